@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+//
+// Sigil: a pure-Swift, zero-dependency JSON Web Token stack.
+//
+// The root package has no dependencies and no C code, always. Peers that Sigil is
+// measured against live in `Benchmarks/`, a separate package.
+
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+/// A library module, its product and its test target.
+func module(
+    _ name: String,
+    dependencies: [Target.Dependency] = [],
+    testResources: Bool = false
+) -> [Target] {
+    [
+        .target(name: name, dependencies: dependencies, swiftSettings: strictSettings),
+        .testTarget(
+            name: "\(name)Tests",
+            dependencies: [.target(name: name)] + dependencies,
+            swiftSettings: strictSettings
+        ),
+    ]
+}
+
+let libraries = [
+    "SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON", "SigilJWT", "SigilRBAC", "SigilMCP",
+]
+
+let package = Package(
+    name: "Sigil",
+    products: libraries.map { .library(name: $0, targets: [$0]) },
+    dependencies: [],
+    targets: module("SigilSHA2")
+        + module("SigilHMAC", dependencies: ["SigilSHA2"])
+        + module("SigilBase64")
+        + module("SigilRSA", dependencies: ["SigilSHA2", "SigilBase64"])
+        + module("SigilJSON")
+        + module("SigilJWT", dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON"])
+        + module("SigilRBAC", dependencies: ["SigilJSON"])
+        + module("SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC"]),
+    swiftLanguageModes: [.v6]
+)

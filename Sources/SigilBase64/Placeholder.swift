@@ -1,0 +1,1 @@
+// SigilBase64: implementation lands with its issue.

@@ -1,0 +1,1 @@
+// SigilHMAC: implementation lands with its issue.

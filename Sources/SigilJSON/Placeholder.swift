@@ -1,0 +1,1 @@
+// SigilJSON: implementation lands with its issue.

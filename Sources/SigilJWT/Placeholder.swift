@@ -1,0 +1,1 @@
+// SigilJWT: implementation lands with its issue.

@@ -1,0 +1,1 @@
+// SigilMCP: implementation lands with its issue.

@@ -1,0 +1,1 @@
+// SigilRBAC: implementation lands with its issue.

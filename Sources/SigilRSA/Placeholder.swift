@@ -1,0 +1,1 @@
+// SigilRSA: implementation lands with its issue.

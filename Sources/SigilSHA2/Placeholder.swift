@@ -1,0 +1,1 @@
+// SigilSHA2: implementation lands with its issue.

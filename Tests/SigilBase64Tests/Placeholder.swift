@@ -1,0 +1,1 @@
+// Tests for SigilBase64 land with its issue.

@@ -1,0 +1,1 @@
+// Tests for SigilHMAC land with its issue.

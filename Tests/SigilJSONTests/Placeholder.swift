@@ -1,0 +1,1 @@
+// Tests for SigilJSON land with its issue.

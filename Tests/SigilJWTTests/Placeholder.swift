@@ -1,0 +1,1 @@
+// Tests for SigilJWT land with its issue.

@@ -1,0 +1,1 @@
+// Tests for SigilMCP land with its issue.

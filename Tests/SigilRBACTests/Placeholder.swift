@@ -1,0 +1,1 @@
+// Tests for SigilRBAC land with its issue.

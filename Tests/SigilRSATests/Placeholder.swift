@@ -1,0 +1,1 @@
+// Tests for SigilRSA land with its issue.

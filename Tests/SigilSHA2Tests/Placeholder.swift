@@ -1,0 +1,1 @@
+// Tests for SigilSHA2 land with its issue.
