@@ -22,7 +22,7 @@ func module(
         .target(name: name, dependencies: dependencies, swiftSettings: strictSettings),
         .testTarget(
             name: "\(name)Tests",
-            dependencies: [.target(name: name)] + dependencies,
+            dependencies: [.target(name: name), "SigilTestSupport"] + dependencies,
             swiftSettings: strictSettings
         ),
     ]
@@ -36,7 +36,11 @@ let package = Package(
     name: "Sigil",
     products: libraries.map { .library(name: $0, targets: [$0]) },
     dependencies: [],
-    targets: module("SigilSHA2")
+    targets: [
+        // Test-only helpers (vector files, hex); no library module depends on it.
+        .target(name: "SigilTestSupport", path: "Tests/SigilTestSupport", swiftSettings: strictSettings)
+    ]
+        + module("SigilSHA2")
         + module("SigilHMAC", dependencies: ["SigilSHA2"])
         + module("SigilBase64")
         + module("SigilRSA", dependencies: ["SigilSHA2", "SigilBase64"])
