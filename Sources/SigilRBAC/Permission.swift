@@ -51,19 +51,16 @@ public struct Permission: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// The permission as written, e.g. `write:own_posts`.
     public let rawValue: String
     /// End of the action segment in ``rawValue`` (the `:`), or `endIndex` for the bare `*`.
-    @usableFromInline let actionEnd: String.Index
+    let actionEnd: String.Index
     /// Start of the resource segment after any `own_` prefix (`startIndex` for the bare `*`).
-    @usableFromInline let resourceStart: String.Index
-    @usableFromInline let flags: UInt8
-
-    @usableFromInline static let actionWildcardFlag: UInt8 = 1
-    @usableFromInline static let resourceWildcardFlag: UInt8 = 2
-    @usableFromInline static let ownershipFlag: UInt8 = 4
+    let resourceStart: String.Index
+    /// The segments and flags, packed for decisions.
+    let pattern: PermissionPattern
 
     /// The permission that grants everything, `*`.
     public static let all = Permission(
         uncheckedRaw: "*", colon: nil, resourceOffset: 0,
-        flags: actionWildcardFlag | resourceWildcardFlag)
+        flags: PermissionPattern.actionWildcard | PermissionPattern.resourceWildcard)
 
     /// Parses and validates a permission string.
     ///
@@ -101,11 +98,11 @@ public struct Permission: Hashable, Comparable, Sendable, CustomStringConvertibl
             throw PermissionError(.missingSeparator, value: text, offset: count)
         }
         var flags: UInt8 = 0
-        if try Self.checkSegment(text, from: 0, to: colon) { flags |= Self.actionWildcardFlag }
+        if try Self.checkSegment(text, from: 0, to: colon) { flags |= PermissionPattern.actionWildcard }
         var resourceOffset = colon + 1
         if resourceOffset == count { throw PermissionError(.emptySegment, value: text, offset: resourceOffset) }
         if Self.hasOwnershipPrefix(bytes, at: resourceOffset) {
-            flags |= Self.ownershipFlag
+            flags |= PermissionPattern.ownershipScoped
             resourceOffset += Self.ownershipPrefix.count
             if resourceOffset == count {
                 throw PermissionError(.emptyOwnedResource, value: text, offset: resourceOffset)
@@ -114,7 +111,7 @@ public struct Permission: Hashable, Comparable, Sendable, CustomStringConvertibl
                 throw PermissionError(.nestedOwnership, value: text, offset: resourceOffset)
             }
         }
-        if try Self.checkSegment(text, from: resourceOffset, to: count) { flags |= Self.resourceWildcardFlag }
+        if try Self.checkSegment(text, from: resourceOffset, to: count) { flags |= PermissionPattern.resourceWildcard }
         self.init(uncheckedRaw: text, colon: colon, resourceOffset: resourceOffset, flags: flags)
     }
 
@@ -127,7 +124,8 @@ public struct Permission: Hashable, Comparable, Sendable, CustomStringConvertibl
             self.actionEnd = bytes.endIndex
         }
         self.resourceStart = bytes.index(bytes.startIndex, offsetBy: resourceOffset)
-        self.flags = flags
+        self.pattern = PermissionPattern(
+            action: WordKey(bytes[..<actionEnd]), resource: WordKey(bytes[resourceStart...]), flags: flags)
     }
 
     /// The action segment, e.g. `write` (or `*`).
@@ -138,13 +136,13 @@ public struct Permission: Hashable, Comparable, Sendable, CustomStringConvertibl
     public var resource: Substring { rawValue[resourceStart...] }
 
     /// Whether the action segment is `*` (true for the bare `*`).
-    @inlinable public var isActionWildcard: Bool { flags & Self.actionWildcardFlag != 0 }
+    public var isActionWildcard: Bool { pattern.isActionWildcard }
 
     /// Whether the resource segment is `*` or `own_*` (true for the bare `*`).
-    @inlinable public var isResourceWildcard: Bool { flags & Self.resourceWildcardFlag != 0 }
+    public var isResourceWildcard: Bool { pattern.isResourceWildcard }
 
     /// Whether this grant applies only to resources the subject owns (`own_` prefix).
-    @inlinable public var isOwnershipScoped: Bool { flags & Self.ownershipFlag != 0 }
+    public var isOwnershipScoped: Bool { pattern.isOwnershipScoped }
 
     /// The permission as written.
     public var description: String { rawValue }
@@ -161,19 +159,25 @@ public struct Permission: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// Whether both segments of this grant match those of `request`, ignoring ownership.
-    @inlinable func matches(_ request: Permission) -> Bool {
-        if !isActionWildcard {
-            if request.isActionWildcard { return false }
-            guard rawValue.utf8[..<actionEnd].elementsEqual(request.rawValue.utf8[..<request.actionEnd]) else {
-                return false
-            }
+    func matches(_ request: Permission) -> Bool {
+        switch pattern.match(request.pattern) {
+        case .yes: return true
+        case .no: return false
+        case .compareText: return segmentsEqual(request)
         }
-        if !isResourceWildcard {
-            if request.isResourceWildcard { return false }
-            guard rawValue.utf8[resourceStart...].elementsEqual(request.rawValue.utf8[request.resourceStart...])
-            else {
-                return false
-            }
+    }
+
+    /// Whether the non-wildcard segments of this grant equal those of `request`, byte for
+    /// byte (the slow path for segments longer than a ``WordKey`` holds).
+    func segmentsEqual(_ request: Permission) -> Bool {
+        if !isActionWildcard && !rawValue.utf8[..<actionEnd].elementsEqual(request.rawValue.utf8[..<request.actionEnd])
+        {
+            return false
+        }
+        if !isResourceWildcard
+            && !rawValue.utf8[resourceStart...].elementsEqual(request.rawValue.utf8[request.resourceStart...])
+        {
+            return false
         }
         return true
     }

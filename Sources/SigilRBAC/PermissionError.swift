@@ -54,7 +54,7 @@ public struct PermissionError: Error, Hashable, Sendable, CustomStringConvertibl
     /// The UTF-8 byte offset in the string where the problem was found.
     public let offset: Int
 
-    package init(_ code: Code, value: String, offset: Int) {
+    init(_ code: Code, value: String, offset: Int) {
         self.code = code
         self.value = ErrorText.clipped(value)
         self.offset = offset

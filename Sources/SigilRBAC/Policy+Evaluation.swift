@@ -37,6 +37,20 @@ extension Policy {
             return .denied(
                 PermissionDeniedError(.unauthenticated, userID: nil, requiredPermission: permission, owner: owner))
         }
+        return evaluate(subject, permission, owner: owner)
+    }
+
+    /// Decides whether `subject` may do what `permission` names, on a resource owned by
+    /// `owner`: ``evaluate(_:_:owner:)-(Subject?,_,_)`` for a subject that is present (this
+    /// overload spares the copy into an optional on the hot path).
+    ///
+    /// - Parameters:
+    ///   - subject: Who asks.
+    ///   - permission: What it wants to do, e.g. `write:posts`.
+    ///   - owner: The user id of the resource's owner, when the resource has one.
+    /// - Returns: ``AccessDecision/allowed``, or ``AccessDecision/denied(_:)`` with code
+    ///   ``PermissionDeniedError/Code/notOwner`` or ``PermissionDeniedError/Code/missingPermission``.
+    public func evaluate(_ subject: Subject, _ permission: Permission, owner: String? = nil) -> AccessDecision {
         let ownedBySubject: Bool
         if subject.userID.isEmpty {
             ownedBySubject = false
@@ -45,17 +59,27 @@ extension Policy {
         } else {
             ownedBySubject = permission.isOwnershipScoped
         }
+        let request = permission.pattern
         var onlyScopedMatched = false
-        for grant in subject.permissions where grant.matches(permission) {
-            if ownedBySubject || !grant.isOwnershipScoped { return .allowed }
-            onlyScopedMatched = true
-        }
-        for name in subject.roles {
-            guard let index = roleIndex[name] else { continue }
-            for grant in compiledRoles[index].grants where grant.matches(permission) {
-                if ownedBySubject || !grant.isOwnershipScoped { return .allowed }
+        // Scans grants as plain-integer patterns; the strings are read only for segments
+        // longer than a key holds. Returns true when a grant allows the request.
+        func allows(_ patterns: [PermissionPattern], _ grants: [Permission]) -> Bool {
+            for index in patterns.indices {
+                let grant = patterns[index]
+                switch grant.match(request) {
+                case .no: continue
+                case .yes: break
+                case .compareText: if !grants[index].segmentsEqual(permission) { continue }
+                }
+                if ownedBySubject || !grant.isOwnershipScoped { return true }
                 onlyScopedMatched = true
             }
+            return false
+        }
+        if allows(subject.permissionPatterns, subject.permissions) { return .allowed }
+        for (position, name) in subject.roles.enumerated() {
+            guard let index = index(ofRole: name, key: subject.roleKeys[position]) else { continue }
+            if allows(compiledRoles[index].patterns, compiledRoles[index].grants) { return .allowed }
         }
         return .denied(
             PermissionDeniedError(
@@ -103,8 +127,20 @@ extension Policy {
                 PermissionDeniedError(
                     .unauthenticated, userID: nil, requiredPermission: nil, requiredRoles: requirement.roles))
         }
-        for name in subject.roles {
-            guard let held = roleIndex[name] else { continue }
+        return evaluate(subject, requirement)
+    }
+
+    /// Decides whether `subject` holds at least one of the roles `requirement` lists:
+    /// ``evaluate(_:_:)-(Subject?,RoleRequirement)`` for a subject that is present.
+    ///
+    /// - Parameters:
+    ///   - subject: Who asks.
+    ///   - requirement: The acceptable roles, e.g. `.anyOf("user", "admin")`.
+    /// - Returns: ``AccessDecision/allowed``, or ``AccessDecision/denied(_:)`` with code
+    ///   ``PermissionDeniedError/Code/missingRole``.
+    public func evaluate(_ subject: Subject, _ requirement: RoleRequirement) -> AccessDecision {
+        for (position, name) in subject.roles.enumerated() {
+            guard let held = index(ofRole: name, key: subject.roleKeys[position]) else { continue }
             let ancestors = compiledRoles[held].ancestors
             for required in requirement.roles {
                 if let index = roleIndex[required], ancestors.contains(index) { return .allowed }

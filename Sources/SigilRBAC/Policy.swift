@@ -39,9 +39,14 @@ public struct Policy: Sendable {
     /// Each role's flattened grants and the set of roles it is (itself and its ancestors).
     let compiledRoles: [CompiledRole]
 
+    /// Each role's name as a key, for lookups without hashing (see ``index(ofRole:key:)``).
+    let roleKeys: [WordKey]
+
     struct CompiledRole: Sendable {
         /// The minimal set of grants, own and inherited, sorted.
         var grants: [Permission]
+        /// `grants` packed for decisions.
+        var patterns: [PermissionPattern]
         /// Indices of the role itself and every role it inherits, transitively.
         var ancestors: RoleSet
     }
@@ -111,11 +116,13 @@ public struct Policy: Sendable {
             for ancestor in ancestors { grants += direct[ancestor] }
             var set = RoleSet(capacity: roles.count)
             for ancestor in ancestors { set.insert(ancestor) }
-            compiled.append(CompiledRole(grants: Self.minimalGrants(grants), ancestors: set))
+            let minimal = Self.minimalGrants(grants)
+            compiled.append(CompiledRole(grants: minimal, patterns: minimal.map { $0.pattern }, ancestors: set))
         }
         self.roles = roles
         self.roleIndex = roleIndex
         self.compiledRoles = compiled
+        self.roleKeys = roles.map { WordKey($0.name.utf8) }
     }
 
     /// The seed's role table:
@@ -151,11 +158,24 @@ public struct Policy: Sendable {
         self.roles = []
         self.roleIndex = [:]
         self.compiledRoles = []
+        self.roleKeys = []
+    }
+
+    /// Up to this many roles, a role is found by comparing keys rather than by hashing.
+    static let linearLookupLimit = 16
+
+    /// The index of the role called `name` (whose key is `key`), or `nil` if undefined.
+    func index(ofRole name: String, key: WordKey) -> Int? {
+        guard roleKeys.count <= Self.linearLookupLimit else { return roleIndex[name] }
+        for index in roleKeys.indices where roleKeys[index] == key {
+            if key.isComplete || roles[index].name == name { return index }
+        }
+        return nil
     }
 
     /// The names of the roles the policy defines, sorted.
     public var roleNames: [String] {
-        roles.map(\.name).sorted()
+        roles.map { $0.name }.sorted()
     }
 
     /// The grants a role carries, its own and inherited ones, as a minimal sorted list

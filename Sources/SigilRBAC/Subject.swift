@@ -15,9 +15,13 @@ public struct Subject: Hashable, Sendable {
     /// owner equals it; an empty id owns nothing.
     public var userID: String
     /// The roles the subject holds, as names to look up in a policy.
-    public var roles: [String]
+    public var roles: [String] {
+        didSet { roleKeys = Self.keys(roles) }
+    }
     /// The permissions granted to the subject directly.
-    public var permissions: [Permission]
+    public var permissions: [Permission] {
+        didSet { permissionPatterns = permissions.map { $0.pattern } }
+    }
     /// Direct permission strings that were malformed and therefore grant nothing (kept so
     /// that a caller can log or show them).
     public var rejectedPermissions: [String]
@@ -33,6 +37,8 @@ public struct Subject: Hashable, Sendable {
         self.roles = roles
         self.permissions = permissions
         self.rejectedPermissions = []
+        self.roleKeys = Self.keys(roles)
+        self.permissionPatterns = permissions.map { $0.pattern }
     }
 
     /// Creates a subject from permission strings, typically a token's `permissions` claim.
@@ -45,13 +51,37 @@ public struct Subject: Hashable, Sendable {
     ///   - roles: The role names the subject holds.
     ///   - permissions: Permission strings granted to the subject directly.
     public init(userID: String, roles: [String] = [], permissions: [String]) {
-        self.init(userID: userID, roles: roles)
+        var valid: [Permission] = []
+        var rejected: [String] = []
         for text in permissions {
             do throws(PermissionError) {
-                self.permissions.append(try Permission(text))
+                valid.append(try Permission(text))
             } catch {
-                rejectedPermissions.append(text)
+                rejected.append(text)
             }
         }
+        self.init(userID: userID, roles: roles, permissions: valid)
+        self.rejectedPermissions = rejected
+    }
+
+    /// ``roles`` as keys, for a policy's role lookup (kept in step by `didSet`).
+    private(set) var roleKeys: [WordKey]
+    /// ``permissions`` as patterns, for decisions (kept in step by `didSet`).
+    private(set) var permissionPatterns: [PermissionPattern]
+
+    private static func keys(_ roles: [String]) -> [WordKey] {
+        roles.map { WordKey($0.utf8) }
+    }
+
+    public static func == (lhs: Subject, rhs: Subject) -> Bool {
+        lhs.userID == rhs.userID && lhs.roles == rhs.roles && lhs.permissions == rhs.permissions
+            && lhs.rejectedPermissions == rhs.rejectedPermissions
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(userID)
+        hasher.combine(roles)
+        hasher.combine(permissions)
+        hasher.combine(rejectedPermissions)
     }
 }
