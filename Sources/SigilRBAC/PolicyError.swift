@@ -1,3 +1,5 @@
+import SigilJSON
+
 /// A policy that cannot be built: a malformed permission or role name, an unknown or cyclic
 /// inheritance, a limit exceeded, or (when loading JSON) a malformed document.
 ///
@@ -61,6 +63,8 @@ public struct PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
     public let value: String?
     /// For ``Code/invalidPermission``, the grammar violation.
     public let permissionError: PermissionError?
+    /// For ``Code/invalidJSON``, the reader's error (code and byte offset).
+    public let jsonError: JSONError?
     /// For ``Code/inheritanceCycle``, the roles around the cycle, ending where it started,
     /// e.g. `["a", "b", "c", "a"]` (`["a", "a"]` for a role inheriting itself).
     public let cycle: [String]
@@ -69,12 +73,13 @@ public struct PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
 
     init(
         _ code: Code, path: String, value: String? = nil, permissionError: PermissionError? = nil,
-        cycle: [String] = [], detail: String? = nil
+        jsonError: JSONError? = nil, cycle: [String] = [], detail: String? = nil
     ) {
         self.code = code
         self.path = path
         self.value = value.map(ErrorText.clipped)
         self.permissionError = permissionError
+        self.jsonError = jsonError
         self.cycle = cycle
         self.detail = detail
     }
@@ -124,8 +129,14 @@ public struct PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
 enum PolicyPath {
     /// `roles.<name>`, or `roles["<name>"]` when the name is not a plain word.
     static func role(_ name: String) -> String {
-        if Role.isValidName(name) { return "roles." + name }
-        return "roles[" + ErrorText.quoted(ErrorText.clipped(name)) + "]"
+        member("roles", name)
+    }
+
+    /// `<base>.<key>` (or just `<key>` at the top), or `<base>["<key>"]` when the key is
+    /// not a plain word.
+    static func member(_ base: String, _ key: String) -> String {
+        if Role.isValidName(key) { return base.isEmpty ? key : base + "." + key }
+        return base + "[" + ErrorText.quoted(ErrorText.clipped(key)) + "]"
     }
 
     /// `<base>[<index>]`.
