@@ -41,7 +41,7 @@ extension Policy {
     }
 
     /// Decides whether `subject` may do what `permission` names, on a resource owned by
-    /// `owner`: ``evaluate(_:_:owner:)-(Subject?,_,_)`` for a subject that is present (this
+    /// `owner`: the optional-subject `evaluate(_:_:owner:)` for a subject that is present (this
     /// overload spares the copy into an optional on the hot path).
     ///
     /// - Parameters:
@@ -77,8 +77,8 @@ extension Policy {
             return false
         }
         if allows(subject.permissionPatterns, subject.permissions) { return .allowed }
-        for (position, name) in subject.roles.enumerated() {
-            guard let index = index(ofRole: name, key: subject.roleKeys[position]) else { continue }
+        for (name, key) in zip(subject.roles, subject.roleKeys) {
+            guard let index = index(ofRole: name, key: key) else { continue }
             if allows(compiledRoles[index].patterns, compiledRoles[index].grants) { return .allowed }
         }
         return .denied(
@@ -131,7 +131,7 @@ extension Policy {
     }
 
     /// Decides whether `subject` holds at least one of the roles `requirement` lists:
-    /// ``evaluate(_:_:)-(Subject?,RoleRequirement)`` for a subject that is present.
+    /// the optional-subject `evaluate(_:_:)` for a subject that is present.
     ///
     /// - Parameters:
     ///   - subject: Who asks.
@@ -139,8 +139,8 @@ extension Policy {
     /// - Returns: ``AccessDecision/allowed``, or ``AccessDecision/denied(_:)`` with code
     ///   ``PermissionDeniedError/Code/missingRole``.
     public func evaluate(_ subject: Subject, _ requirement: RoleRequirement) -> AccessDecision {
-        for (position, name) in subject.roles.enumerated() {
-            guard let held = index(ofRole: name, key: subject.roleKeys[position]) else { continue }
+        for (name, key) in zip(subject.roles, subject.roleKeys) {
+            guard let held = index(ofRole: name, key: key) else { continue }
             let ancestors = compiledRoles[held].ancestors
             for required in requirement.roles {
                 if let index = roleIndex[required], ancestors.contains(index) { return .allowed }
@@ -153,7 +153,7 @@ extension Policy {
 
     /// Checks that `subject` holds at least one of the roles `requirement` lists.
     ///
-    /// The same decision as ``evaluate(_:_:)-(_,RoleRequirement)``, as a throwing call:
+    /// The same decision as `evaluate(_:_:)` with a ``RoleRequirement``, as a throwing call:
     ///
     /// ```swift
     /// try policy.require(subject, .anyOf("user", "admin"))

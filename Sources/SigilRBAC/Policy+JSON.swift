@@ -46,7 +46,7 @@ extension Policy {
         try self.init(json: document)
     }
 
-    /// Loads a policy from the UTF-8 bytes of its JSON form (see ``init(json:limits:)-(String,_)``).
+    /// Loads a policy from the UTF-8 bytes of its JSON form (see the `String` overload for the format).
     ///
     /// - Parameters:
     ///   - bytes: The policy document.
@@ -63,7 +63,7 @@ extension Policy {
     }
 
     /// Builds a policy from an already parsed JSON document in the format of
-    /// ``init(json:limits:)-(String,_)``.
+    /// `init(json:limits:)` (a `String`).
     ///
     /// - Parameter document: The policy document.
     /// - Throws: ``PolicyError`` naming the offending field.
@@ -100,7 +100,7 @@ extension Policy {
         try self.init(roles: roles)
     }
 
-    /// The policy in the JSON form that ``init(json:limits:)-(String,_)`` reads: the roles as
+    /// The policy in the JSON form that `init(json:limits:)` reads: the roles as
     /// defined, in order, with `inherits` only where a role inherits.
     ///
     /// - Returns: The policy document.

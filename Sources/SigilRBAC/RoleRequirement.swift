@@ -1,6 +1,6 @@
 /// A requirement that a subject hold at least one of some roles, e.g. "any of user, admin".
 ///
-/// Checked with ``Policy/evaluate(_:_:)-(_,RoleRequirement)`` or ``Policy/require(_:_:)-(_,RoleRequirement)``.
+/// Checked with `policy.evaluate(subject, requirement)` or `policy.require(subject, requirement)`.
 /// A subject meets it when one of its roles is one of ``roles``, or inherits one of them
 /// under the policy. Only roles the policy defines count: an unknown role, on the subject or
 /// in the requirement, matches nothing, and a requirement with no roles is never met.
