@@ -1,4 +1,6 @@
 import Crypto
+import SigilHMAC
+import SigilSHA2
 
 /// HMAC-SHA256 over 200 bytes with a 32-byte key (issue 2): one-shot, and with the keyed state
 /// prepared once and reused, which is what a JWT signer does for every token.
@@ -6,12 +8,21 @@ enum HMACRows {
     static func make() throws -> [Row] {
         let keyBytes = [UInt8](pseudoRandomCount: 32, seed: 0x4B45_59)
         let message = [UInt8](pseudoRandomCount: 200, seed: 0x4D53_47)
+        let sigilKey = SigilHMAC.SymmetricKey(data: keyBytes)
+        let sigilKeyed = SigilHMAC.HMACKey<SigilSHA2.SHA256>(sigilKey)
         let peerKey = Crypto.SymmetricKey(data: keyBytes)
-        let peerPrepared = Crypto.HMAC<Crypto.SHA256>(key: peerKey)
+        let peerKeyed = Crypto.HMAC<Crypto.SHA256>(key: peerKey)
+        let expected = Crypto.HMAC<Crypto.SHA256>.authenticationCode(for: message, using: peerKey)
+        let row = "HMAC-SHA256"
+        try expectSameBytes(
+            SigilHMAC.HMAC<SigilSHA2.SHA256>.authenticationCode(for: message, using: sigilKey), expected, row: row)
+        try expectSameBytes(sigilKeyed.authenticationCode(for: message), expected, row: row)
         return [
             Row(
                 "HMAC-SHA256 200 B one-shot", .nanoseconds(per: "MAC"), bytes: message.count,
-                sigil: nil,
+                sigil: {
+                    blackHole(SigilHMAC.HMAC<SigilSHA2.SHA256>.authenticationCode(for: message, using: sigilKey))
+                },
                 peers: boringSSLWithAndWithoutSHAExtensions {
                     blackHole(Crypto.HMAC<Crypto.SHA256>.authenticationCode(for: message, using: peerKey))
                 }
@@ -19,14 +30,14 @@ enum HMACRows {
             Row(
                 "HMAC-SHA256 200 B keyed reuse (swift-crypto has none)", .nanoseconds(per: "MAC"),
                 bytes: message.count,
-                sigil: nil,
+                sigil: { blackHole(sigilKeyed.authenticationCode(for: message)) },
                 peers: boringSSLWithAndWithoutSHAExtensions("swift-crypto one-shot") {
                     blackHole(Crypto.HMAC<Crypto.SHA256>.authenticationCode(for: message, using: peerKey))
                 } + [
                     // Not an API for reuse, but a value copy of a keyed HMAC skips the key
                     // schedule too: the closest swift-crypto gets.
                     .peer("swift-crypto (copy of a keyed HMAC value)") {
-                        var authenticator = peerPrepared
+                        var authenticator = peerKeyed
                         authenticator.update(data: message)
                         blackHole(authenticator.finalize())
                     }
