@@ -23,10 +23,14 @@ struct Benchmark: Sendable {
                 failed = true
             }
         }
-        let names = rows.map(\.name)
-        if Set(names).count != names.count {
-            printError("sigil-bench: two rows have the same name")
-            return 1
+        // Names identify rows and implementations to the child process and in the JSON.
+        var seen: Set<String> = []
+        for row in rows {
+            let implementations = row.implementations.map(\.name)
+            guard seen.insert(row.name).inserted, Set(implementations).count == implementations.count else {
+                printError("sigil-bench: row names, and implementation names within a row, must be unique: \(row.name)")
+                return 1
+            }
         }
         let selected = rows.filter { options.selects($0.name) }
 
