@@ -128,7 +128,7 @@ struct Benchmark: Sendable {
             return Figure(
                 implementation: row.implementations[index].name,
                 median: outcome?.nanosecondsPerOperation.map {
-                    row.unit.figure(nanosecondsPerOperation: $0, bytes: row.bytes)
+                    row.unit.figure(nanosecondsPerOperation: $0 / Double(row.operations), bytes: row.bytes)
                 },
                 failure: failures[index] ?? outcome?.failure
             )
