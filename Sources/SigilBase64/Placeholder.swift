@@ -1,1 +1,0 @@
-// SigilBase64: implementation lands with its issue.

@@ -1,1 +1,0 @@
-// Tests for SigilBase64 land with its issue.
