@@ -34,14 +34,15 @@ enum RSAKeyDER {
     ///     publicExponent    INTEGER   -- e }
     /// ```
     /// The two are told apart by the first element inside the outer SEQUENCE: a SEQUENCE
-    /// (AlgorithmIdentifier) or an INTEGER (modulus).
+    /// (AlgorithmIdentifier) or an INTEGER (modulus). With `acceptingPKCS1: false` (a PEM
+    /// labelled `PUBLIC KEY`) only SubjectPublicKeyInfo is accepted.
     static func readPublicKey(
-        _ der: [UInt8]
+        _ der: [UInt8], acceptingPKCS1: Bool = true
     ) throws(RSAError) -> (modulus: ArraySlice<UInt8>, publicExponent: ArraySlice<UInt8>) {
         var document = DERReader(der)
         var outer = try document.readConstructed()
         try document.finish()
-        if outer.nextTag == DERReader.Tag.integer {
+        if acceptingPKCS1, outer.nextTag == DERReader.Tag.integer {
             return try readRSAPublicKeyFields(&outer)
         }
         try readRSAAlgorithmIdentifier(&outer)
@@ -105,14 +106,16 @@ enum RSAKeyDER {
     ///     otherPrimeInfos   OtherPrimeInfos OPTIONAL }
     /// ```
     /// Told apart by the second element: a SEQUENCE (AlgorithmIdentifier) or an INTEGER.
-    static func readPrivateKey(_ der: [UInt8]) throws(RSAError) -> RSAPrivateKeyComponents {
+    /// With `acceptingPKCS1: false` (a PEM labelled `PRIVATE KEY`) only PKCS#8 is accepted.
+    static func readPrivateKey(_ der: [UInt8], acceptingPKCS1: Bool = true) throws(RSAError) -> RSAPrivateKeyComponents
+    {
         var document = DERReader(der)
         var outer = try document.readConstructed()
         try document.finish()
         guard try outer.readVersion(0) else {
             throw RSAError(.unsupportedKeyType, "unsupported private key version")
         }
-        if outer.nextTag == DERReader.Tag.integer {
+        if acceptingPKCS1, outer.nextTag == DERReader.Tag.integer {
             return try readRSAPrivateKeyFields(&outer)
         }
         try readRSAAlgorithmIdentifier(&outer)
