@@ -17,6 +17,7 @@ func module(
     _ name: String,
     dependencies: [Target.Dependency] = [],
     testDependencies: [Target.Dependency] = [],
+    testExclude: [String] = [],
     testResources: Bool = false
 ) -> [Target] {
     [
@@ -24,6 +25,7 @@ func module(
         .testTarget(
             name: "\(name)Tests",
             dependencies: [.target(name: name), "SigilTestSupport"] + dependencies + testDependencies,
+            exclude: testExclude,
             swiftSettings: strictSettings
         ),
     ]
@@ -50,7 +52,9 @@ let package = Package(
             "SigilJWT",
             dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON"],
             // The CLI tests run the built sigil-token binary.
-            testDependencies: ["sigil-token"]
+            testDependencies: ["sigil-token"],
+            // PyJWT-made tokens and the script that makes them, read through #filePath.
+            testExclude: ["Fixtures"]
         )
         + module("SigilRBAC", dependencies: ["SigilJSON"])
         + module("SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC"])
