@@ -124,7 +124,7 @@ public struct JWTVerifier: Sendable {
         try options.validate(claims, now: options.clock.now())
         return VerifiedJWT(
             header: header.object, claims: JWTClaims(claims), algorithm: key.algorithm, keyID: key.keyID,
-            payload: payload)
+            payload: payload, key: key)
     }
 
     /// Steps 1 to 5: everything up to and including the signature, then the payload bytes.

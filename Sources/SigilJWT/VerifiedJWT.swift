@@ -12,6 +12,8 @@ public struct VerifiedJWT: Sendable {
     public let keyID: String?
     /// The payload's bytes as signed: the decoded second segment (JSON text).
     public let payload: [UInt8]
+    /// The key that verified the signature.
+    let key: JWTKey
 }
 
 /// A JWS whose signature verified; its payload is not interpreted (RFC 7515 §5.2).
