@@ -13,9 +13,6 @@ func blackHole<T>(_ value: T) {
     }
 }
 
-/// The folded byte; printed nowhere, read only so that the sink stays live.
-var blackHoleValue: UInt8 { blackHoleSink }
-
 /// Consumes a byte array by its last element, so that its contents (not just its buffer
 /// pointer) must have been computed.
 @inline(never)
