@@ -47,6 +47,14 @@ let package = Package(
         + module("SigilJSON")
         + module("SigilJWT", dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON"])
         + module("SigilRBAC", dependencies: ["SigilJSON"])
-        + module("SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC"]),
+        + module("SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC"])
+        // Test tooling: the batch driver of Scripts/differential.py (issue #8).
+        + [
+            .executableTarget(
+                name: "sigil-difftest",
+                dependencies: ["SigilBase64"],
+                swiftSettings: strictSettings
+            )
+        ],
     swiftLanguageModes: [.v6]
 )
