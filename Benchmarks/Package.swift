@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+//
+// sigil-bench: Sigil measured against the libraries it replaces, side by side in one process.
+//
+// This is a separate package so that the peers (swift-crypto, jwt-kit) never become
+// dependencies of the root package. Only release builds are meaningful:
+//
+//     swift run -c release --package-path Benchmarks sigil-bench
+
+import PackageDescription
+
+let package = Package(
+    name: "SigilBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "Sigil", path: ".."),
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", exact: "5.8.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "sigil-bench",
+            dependencies: [
+                .product(name: "SigilSHA2", package: "Sigil"),
+                .product(name: "SigilHMAC", package: "Sigil"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            swiftSettings: [
+                .enableUpcomingFeature("ExistentialAny"),
+                .enableUpcomingFeature("MemberImportVisibility"),
+            ]
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,1 +1,0 @@
-// SigilHMAC: implementation lands with its issue.

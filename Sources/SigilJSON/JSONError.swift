@@ -1,0 +1,100 @@
+/// A JSON document that the strict reader rejects, or a limit it exceeds.
+///
+/// Errors compare equal when their codes are equal, so tests read
+/// `#expect(error.code == .duplicateKey)` and check ``offset`` separately. The document is
+/// never echoed in ``description``: JSON handed to the reader is often a token's claims.
+public struct JSONError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of problem the input has. New codes may be added in later releases.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        @usableFromInline
+        let rawValue: UInt8
+
+        @inlinable
+        init(_ rawValue: UInt8) { self.rawValue = rawValue }
+
+        /// The input ended inside a value, or contained no value at all.
+        public static let unexpectedEnd = Code(1)
+        /// A byte that the RFC 8259 grammar does not allow at this place: a missing or
+        /// trailing comma, a comment, a single quote, an unknown literal, a byte-order mark.
+        public static let invalidSyntax = Code(2)
+        /// An object member name that repeats an earlier one of the same object, compared
+        /// after unescaping (RFC 8259 §4; RFC 7515 §5.2 requires rejecting these).
+        public static let duplicateKey = Code(3)
+        /// Bytes that are not well-formed UTF-8 (RFC 3629 §4): a stray continuation byte,
+        /// an overlong form, an encoded surrogate, a value above U+10FFFF, a truncated
+        /// sequence.
+        public static let invalidUTF8 = Code(4)
+        /// A backslash escape that RFC 8259 §7 does not define, a `\u` escape without four
+        /// hex digits, or a lone or mismatched UTF-16 surrogate escape.
+        public static let invalidEscape = Code(5)
+        /// A number that breaks the RFC 8259 §6 grammar: a leading zero, a `+` sign, a
+        /// missing digit after `-`, `.` or the exponent marker, `-Infinity`.
+        public static let invalidNumber = Code(6)
+        /// Arrays and objects nested deeper than ``JSONLimits/maxDepth``.
+        public static let depthLimitExceeded = Code(7)
+        /// A document, string or number longer than its ``JSONLimits`` bound.
+        public static let sizeLimitExceeded = Code(8)
+        /// Something other than whitespace after the single top-level value.
+        public static let trailingData = Code(9)
+        /// An unescaped control character (U+0000 to U+001F) inside a string (RFC 8259 §7).
+        public static let controlCharacter = Code(10)
+
+        public var description: String {
+            switch rawValue {
+            case 1: "unexpectedEnd"
+            case 2: "invalidSyntax"
+            case 3: "duplicateKey"
+            case 4: "invalidUTF8"
+            case 5: "invalidEscape"
+            case 6: "invalidNumber"
+            case 7: "depthLimitExceeded"
+            case 8: "sizeLimitExceeded"
+            case 9: "trailingData"
+            case 10: "controlCharacter"
+            default: "unknown"
+            }
+        }
+    }
+
+    /// What kind of problem the input has.
+    public let code: Code
+    /// The byte offset in the input where the problem was found.
+    ///
+    /// For an unexpected end this is the input's length; for a duplicate key, the opening
+    /// quote of the repeated name; for a string or number over its length limit, its first
+    /// byte; for a document over ``JSONLimits/maxBytes``, that limit.
+    public let offset: Int
+
+    /// An error of the given kind at a byte offset.
+    ///
+    /// - Parameters:
+    ///   - code: What kind of problem the input has.
+    ///   - offset: The byte offset where it was found.
+    @inlinable
+    public init(_ code: Code, at offset: Int) {
+        self.code = code
+        self.offset = offset
+    }
+
+    /// A short human explanation of ``code``, without any of the input.
+    public var reason: String {
+        switch code {
+        case .unexpectedEnd: "the input ends inside a value"
+        case .invalidSyntax: "a byte the JSON grammar does not allow here"
+        case .duplicateKey: "a repeated object member name"
+        case .invalidUTF8: "malformed UTF-8"
+        case .invalidEscape: "an invalid escape sequence or lone surrogate"
+        case .invalidNumber: "a malformed number"
+        case .depthLimitExceeded: "nesting deeper than the limit"
+        case .sizeLimitExceeded: "a document, string or number longer than the limit"
+        case .trailingData: "data after the top-level value"
+        case .controlCharacter: "an unescaped control character in a string"
+        default: "invalid JSON"
+        }
+    }
+
+    public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+
+    public static func == (lhs: JSONError, rhs: JSONError) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}

@@ -1,0 +1,39 @@
+/// Bounds that the reader enforces while it parses, so that hostile input costs bounded
+/// time and memory and never exhausts the stack.
+///
+/// The defaults suit tokens, policy files and JSON-RPC messages. Every bound is checked
+/// before the work it guards, and exceeding one throws ``JSONError`` with
+/// ``JSONError/Code/depthLimitExceeded`` or ``JSONError/Code/sizeLimitExceeded``.
+public struct JSONLimits: Sendable, Hashable {
+    /// The deepest nesting of arrays and objects accepted. A scalar has depth 0, `[]` depth
+    /// 1, `[[]]` depth 2. The reader is iterative, so no value of this limit can exhaust
+    /// the stack while parsing.
+    public var maxDepth: Int
+    /// The largest document accepted, in bytes.
+    public var maxBytes: Int
+    /// The longest string token accepted, counted in input bytes between the quotes
+    /// (escapes counted as written).
+    public var maxStringBytes: Int
+    /// The longest number literal accepted, in bytes.
+    public var maxNumberBytes: Int
+
+    /// Limits for the reader.
+    ///
+    /// - Parameters:
+    ///   - maxDepth: The deepest nesting of arrays and objects; 64 by default.
+    ///   - maxBytes: The largest document in bytes; 4 MiB by default.
+    ///   - maxStringBytes: The longest string token in bytes; 1 MiB by default.
+    ///   - maxNumberBytes: The longest number literal in bytes; 256 by default.
+    @inlinable
+    public init(
+        maxDepth: Int = 64,
+        maxBytes: Int = 4 << 20,
+        maxStringBytes: Int = 1 << 20,
+        maxNumberBytes: Int = 256
+    ) {
+        self.maxDepth = maxDepth
+        self.maxBytes = maxBytes
+        self.maxStringBytes = maxStringBytes
+        self.maxNumberBytes = maxNumberBytes
+    }
+}

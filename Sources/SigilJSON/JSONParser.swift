@@ -1,0 +1,350 @@
+/// The strict, iterative RFC 8259 reader behind ``JSONValue/parse(_:limits:)-(UnsafeRawBufferPointer,_)``.
+///
+/// Open arrays and objects live on an explicit stack bounded by ``JSONLimits/maxDepth``,
+/// so nesting never recurses. Every read of `bytes` is preceded by a check against `end`.
+struct JSONParser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let end: Int
+    let limits: JSONLimits
+    var position = 0
+
+    init(_ bytes: UnsafeRawBufferPointer, limits: JSONLimits) {
+        self.bytes = bytes.assumingMemoryBound(to: UInt8.self)
+        self.end = bytes.count
+        self.limits = limits
+    }
+
+    /// An array or object still open while its contents are read.
+    struct Frame {
+        var isObject: Bool
+        var values: [JSONValue] = []
+        /// Member names; while a member's value is pending there is one more key than value.
+        var keys: [String] = []
+        /// Name to position, built once an object has more than `JSONObject.indexThreshold`
+        /// members, so that duplicate detection stays linear for hostile large objects.
+        var index: [String: Int]? = nil
+
+        init(isObject: Bool) { self.isObject = isObject }
+    }
+
+    mutating func parseDocument() throws(JSONError) -> JSONValue {
+        guard end <= limits.maxBytes else { throw JSONError(.sizeLimitExceeded, at: max(limits.maxBytes, 0)) }
+        var stack: [Frame] = []
+        var value: JSONValue
+        parsing: while true {
+            skipWhitespace()
+            guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+            switch bytes[position] {
+            case UInt8(ascii: "{"):
+                guard stack.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
+                position += 1
+                skipWhitespace()
+                if position < end && bytes[position] == UInt8(ascii: "}") {
+                    position += 1
+                    value = .object(JSONObject())
+                } else {
+                    var frame = Frame(isObject: true)
+                    try parseMemberName(into: &frame)
+                    stack.append(frame)
+                    continue parsing
+                }
+            case UInt8(ascii: "["):
+                guard stack.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
+                position += 1
+                skipWhitespace()
+                if position < end && bytes[position] == UInt8(ascii: "]") {
+                    position += 1
+                    value = .array([])
+                } else {
+                    stack.append(Frame(isObject: false))
+                    continue parsing
+                }
+            case UInt8(ascii: "\""):
+                value = .string(try parseString())
+            case UInt8(ascii: "t"):
+                try expectLiteral("true")
+                value = .bool(true)
+            case UInt8(ascii: "f"):
+                try expectLiteral("false")
+                value = .bool(false)
+            case UInt8(ascii: "n"):
+                try expectLiteral("null")
+                value = .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                value = .number(try parseNumber())
+            case UInt8(ascii: "+"), UInt8(ascii: "."):
+                throw JSONError(.invalidNumber, at: position)
+            default:
+                throw unexpectedByte(at: position)
+            }
+
+            // A value is complete: add it to the open container, closing those that end.
+            while !stack.isEmpty {
+                let top = stack.count - 1
+                stack[top].values.append(value)
+                skipWhitespace()
+                guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+                let byte = bytes[position]
+                if byte == UInt8(ascii: ",") {
+                    position += 1
+                    if stack[top].isObject {
+                        skipWhitespace()
+                        try parseMemberName(into: &stack[top])
+                    }
+                    continue parsing
+                }
+                guard byte == (stack[top].isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
+                    throw unexpectedByte(at: position)
+                }
+                position += 1
+                let frame = stack.removeLast()
+                if frame.isObject {
+                    value = .object(JSONObject(uniqueKeys: frame.keys, values: frame.values, index: frame.index))
+                } else {
+                    value = .array(frame.values)
+                }
+            }
+            break parsing
+        }
+        skipWhitespace()
+        guard position == end else {
+            let error = unexpectedByte(at: position)
+            throw error.code == .invalidUTF8 ? error : JSONError(.trailingData, at: position)
+        }
+        return value
+    }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while position < end {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    /// The error for a byte that cannot appear here: malformed UTF-8 is reported as such,
+    /// anything else as a syntax error.
+    func unexpectedByte(at offset: Int) -> JSONError {
+        if bytes[offset] >= 0x80 {
+            if case .failure(let error) = utf8SequenceLength(at: offset) { return error }
+        }
+        return JSONError(.invalidSyntax, at: offset)
+    }
+
+    /// Reads `"name"` and the `:` after it, rejecting a name already in the object.
+    mutating func parseMemberName(into frame: inout Frame) throws(JSONError) {
+        guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+        guard bytes[position] == UInt8(ascii: "\"") else { throw unexpectedByte(at: position) }
+        let nameOffset = position
+        let name = try parseString()
+        if frame.index != nil {
+            if frame.index?[name] != nil { throw JSONError(.duplicateKey, at: nameOffset) }
+            frame.index?[name] = frame.keys.count
+            frame.keys.append(name)
+        } else {
+            if frame.keys.contains(name) { throw JSONError(.duplicateKey, at: nameOffset) }
+            frame.keys.append(name)
+            if frame.keys.count > JSONObject.indexThreshold { frame.index = JSONObject.makeIndex(frame.keys) }
+        }
+        skipWhitespace()
+        guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+        guard bytes[position] == UInt8(ascii: ":") else { throw unexpectedByte(at: position) }
+        position += 1
+    }
+
+    mutating func expectLiteral(_ literal: StaticString) throws(JSONError) {
+        let text = literal.utf8Start
+        for offset in 0..<literal.utf8CodeUnitCount {
+            guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+            guard bytes[position] == text[offset] else { throw unexpectedByte(at: position) }
+            position += 1
+        }
+    }
+
+    mutating func parseNumber() throws(JSONError) -> JSONNumber {
+        let start = position
+        switch JSONNumber.scanNumber(UnsafeRawBufferPointer(bytes), from: start) {
+        case .success(let numberEnd): position = numberEnd
+        case .failure(let error): throw error
+        }
+        guard position - start <= limits.maxNumberBytes else { throw JSONError(.sizeLimitExceeded, at: start) }
+        return JSONNumber(
+            uncheckedLiteral: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+    }
+
+    /// Reads a string token starting at its opening quote. Without escapes the string is
+    /// made from the input bytes directly, once validated.
+    mutating func parseString() throws(JSONError) -> String {
+        let quote = position
+        position += 1
+        let start = position
+        while position < end {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                guard position - start <= limits.maxStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                position += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { return try parseEscapedString(quote: quote, start: start) }
+            if byte < 0x20 { throw JSONError(.controlCharacter, at: position) }
+            if byte < 0x80 {
+                position += 1
+            } else {
+                switch utf8SequenceLength(at: position) {
+                case .success(let length): position += length
+                case .failure(let error): throw error
+                }
+            }
+        }
+        throw JSONError(.unexpectedEnd, at: end)
+    }
+
+    /// Continues a string token at its first backslash, unescaping into a buffer.
+    mutating func parseEscapedString(quote: Int, start: Int) throws(JSONError) -> String {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(position - start + 16)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while position < end {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                guard position - start <= limits.maxStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
+                position += 1
+                return String(decoding: buffer, as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") {
+                try parseEscape(into: &buffer)
+            } else if byte < 0x20 {
+                throw JSONError(.controlCharacter, at: position)
+            } else if byte < 0x80 {
+                buffer.append(byte)
+                position += 1
+            } else {
+                switch utf8SequenceLength(at: position) {
+                case .success(let length):
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<position + length]))
+                    position += length
+                case .failure(let error): throw error
+                }
+            }
+        }
+        throw JSONError(.unexpectedEnd, at: end)
+    }
+
+    /// Decodes one escape (RFC 8259 §7) at `position`, which holds a backslash. A `\u`
+    /// escape of a high surrogate must be followed by one of a low surrogate; the pair
+    /// becomes one scalar. Lone surrogates are errors.
+    mutating func parseEscape(into buffer: inout [UInt8]) throws(JSONError) {
+        let escape = position
+        position += 1
+        guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+        let kind = bytes[position]
+        position += 1
+        switch kind {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(kind)
+        case UInt8(ascii: "b"): buffer.append(0x08)
+        case UInt8(ascii: "f"): buffer.append(0x0C)
+        case UInt8(ascii: "n"): buffer.append(0x0A)
+        case UInt8(ascii: "r"): buffer.append(0x0D)
+        case UInt8(ascii: "t"): buffer.append(0x09)
+        case UInt8(ascii: "u"):
+            let unit = try parseHexQuad(escape: escape)
+            var scalar = unit
+            if unit >= 0xD800 && unit <= 0xDBFF {
+                guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+                guard bytes[position] == UInt8(ascii: "\\") else { throw JSONError(.invalidEscape, at: escape) }
+                guard position + 1 < end else { throw JSONError(.unexpectedEnd, at: end) }
+                guard bytes[position + 1] == UInt8(ascii: "u") else { throw JSONError(.invalidEscape, at: escape) }
+                position += 2
+                let low = try parseHexQuad(escape: escape)
+                guard low >= 0xDC00 && low <= 0xDFFF else { throw JSONError(.invalidEscape, at: escape) }
+                scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+            } else if unit >= 0xDC00 && unit <= 0xDFFF {
+                throw JSONError(.invalidEscape, at: escape)
+            }
+            JSONParser.appendUTF8(scalar, to: &buffer)
+        default:
+            throw JSONError(.invalidEscape, at: escape)
+        }
+    }
+
+    /// Four hex digits after `\u`; an error reports the escape's backslash.
+    mutating func parseHexQuad(escape: Int) throws(JSONError) -> UInt32 {
+        var unit: UInt32 = 0
+        for _ in 0..<4 {
+            guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw JSONError(.invalidEscape, at: escape)
+            }
+            unit = unit << 4 | UInt32(digit)
+            position += 1
+        }
+        return unit
+    }
+
+    /// Appends a scalar value (at most U+10FFFF, not a surrogate) as UTF-8.
+    static func appendUTF8(_ scalar: UInt32, to buffer: inout [UInt8]) {
+        switch scalar {
+        case 0..<0x80:
+            buffer.append(UInt8(truncatingIfNeeded: scalar))
+        case 0x80..<0x800:
+            buffer.append(UInt8(truncatingIfNeeded: 0xC0 | scalar >> 6))
+            buffer.append(UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F))
+        case 0x800..<0x10000:
+            buffer.append(UInt8(truncatingIfNeeded: 0xE0 | scalar >> 12))
+            buffer.append(UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F))
+            buffer.append(UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F))
+        default:
+            buffer.append(UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18))
+            buffer.append(UInt8(truncatingIfNeeded: 0x80 | scalar >> 12 & 0x3F))
+            buffer.append(UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F))
+            buffer.append(UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F))
+        }
+    }
+
+    /// The length of the well-formed UTF-8 sequence (RFC 3629 §4) whose lead byte, at
+    /// least 0x80, is at `offset`; rejects stray continuation bytes, overlong forms
+    /// (C0, C1, E0 80-9F, F0 80-8F), encoded surrogates (ED A0-BF), values above U+10FFFF
+    /// (F4 90-BF, F5-FF) and truncated sequences, reporting the lead byte's offset.
+    @inline(__always)
+    func utf8SequenceLength(at offset: Int) -> Result<Int, JSONError> {
+        let lead = bytes[offset]
+        let length: Int
+        var lower: UInt8 = 0x80
+        var upper: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0:
+            length = 3
+            lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED:
+            length = 3
+            upper = 0x9F
+        case 0xF0:
+            length = 4
+            lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4:
+            length = 4
+            upper = 0x8F
+        default: return .failure(JSONError(.invalidUTF8, at: offset))
+        }
+        guard end - offset >= length else { return .failure(JSONError(.invalidUTF8, at: offset)) }
+        let second = bytes[offset + 1]
+        guard second >= lower && second <= upper else { return .failure(JSONError(.invalidUTF8, at: offset)) }
+        var index = offset + 2
+        while index < offset + length {
+            guard bytes[index] & 0xC0 == 0x80 else { return .failure(JSONError(.invalidUTF8, at: offset)) }
+            index += 1
+        }
+        return .success(length)
+    }
+}

@@ -1,1 +1,0 @@
-// SigilJSON: implementation lands with its issue.

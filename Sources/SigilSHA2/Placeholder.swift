@@ -1,1 +1,0 @@
-// SigilSHA2: implementation lands with its issue.

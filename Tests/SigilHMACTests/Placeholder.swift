@@ -1,1 +1,0 @@
-// Tests for SigilHMAC land with its issue.

@@ -1,1 +1,0 @@
-// Tests for SigilJSON land with its issue.

@@ -1,1 +1,0 @@
-// Tests for SigilSHA2 land with its issue.
