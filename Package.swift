@@ -52,7 +52,7 @@ let package = Package(
         + [
             .executableTarget(
                 name: "sigil-difftest",
-                dependencies: ["SigilBase64"],
+                dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64"],
                 swiftSettings: strictSettings
             )
         ],

@@ -17,6 +17,8 @@ import argparse
 import base64
 import binascii
 import dataclasses
+import hashlib
+import hmac as py_hmac
 import os
 import random
 import subprocess
@@ -144,9 +146,67 @@ def section_base64(rng, count):
     return cases
 
 
+# ---------------------------------------------------------------------------------------
+# SHA-2, HMAC, PBKDF2
+
+
+HASHES = {"sha256": hashlib.sha256, "sha384": hashlib.sha384, "sha512": hashlib.sha512}
+# Lengths around the padding boundaries of 64- and 128-byte blocks, and some long ones.
+BOUNDARY_LENGTHS = [0, 1, 55, 56, 57, 63, 64, 65, 111, 112, 113, 119, 120, 127, 128, 129, 255, 256]
+
+
+def random_length(rng):
+    pick = rng.random()
+    if pick < 0.3:
+        return rng.choice(BOUNDARY_LENGTHS)
+    if pick < 0.97:
+        return rng.randrange(0, 300)
+    return rng.randrange(300, 20_000)
+
+
+def section_sha2(rng, count):
+    cases = []
+    for _ in range(count):
+        name = rng.choice(list(HASHES))
+        message = rng.randbytes(random_length(rng))
+        cases.append(Case("sha2", f"sha {name} {hexf(message)}", "ok " + HASHES[name](message).hexdigest(),
+                          f"{name} of {len(message)} bytes"))
+    return cases
+
+
+def section_hmac(rng, count):
+    cases = []
+    for _ in range(count):
+        name = rng.choice(list(HASHES))
+        # Keys shorter than, equal to and longer than the block size (hashed first).
+        key = rng.randbytes(rng.choice([0, 1, 16, 32, 48, 63, 64, 65, 127, 128, 129, rng.randrange(0, 300)]))
+        message = rng.randbytes(random_length(rng))
+        tag = py_hmac.new(key, message, HASHES[name]).hexdigest()
+        cases.append(Case("hmac", f"hmac {name} {hexf(key)} {hexf(message)}", "ok " + tag,
+                          f"HMAC-{name} key {len(key)} bytes, message {len(message)} bytes"))
+    return cases
+
+
+def section_pbkdf2(rng, count):
+    cases = []
+    for _ in range(count):
+        name = rng.choice(["sha256", "sha512"])
+        password = rng.randbytes(rng.choice([0, 1, 8, 64, 65, 128, 129, rng.randrange(0, 200)]))
+        salt = rng.randbytes(rng.choice([0, 1, 8, 16, rng.randrange(0, 100)]))
+        iterations = rng.choice([1, 2, 3, rng.randrange(1, 64), rng.randrange(1, 2000)])
+        length = rng.choice([1, 31, 32, 33, 64, 65, rng.randrange(1, 200)])
+        derived = hashlib.pbkdf2_hmac(name, password, salt, iterations, length)
+        cases.append(Case("pbkdf2", f"pbkdf2 {name} {hexf(password)} {hexf(salt)} {iterations} {length}",
+                          "ok " + derived.hex(), f"PBKDF2-HMAC-{name} c={iterations} dkLen={length}"))
+    return cases
+
+
+
 SECTIONS = {
     "base64url": (section_base64url, 1000),
     "base64": (section_base64, 2000),
+    "sha2": (section_sha2, 1500),
+    "hmac": (section_hmac, 1500),
 }
 
 

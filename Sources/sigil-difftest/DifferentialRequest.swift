@@ -8,6 +8,8 @@ import SigilBase64
 /// | `b64u-encode BYTES` | `ok ASCII-HEX` |
 /// | `b64u-decode ASCII-HEX` | `ok BYTES` or `err CODE` |
 /// | `b64-decode ASCII-HEX PAD` (PAD `1` required, `0` forbidden) | `ok BYTES` or `err CODE` |
+/// | `sha ALG MESSAGE` (ALG `sha256`, `sha384`, `sha512`) | `ok DIGEST` |
+/// | `hmac ALG KEY MESSAGE` | `ok TAG` |
 enum DifferentialRequest {
     /// The answer line for one request line.
     static func answer(_ line: String) -> String {
@@ -33,6 +35,10 @@ enum DifferentialRequest {
             } catch {
                 return "err \(error.code)"
             }
+        case "sha":
+            return HashRequests.digest(arguments)
+        case "hmac":
+            return HashRequests.authenticationCode(arguments)
         default:
             return "bad operation"
         }
