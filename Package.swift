@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "SigilTestSupport", path: "Tests/SigilTestSupport", swiftSettings: strictSettings)
     ]
         + module("SigilSHA2")
-        + module("SigilHMAC", dependencies: ["SigilSHA2"])
+        + module("SigilHMAC", dependencies: ["SigilSHA2", "SigilBase64"])
         + module("SigilBase64")
         + module("SigilRSA", dependencies: ["SigilSHA2", "SigilBase64"])
         + module("SigilJSON")

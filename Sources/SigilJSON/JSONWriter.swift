@@ -50,11 +50,13 @@ public struct JSONWriter: Sendable {
             bytes.append(UInt8(ascii: "]"))
         case .object(let object):
             bytes.append(UInt8(ascii: "{"))
-            for position in 0..<object.count {
-                if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                writeString(object.storedKeys[position])
+            var first = true
+            for member in object.members {
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
+                writeString(member.key)
                 bytes.append(UInt8(ascii: ":"))
-                write(object.storedValues[position])
+                write(member.value)
             }
             bytes.append(UInt8(ascii: "}"))
         }
