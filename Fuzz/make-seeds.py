@@ -185,6 +185,24 @@ def seeds_mcp():
     return seeds
 
 
+def seeds_password_hash():
+    import hashlib as _hashlib
+    seeds = []
+    for t in load("rfc/pbkdf2_hmac_sha256.json")["tests"]:
+        salt = bytes.fromhex(t["saltHex"])
+        if 8 <= len(salt) <= 64 and 1000 <= t["iterations"] <= 10_000_000 and not t.get("slow"):
+            derived = _hashlib.pbkdf2_hmac("sha256", bytes.fromhex(t["passwordHex"]), salt, t["iterations"], 32)
+            seeds.append(("$pbkdf2-sha256$i=%d$%s$%s" % (t["iterations"], base64.b64encode(salt).decode().rstrip("="),
+                                                          base64.b64encode(derived).decode().rstrip("="))).encode())
+    salt = bytes(range(16))
+    for name, size in (("sha256", 32), ("sha512", 64)):
+        derived = _hashlib.pbkdf2_hmac(name, b"password", salt, 1000, size)
+        seeds.append(("$pbkdf2-%s$i=1000$%s$%s" % (name, base64.b64encode(salt).decode().rstrip("="),
+                                                    base64.b64encode(derived).decode().rstrip("="))).encode())
+    seeds += [b"$pbkdf2-sha256$i=10000000$AAAAAAAAAAA$", b"$pbkdf2-sha512$i=600000$$", b"$$$$"]
+    return seeds
+
+
 HARNESSES = {
     "base64url": seeds_base64url,
     "base64": seeds_base64,
@@ -195,6 +213,7 @@ HARNESSES = {
     "pem": seeds_pem,
     "jwk": seeds_jwk,
     "mcp": seeds_mcp,
+    "password-hash": seeds_password_hash,
 }
 
 

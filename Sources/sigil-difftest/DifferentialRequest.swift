@@ -10,6 +10,7 @@ import SigilBase64
 /// | `b64-decode ASCII-HEX PAD` (PAD `1` required, `0` forbidden) | `ok BYTES` or `err CODE` |
 /// | `sha ALG MESSAGE` (ALG `sha256`, `sha384`, `sha512`) | `ok DIGEST` |
 /// | `hmac ALG KEY MESSAGE` | `ok TAG` |
+/// | `pbkdf2 ALG PASSWORD SALT ITERATIONS LENGTH` (ALG `sha256`, `sha512`) | `ok KEY` or `err CODE` |
 enum DifferentialRequest {
     /// The answer line for one request line.
     static func answer(_ line: String) -> String {
@@ -39,6 +40,8 @@ enum DifferentialRequest {
             return HashRequests.digest(arguments)
         case "hmac":
             return HashRequests.authenticationCode(arguments)
+        case "pbkdf2":
+            return HashRequests.derivedKey(arguments)
         default:
             return "bad operation"
         }

@@ -67,3 +67,30 @@ enum HashRequests {
         return result
     }
 }
+
+extension HashRequests {
+    /// `pbkdf2 ALG PASSWORD SALT ITERATIONS LENGTH` → `ok KEY` or `err CODE`.
+    static func derivedKey(_ arguments: [Substring]) -> String {
+        guard arguments.count == 5, let password = Hex.decode(arguments[1]), let salt = Hex.decode(arguments[2]),
+            let iterations = Int(arguments[3]), let length = Int(arguments[4])
+        else { return "bad arguments" }
+        do {
+            switch arguments[0] {
+            case "sha256":
+                return "ok "
+                    + Hex.encode(
+                        try PBKDF2<SHA256>.deriveKey(
+                            from: password, salt: salt, iterations: iterations, outputByteCount: length))
+            case "sha512":
+                return "ok "
+                    + Hex.encode(
+                        try PBKDF2<SHA512>.deriveKey(
+                            from: password, salt: salt, iterations: iterations, outputByteCount: length))
+            default:
+                return "bad algorithm"
+            }
+        } catch {
+            return "err \(error.code)"
+        }
+    }
+}
