@@ -64,7 +64,13 @@ let package = Package(
                 name: "sigil-token",
                 dependencies: ["SigilJWT", "SigilJSON", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilRBAC"],
                 swiftSettings: strictSettings
-            )
+            ),
+            // Test tooling: the batch driver of Scripts/differential.py (issue #8).
+            .executableTarget(
+                name: "sigil-difftest",
+                dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64"],
+                swiftSettings: strictSettings
+            ),
         ],
     swiftLanguageModes: [.v6]
 )
