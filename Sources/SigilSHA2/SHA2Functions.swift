@@ -68,7 +68,7 @@ func smallSigma1(_ x: UInt32) -> UInt32 { rotateRight(rotateRight(x, 2) ^ x, 17)
 func bigSigma0(_ x: UInt64) -> UInt64 { rotateRight(rotateRight(rotateRight(x, 5) ^ x, 6) ^ x, 28) }
 
 @inline(__always)
-func bigSigma1(_ x: UInt64) -> UInt64 { rotateRight(rotateRight(rotateRight(x, 23) ^ x, 4) ^ x, 14) }
+func bigSigma1(_ x: UInt64) -> UInt64 { rotateRight(x, 14) ^ rotateRight(x, 18) ^ rotateRight(x, 41) }
 
 @inline(__always)
 func smallSigma0(_ x: UInt64) -> UInt64 { rotateRight(rotateRight(x, 7) ^ x, 1) ^ (x &>> 7) }
