@@ -174,22 +174,22 @@ struct MontgomeryModulus: Sendable {
             let m0 = UInt128(w[i] &* inverse)
             var first = m0 &* UInt128(n[0]) &+ UInt128(w[i])  // low limb becomes zero
             first = m0 &* UInt128(n[1]) &+ UInt128(w[i &+ 1]) &+ (first &>> 64)
-            var carry0 = first &>> 64
+            var carry0 = UInt64(truncatingIfNeeded: first &>> 64)
             let low1 = UInt64(truncatingIfNeeded: first)
             let m1 = UInt128(low1 &* inverse)
-            var carry1 = (m1 &* UInt128(n[0]) &+ UInt128(low1)) &>> 64
+            var carry1 = UInt64(truncatingIfNeeded: (m1 &* UInt128(n[0]) &+ UInt128(low1)) &>> 64)
             var t = 1
             while t < k &- 1 {
                 let position = i &+ 1 &+ t
-                let x = m0 &* UInt128(n[t &+ 1]) &+ UInt128(w[position]) &+ carry0
-                carry0 = x &>> 64
-                let y = m1 &* UInt128(n[t]) &+ UInt128(UInt64(truncatingIfNeeded: x)) &+ carry1
-                carry1 = y &>> 64
+                let x = m0 &* UInt128(n[t &+ 1]) &+ UInt128(w[position]) &+ UInt128(carry0)
+                carry0 = UInt64(truncatingIfNeeded: x &>> 64)
+                let y = m1 &* UInt128(n[t]) &+ UInt128(UInt64(truncatingIfNeeded: x)) &+ UInt128(carry1)
+                carry1 = UInt64(truncatingIfNeeded: y &>> 64)
                 w[position] = UInt64(truncatingIfNeeded: y)
                 t &+= 1
             }
-            let top = UInt128(w[i &+ k]) &+ carry0 &+ UInt128(extra)
-            let y = m1 &* UInt128(n[k &- 1]) &+ UInt128(UInt64(truncatingIfNeeded: top)) &+ carry1
+            let top = UInt128(w[i &+ k]) &+ UInt128(carry0) &+ UInt128(extra)
+            let y = m1 &* UInt128(n[k &- 1]) &+ UInt128(UInt64(truncatingIfNeeded: top)) &+ UInt128(carry1)
             w[i &+ k] = UInt64(truncatingIfNeeded: y)
             let next = UInt128(w[i &+ k &+ 1]) &+ (y &>> 64) &+ (top &>> 64)
             w[i &+ k &+ 1] = UInt64(truncatingIfNeeded: next)
@@ -230,18 +230,19 @@ struct MontgomeryModulus: Sendable {
             w[2 &* i &+ 1] = UInt64(truncatingIfNeeded: x)
             x = a0 &* UInt128(a[i &+ 2]) &+ UInt128(w[2 &* i &+ 2]) &+ (x &>> 64)
             w[2 &* i &+ 2] = UInt64(truncatingIfNeeded: x)
-            var carry0 = x &>> 64
-            var carry1: UInt128 = 0
+            var carry0 = UInt64(truncatingIfNeeded: x &>> 64)
+            var carry1: UInt64 = 0
             var position = 2 &* i &+ 3
             while position < i &+ k {
-                let x = a0 &* UInt128(a[position &- i]) &+ UInt128(w[position]) &+ carry0
-                carry0 = x &>> 64
-                let y = a1 &* UInt128(a[position &- i &- 1]) &+ UInt128(UInt64(truncatingIfNeeded: x)) &+ carry1
-                carry1 = y &>> 64
+                let x = a0 &* UInt128(a[position &- i]) &+ UInt128(w[position]) &+ UInt128(carry0)
+                carry0 = UInt64(truncatingIfNeeded: x &>> 64)
+                let y =
+                    a1 &* UInt128(a[position &- i &- 1]) &+ UInt128(UInt64(truncatingIfNeeded: x)) &+ UInt128(carry1)
+                carry1 = UInt64(truncatingIfNeeded: y &>> 64)
                 w[position] = UInt64(truncatingIfNeeded: y)
                 position &+= 1
             }
-            let y = a1 &* UInt128(a[k &- 1]) &+ carry0 &+ carry1
+            let y = a1 &* UInt128(a[k &- 1]) &+ UInt128(carry0) &+ UInt128(carry1)
             w[i &+ k] = UInt64(truncatingIfNeeded: y)
             w[i &+ k &+ 1] = UInt64(truncatingIfNeeded: y &>> 64)
             i &+= 2
@@ -259,21 +260,21 @@ struct MontgomeryModulus: Sendable {
             w[i &+ k] = carry
             i &+= 1
         }
-        // Double them, then add the squares a[i]².
+        // Double them and add the squares a[i]², in one pass over limb pairs.
         var shifted: UInt64 = 0
-        for index in 0..<(2 * k) {
-            let limb = w[index]
-            w[index] = (limb << 1) | shifted
-            shifted = limb >> 63
-        }
         var carry: UInt64 = 0
         for index in 0..<k {
+            let lowLimb = w[2 &* index]
+            let highLimb = w[2 &* index &+ 1]
+            let doubledLow = (lowLimb << 1) | shifted
+            let doubledHigh = (highLimb << 1) | (lowLimb >> 63)
+            shifted = highLimb >> 63
             let ai = UInt128(a[index])
-            let low = ai &* ai &+ UInt128(w[2 * index]) &+ UInt128(carry)
-            w[2 * index] = UInt64(truncatingIfNeeded: low)
-            let high = UInt128(w[2 * index + 1]) &+ (low >> 64)
-            w[2 * index + 1] = UInt64(truncatingIfNeeded: high)
-            carry = UInt64(truncatingIfNeeded: high >> 64)
+            let low = ai &* ai &+ UInt128(doubledLow) &+ UInt128(carry)
+            w[2 &* index] = UInt64(truncatingIfNeeded: low)
+            let high = UInt128(doubledHigh) &+ (low &>> 64)
+            w[2 &* index &+ 1] = UInt64(truncatingIfNeeded: high)
+            carry = UInt64(truncatingIfNeeded: high &>> 64)
         }
         reduce(result, wide: w, modulus: n, inverse: inverse, count: k)
     }
