@@ -16,13 +16,16 @@ let strictSettings: [SwiftSetting] = [
 func module(
     _ name: String,
     dependencies: [Target.Dependency] = [],
+    testDependencies: [Target.Dependency] = [],
+    testExclude: [String] = [],
     testResources: Bool = false
 ) -> [Target] {
     [
         .target(name: name, dependencies: dependencies, swiftSettings: strictSettings),
         .testTarget(
             name: "\(name)Tests",
-            dependencies: [.target(name: name), "SigilTestSupport"] + dependencies,
+            dependencies: [.target(name: name), "SigilTestSupport"] + dependencies + testDependencies,
+            exclude: testExclude,
             swiftSettings: strictSettings
         ),
     ]
@@ -41,12 +44,33 @@ let package = Package(
         .target(name: "SigilTestSupport", path: "Tests/SigilTestSupport", swiftSettings: strictSettings)
     ]
         + module("SigilSHA2")
-        + module("SigilHMAC", dependencies: ["SigilSHA2"])
+        + module("SigilHMAC", dependencies: ["SigilSHA2", "SigilBase64"])
         + module("SigilBase64")
         + module("SigilRSA", dependencies: ["SigilSHA2", "SigilBase64"])
         + module("SigilJSON")
-        + module("SigilJWT", dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON"])
+        + module(
+            "SigilJWT",
+            dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON"],
+            // The CLI tests run the built sigil-token binary.
+            testDependencies: ["sigil-token"],
+            // PyJWT-made tokens and the script that makes them, read through #filePath.
+            testExclude: ["Fixtures"]
+        )
         + module("SigilRBAC", dependencies: ["SigilJSON"])
-        + module("SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC"]),
+        + module("SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC"])
+        + [
+            // The token utility: generate / verify / decode / hash-password.
+            .executableTarget(
+                name: "sigil-token",
+                dependencies: ["SigilJWT", "SigilJSON", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilRBAC"],
+                swiftSettings: strictSettings
+            ),
+            // Test tooling: the batch driver of Scripts/differential.py (issue #8).
+            .executableTarget(
+                name: "sigil-difftest",
+                dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64"],
+                swiftSettings: strictSettings
+            ),
+        ],
     swiftLanguageModes: [.v6]
 )

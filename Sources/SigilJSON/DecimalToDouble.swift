@@ -1,13 +1,258 @@
 /// Correctly rounded decimal-to-binary conversion for the literals that Clinger's fast
 /// path in ``JSONNumber/doubleValue`` cannot handle exactly.
+///
+/// On platforms with a C library the standard library's `Double(_: String)` (strtod,
+/// correctly rounded) is used. In Embedded Swift that initializer needs a runtime hook
+/// that bare-metal images do not have, so ``convertExactly(_:)``, an exact big-integer
+/// method written here, is used instead. Tests check the two agree.
 enum DecimalToDouble {
-    /// The nearest double to a validated JSON number literal, or nil when unavailable.
+    /// The nearest double (ties to even) to a validated JSON number literal; may be
+    /// infinite when the value is out of range.
     static func convert(_ literal: String) -> Double? {
         #if hasFeature(Embedded)
-        // The standard library's parser needs a C runtime hook in Embedded Swift.
-        return nil
+        return convertExactly(literal)
         #else
         return Double(literal)
         #endif
+    }
+
+    /// Digits kept before the rest is folded into one sticky digit. Deciding a tie between
+    /// two doubles needs at most 767 significant digits, so 780 is exact.
+    static let maxDigits = 780
+
+    /// The nearest double (ties to even) to a validated JSON number literal, computed with
+    /// exact integer arithmetic: value = digits × 10^exponent is turned into a quotient of
+    /// big integers scaled so that the quotient has 56 to 58 bits, which is then rounded
+    /// once, with the remainder as the sticky bit. Returns ±infinity on overflow.
+    static func convertExactly(_ literal: String) -> Double? {
+        let parsed =
+            literal.utf8.withContiguousStorageIfAvailable { digitsAndExponent(UnsafeRawBufferPointer($0)) }
+            ?? Array(literal.utf8).withUnsafeBytes { digitsAndExponent($0) }
+        let (negative, digits, exponent) = parsed
+        guard !digits.isEmpty else { return negative ? -0.0 : 0.0 }
+        // Far outside the double range: decide without big numbers.
+        if digits.count + exponent > 310 { return negative ? -.infinity : .infinity }
+        if digits.count + exponent < -324 { return negative ? -0.0 : 0.0 }
+
+        var numerator = BigUInt(decimalDigits: digits)
+        var denominator = BigUInt(1)
+        if exponent >= 0 {
+            numerator.multiply(byPowerOfTen: exponent)
+        } else {
+            denominator.multiply(byPowerOfTen: -exponent)
+        }
+        // Scale by 2^shift so that the quotient has 56...58 bits.
+        let shift = denominator.bitWidth - numerator.bitWidth + 56
+        if shift >= 0 {
+            numerator.shiftLeft(by: shift)
+        } else {
+            denominator.shiftLeft(by: -shift)
+        }
+        let (quotient, remainderIsZero) = numerator.divide(by: denominator)
+        // value = quotient × 2^-shift. Drop bits down to the unit in the last place: 53
+        // significant bits for normal results, fewer below 2^-1022.
+        let quotientBits = UInt64.bitWidth - quotient.leadingZeroBitCount
+        let drop = max(quotientBits - 53, shift - 1074)
+        var kept: UInt64
+        if drop >= 64 {
+            kept = 0
+            // Everything is below half an ulp except when exactly at the top bit; the
+            // quotient is below 2^58, so with drop >= 64 it is below half the smallest step.
+        } else {
+            kept = quotient >> UInt64(drop)
+            let half = (quotient >> UInt64(drop - 1)) & 1 == 1
+            let sticky = quotient & ((1 << UInt64(drop - 1)) &- 1) != 0 || !remainderIsZero
+            if half && (sticky || kept & 1 == 1) { kept += 1 }
+        }
+        let magnitude = Double(sign: .plus, exponent: drop - shift, significand: Double(kept))
+        return negative ? -magnitude : magnitude
+    }
+
+    /// The sign, the significant decimal digits (no leading zeros; at most ``maxDigits``
+    /// plus one sticky digit) and the power of ten that applies to them.
+    static func digitsAndExponent(_ bytes: UnsafeRawBufferPointer) -> (Bool, [UInt8], Int) {
+        var index = 0
+        let end = bytes.count
+        var negative = false
+        if index < end && bytes[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
+        var digits: [UInt8] = []
+        var fractionDigits = 0
+        var droppedDigits = 0
+        var droppedNonZero = false
+        var inFraction = false
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") {
+                inFraction = true
+                index += 1
+                continue
+            }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { break }
+            index += 1
+            if inFraction { fractionDigits += 1 }
+            let digit = byte - UInt8(ascii: "0")
+            if digits.isEmpty && digit == 0 { continue }
+            if digits.count < maxDigits {
+                digits.append(digit)
+            } else {
+                droppedDigits += 1
+                if digit != 0 { droppedNonZero = true }
+            }
+        }
+        var exponent = 0
+        if index < end && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
+            index += 1
+            var exponentNegative = false
+            if index < end && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
+                exponentNegative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            while index < end {
+                let digit = Int(bytes[index] &- UInt8(ascii: "0"))
+                guard digit >= 0 && digit <= 9 else { break }
+                if exponent < 1_000_000_000 { exponent = exponent * 10 + digit }
+                index += 1
+            }
+            if exponentNegative { exponent = -exponent }
+        }
+        exponent = exponent - fractionDigits + droppedDigits
+        if droppedNonZero {
+            // A nonzero tail only matters as "slightly above": one more digit 1 says that.
+            digits.append(1)
+            exponent -= 1
+        }
+        // Trailing zeros carry no information; dropping them keeps the big numbers small.
+        while let last = digits.last, last == 0 {
+            digits.removeLast()
+            exponent += 1
+        }
+        return (negative, digits, exponent)
+    }
+}
+
+/// A minimal unsigned big integer (little-endian 32-bit limbs) for ``DecimalToDouble``.
+struct BigUInt {
+    var limbs: [UInt32]
+
+    init(_ value: UInt32) {
+        limbs = value == 0 ? [] : [value]
+    }
+
+    init(decimalDigits digits: [UInt8]) {
+        limbs = []
+        var chunk: UInt32 = 0
+        var chunkLength = 0
+        for digit in digits {
+            chunk = chunk * 10 + UInt32(digit)
+            chunkLength += 1
+            if chunkLength == 9 {
+                multiplyAdd(1_000_000_000, chunk)
+                chunk = 0
+                chunkLength = 0
+            }
+        }
+        if chunkLength > 0 {
+            var scale: UInt32 = 1
+            for _ in 0..<chunkLength { scale *= 10 }
+            multiplyAdd(scale, chunk)
+        }
+    }
+
+    /// The number of significant bits.
+    var bitWidth: Int {
+        guard let top = limbs.last else { return 0 }
+        return limbs.count * 32 - top.leadingZeroBitCount
+    }
+
+    /// self = self × factor + addend.
+    mutating func multiplyAdd(_ factor: UInt32, _ addend: UInt32) {
+        var carry = UInt64(addend)
+        for position in limbs.indices {
+            let product = UInt64(limbs[position]) * UInt64(factor) + carry
+            limbs[position] = UInt32(truncatingIfNeeded: product)
+            carry = product >> 32
+        }
+        if carry != 0 { limbs.append(UInt32(truncatingIfNeeded: carry)) }
+    }
+
+    mutating func multiply(byPowerOfTen power: Int) {
+        var remaining = power
+        while remaining >= 9 {
+            multiplyAdd(1_000_000_000, 0)
+            remaining -= 9
+        }
+        var scale: UInt32 = 1
+        for _ in 0..<remaining { scale *= 10 }
+        if scale > 1 { multiplyAdd(scale, 0) }
+    }
+
+    mutating func shiftLeft(by bits: Int) {
+        guard !limbs.isEmpty, bits > 0 else { return }
+        let whole = bits / 32
+        let partial = UInt32(bits % 32)
+        if partial > 0 {
+            var carry: UInt32 = 0
+            for position in limbs.indices {
+                let limb = limbs[position]
+                limbs[position] = limb << partial | carry
+                carry = limb >> (32 - partial)
+            }
+            if carry != 0 { limbs.append(carry) }
+        }
+        if whole > 0 { limbs.insert(contentsOf: [UInt32](repeating: 0, count: whole), at: 0) }
+    }
+
+    mutating func shiftRightByOne() {
+        var carry: UInt32 = 0
+        for position in limbs.indices.reversed() {
+            let limb = limbs[position]
+            limbs[position] = limb >> 1 | carry
+            carry = limb << 31
+        }
+        while let last = limbs.last, last == 0 { limbs.removeLast() }
+    }
+
+    static func >= (lhs: BigUInt, rhs: BigUInt) -> Bool {
+        if lhs.limbs.count != rhs.limbs.count { return lhs.limbs.count > rhs.limbs.count }
+        for position in lhs.limbs.indices.reversed() where lhs.limbs[position] != rhs.limbs[position] {
+            return lhs.limbs[position] > rhs.limbs[position]
+        }
+        return true
+    }
+
+    /// self -= other, where self >= other.
+    mutating func subtract(_ other: BigUInt) {
+        var borrow: UInt32 = 0
+        for position in limbs.indices {
+            let subtrahend = position < other.limbs.count ? other.limbs[position] : 0
+            let (first, overflowFirst) = limbs[position].subtractingReportingOverflow(subtrahend)
+            let (second, overflowSecond) = first.subtractingReportingOverflow(borrow)
+            limbs[position] = second
+            borrow = overflowFirst || overflowSecond ? 1 : 0
+        }
+        while let last = limbs.last, last == 0 { limbs.removeLast() }
+    }
+
+    /// The quotient (which must fit in 64 bits) and whether the remainder is zero, by
+    /// binary long division.
+    func divide(by divisor: BigUInt) -> (UInt64, Bool) {
+        var remainder = self
+        let quotientBits = max(bitWidth - divisor.bitWidth + 1, 0)
+        guard quotientBits > 0 else { return (0, remainder.limbs.isEmpty) }
+        var shifted = divisor
+        shifted.shiftLeft(by: quotientBits - 1)
+        var quotient: UInt64 = 0
+        for _ in 0..<quotientBits {
+            quotient <<= 1
+            if remainder >= shifted {
+                remainder.subtract(shifted)
+                quotient |= 1
+            }
+            shifted.shiftRightByOne()
+        }
+        return (quotient, remainder.limbs.isEmpty)
     }
 }

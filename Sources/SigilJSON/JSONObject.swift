@@ -16,10 +16,23 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// The member count above which lookups use a hash index instead of a linear scan.
     public static let indexThreshold = 16
 
+    /// One stored member.
     @usableFromInline
-    var storedKeys: [String]
+    struct Member: Sendable {
+        @usableFromInline
+        var key: String
+        @usableFromInline
+        var value: JSONValue
+
+        @inlinable
+        init(key: String, value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
     @usableFromInline
-    var storedValues: [JSONValue]
+    var members: [Member]
     /// Name to position; present only for objects larger than ``indexThreshold``.
     @usableFromInline
     var index: [String: Int]?
@@ -27,8 +40,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// An empty object.
     @inlinable
     public init() {
-        storedKeys = []
-        storedValues = []
+        members = []
         index = nil
     }
 
@@ -38,39 +50,36 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// - Parameter members: Names and values.
     public init(_ members: [(String, JSONValue)]) {
         self.init()
-        storedKeys.reserveCapacity(members.count)
-        storedValues.reserveCapacity(members.count)
+        self.members.reserveCapacity(members.count)
         for (key, value) in members { self[key] = value }
     }
 
     /// Built by the reader, which has already checked the names for uniqueness.
-    init(uniqueKeys keys: [String], values: [JSONValue], index: [String: Int]?) {
-        storedKeys = keys
-        storedValues = values
+    init(uniqueMembers members: [Member], index: [String: Int]?) {
+        self.members = members
         self.index = index
     }
 
     /// The number of members.
     @inlinable
-    public var count: Int { storedKeys.count }
+    public var count: Int { members.count }
 
     /// Whether the object has no members.
     @inlinable
-    public var isEmpty: Bool { storedKeys.isEmpty }
+    public var isEmpty: Bool { members.isEmpty }
 
     /// The member names in order.
-    @inlinable
-    public var keys: [String] { storedKeys }
+    public var keys: [String] { members.map { $0.key } }
 
     /// The member values in order.
-    @inlinable
-    public var values: [JSONValue] { storedValues }
+    public var values: [JSONValue] { members.map { $0.value } }
 
     /// The position of the member named `key`, if any.
     @inlinable
     func position(of key: String) -> Int? {
         if let index { return index[key] }
-        return storedKeys.firstIndex(of: key)
+        for position in members.indices where members[position].key == key { return position }
+        return nil
     }
 
     /// Whether a member named `key` exists.
@@ -86,12 +95,12 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     public subscript(key: String) -> JSONValue? {
         get {
             guard let position = position(of: key) else { return nil }
-            return storedValues[position]
+            return members[position].value
         }
         set {
             if let position = position(of: key) {
                 if let newValue {
-                    storedValues[position] = newValue
+                    members[position].value = newValue
                 } else {
                     removeMember(at: position)
                 }
@@ -104,57 +113,54 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// Appends a member whose name is known to be new.
     @usableFromInline
     mutating func appendMember(_ key: String, _ value: JSONValue) {
-        storedKeys.append(key)
-        storedValues.append(value)
+        members.append(Member(key: key, value: value))
         if index != nil {
-            index?[key] = storedKeys.count - 1
-        } else if storedKeys.count > JSONObject.indexThreshold {
-            index = JSONObject.makeIndex(storedKeys)
+            index?[key] = members.count - 1
+        } else if members.count > JSONObject.indexThreshold {
+            index = JSONObject.makeIndex(members)
         }
     }
 
     @usableFromInline
     mutating func removeMember(at position: Int) {
-        storedKeys.remove(at: position)
-        storedValues.remove(at: position)
-        index = storedKeys.count > JSONObject.indexThreshold ? JSONObject.makeIndex(storedKeys) : nil
+        members.remove(at: position)
+        index = members.count > JSONObject.indexThreshold ? JSONObject.makeIndex(members) : nil
     }
 
-    static func makeIndex(_ keys: [String]) -> [String: Int] {
-        var index = [String: Int](minimumCapacity: keys.count)
-        for (position, key) in keys.enumerated() { index[key] = position }
+    static func makeIndex(_ members: [Member]) -> [String: Int] {
+        var index = [String: Int](minimumCapacity: members.count)
+        for position in members.indices { index[members[position].key] = position }
         return index
     }
 
     /// Iterates the members in insertion order.
     public struct Iterator: IteratorProtocol {
         @usableFromInline
-        let object: JSONObject
+        let members: [Member]
         @usableFromInline
         var position = 0
 
         @inlinable
-        init(_ object: JSONObject) { self.object = object }
+        init(_ members: [Member]) { self.members = members }
 
         @inlinable
         public mutating func next() -> Element? {
-            guard position < object.storedKeys.count else { return nil }
+            guard position < members.count else { return nil }
             defer { position += 1 }
-            return (key: object.storedKeys[position], value: object.storedValues[position])
+            return (key: members[position].key, value: members[position].value)
         }
     }
 
     @inlinable
-    public func makeIterator() -> Iterator { Iterator(self) }
+    public func makeIterator() -> Iterator { Iterator(members) }
 
     @inlinable
-    public var underestimatedCount: Int { storedKeys.count }
+    public var underestimatedCount: Int { members.count }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
-        if lhs.storedKeys == rhs.storedKeys { return lhs.storedValues == rhs.storedValues }
-        for (position, key) in lhs.storedKeys.enumerated() {
-            guard let other = rhs.position(of: key), rhs.storedValues[other] == lhs.storedValues[position] else {
+        for member in lhs.members {
+            guard let other = rhs.position(of: member.key), rhs.members[other].value == member.value else {
                 return false
             }
         }
@@ -164,13 +170,13 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// Order-independent, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         var combined = 0
-        for position in storedKeys.indices {
-            var member = Hasher()
-            member.combine(storedKeys[position])
-            member.combine(storedValues[position])
-            combined = combined &+ member.finalize()
+        for member in members {
+            var memberHasher = Hasher()
+            memberHasher.combine(member.key)
+            memberHasher.combine(member.value)
+            combined = combined &+ memberHasher.finalize()
         }
-        hasher.combine(storedKeys.count)
+        hasher.combine(members.count)
         hasher.combine(combined)
     }
 }

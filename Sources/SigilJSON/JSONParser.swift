@@ -14,49 +14,83 @@ struct JSONParser {
         self.limits = limits
     }
 
-    /// An array or object still open while its contents are read.
+    /// The innermost open container, or the document itself at the outside.
     struct Frame {
-        var isObject: Bool
-        var values: [JSONValue] = []
-        /// Member names; while a member's value is pending there is one more key than value.
-        var keys: [String] = []
+        enum Kind { case document, array, object }
+        var kind: Kind
+        /// Where this container's elements (arrays) or members (objects) begin on the
+        /// scratch stacks.
+        var start: Int
+        /// The name of the member whose value is being read.
+        var pendingKey = ""
         /// Name to position, built once an object has more than `JSONObject.indexThreshold`
         /// members, so that duplicate detection stays linear for hostile large objects.
         var index: [String: Int]? = nil
 
-        init(isObject: Bool) { self.isObject = isObject }
+        init(_ kind: Kind, start: Int) {
+            self.kind = kind
+            self.start = start
+        }
     }
 
     mutating func parseDocument() throws(JSONError) -> JSONValue {
         guard end <= limits.maxBytes else { throw JSONError(.sizeLimitExceeded, at: max(limits.maxBytes, 0)) }
-        var stack: [Frame] = []
+        // Scratch space for small documents lives on the stack; deeper or wider ones spill
+        // to the heap.
+        let result = withUnsafeTemporaryAllocation(of: JSONValue.self, capacity: 16) {
+            valueBuffer -> Result<JSONValue, JSONError> in
+            withUnsafeTemporaryAllocation(of: JSONObject.Member.self, capacity: 16) {
+                memberBuffer -> Result<JSONValue, JSONError> in
+                withUnsafeTemporaryAllocation(of: Frame.self, capacity: 8) {
+                    frameBuffer -> Result<JSONValue, JSONError> in
+                    var values = ScratchStack(valueBuffer)
+                    var members = ScratchStack(memberBuffer)
+                    var frames = ScratchStack(frameBuffer)
+                    return Result { () throws(JSONError) -> JSONValue in
+                        try parseValue(values: &values, members: &members, frames: &frames)
+                    }
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    /// The reader's loop: reads a value, then attaches it to the open container, closing
+    /// containers as their brackets come, until the document's value is complete.
+    mutating func parseValue(
+        values: inout ScratchStack<JSONValue>,
+        members: inout ScratchStack<JSONObject.Member>,
+        frames: inout ScratchStack<Frame>
+    ) throws(JSONError) -> JSONValue {
+        var current = Frame(.document, start: 0)
         var value: JSONValue
         parsing: while true {
             skipWhitespace()
             guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
             switch bytes[position] {
             case UInt8(ascii: "{"):
-                guard stack.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
+                guard frames.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
                 position += 1
                 skipWhitespace()
                 if position < end && bytes[position] == UInt8(ascii: "}") {
                     position += 1
                     value = .object(JSONObject())
                 } else {
-                    var frame = Frame(isObject: true)
-                    try parseMemberName(into: &frame)
-                    stack.append(frame)
+                    frames.push(current)
+                    current = Frame(.object, start: members.count)
+                    try parseMemberName(into: &current, members: members)
                     continue parsing
                 }
             case UInt8(ascii: "["):
-                guard stack.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
+                guard frames.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
                 position += 1
                 skipWhitespace()
                 if position < end && bytes[position] == UInt8(ascii: "]") {
                     position += 1
                     value = .array([])
                 } else {
-                    stack.append(Frame(isObject: false))
+                    frames.push(current)
+                    current = Frame(.array, start: values.count)
                     continue parsing
                 }
             case UInt8(ascii: "\""):
@@ -79,32 +113,39 @@ struct JSONParser {
             }
 
             // A value is complete: add it to the open container, closing those that end.
-            while !stack.isEmpty {
-                let top = stack.count - 1
-                stack[top].values.append(value)
+            while true {
+                let closing: UInt8
+                switch current.kind {
+                case .document:
+                    break parsing
+                case .array:
+                    values.push(value)
+                    closing = UInt8(ascii: "]")
+                case .object:
+                    members.push(JSONObject.Member(key: current.pendingKey, value: value))
+                    closing = UInt8(ascii: "}")
+                }
                 skipWhitespace()
                 guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
                 let byte = bytes[position]
                 if byte == UInt8(ascii: ",") {
                     position += 1
-                    if stack[top].isObject {
+                    if current.kind == .object {
                         skipWhitespace()
-                        try parseMemberName(into: &stack[top])
+                        try parseMemberName(into: &current, members: members)
                     }
                     continue parsing
                 }
-                guard byte == (stack[top].isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
-                    throw unexpectedByte(at: position)
-                }
+                guard byte == closing else { throw unexpectedByte(at: position) }
                 position += 1
-                let frame = stack.removeLast()
-                if frame.isObject {
-                    value = .object(JSONObject(uniqueKeys: frame.keys, values: frame.values, index: frame.index))
+                if current.kind == .object {
+                    value = .object(
+                        JSONObject(uniqueMembers: members.popArray(from: current.start), index: current.index))
                 } else {
-                    value = .array(frame.values)
+                    value = .array(values.popArray(from: current.start))
                 }
+                current = frames.pop()
             }
-            break parsing
         }
         skipWhitespace()
         guard position == end else {
@@ -133,21 +174,34 @@ struct JSONParser {
         return JSONError(.invalidSyntax, at: offset)
     }
 
-    /// Reads `"name"` and the `:` after it, rejecting a name already in the object.
-    mutating func parseMemberName(into frame: inout Frame) throws(JSONError) {
+    /// Reads `"name"` and the `:` after it into `frame.pendingKey`, rejecting a name that
+    /// an earlier member of the same object has.
+    mutating func parseMemberName(
+        into frame: inout Frame,
+        members: borrowing ScratchStack<JSONObject.Member>
+    ) throws(JSONError) {
         guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
         guard bytes[position] == UInt8(ascii: "\"") else { throw unexpectedByte(at: position) }
         let nameOffset = position
-        let name = try parseString()
+        let name = try parseString(isMemberName: true)
+        let memberCount = members.count - frame.start
         if frame.index != nil {
             if frame.index?[name] != nil { throw JSONError(.duplicateKey, at: nameOffset) }
-            frame.index?[name] = frame.keys.count
-            frame.keys.append(name)
+            frame.index?[name] = memberCount
         } else {
-            if frame.keys.contains(name) { throw JSONError(.duplicateKey, at: nameOffset) }
-            frame.keys.append(name)
-            if frame.keys.count > JSONObject.indexThreshold { frame.index = JSONObject.makeIndex(frame.keys) }
+            var position = frame.start
+            while position < members.count {
+                if members.element(at: position).pointee.key == name { throw JSONError(.duplicateKey, at: nameOffset) }
+                position += 1
+            }
+            if memberCount + 1 > JSONObject.indexThreshold {
+                var index = [String: Int](minimumCapacity: 2 * (memberCount + 1))
+                for offset in 0..<memberCount { index[members.element(at: frame.start + offset).pointee.key] = offset }
+                index[name] = memberCount
+                frame.index = index
+            }
         }
+        frame.pendingKey = name
         skipWhitespace()
         guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
         guard bytes[position] == UInt8(ascii: ":") else { throw unexpectedByte(at: position) }
@@ -176,30 +230,74 @@ struct JSONParser {
 
     /// Reads a string token starting at its opening quote. Without escapes the string is
     /// made from the input bytes directly, once validated.
-    mutating func parseString() throws(JSONError) -> String {
+    ///
+    /// - Parameter isMemberName: Whether to return well-known member names as literals.
+    mutating func parseString(isMemberName: Bool = false) throws(JSONError) -> String {
         let quote = position
-        position += 1
-        let start = position
-        while position < end {
-            let byte = bytes[position]
+        let start = position + 1
+        var index = skipPlainASCII(from: start)
+        var isASCII = true
+        while index < end {
+            let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                guard position - start <= limits.maxStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-                position += 1
-                return text
+                guard index - start <= limits.maxStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
+                position = index + 1
+                if isMemberName && isASCII,
+                    let known = KnownMemberNames.lookup(bytes, from: start, count: index - start)
+                {
+                    return known
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             }
-            if byte == UInt8(ascii: "\\") { return try parseEscapedString(quote: quote, start: start) }
-            if byte < 0x20 { throw JSONError(.controlCharacter, at: position) }
+            if byte == UInt8(ascii: "\\") {
+                position = index
+                return try parseEscapedString(quote: quote, start: start)
+            }
+            if byte < 0x20 { throw JSONError(.controlCharacter, at: index) }
             if byte < 0x80 {
-                position += 1
+                index += 1
             } else {
-                switch utf8SequenceLength(at: position) {
-                case .success(let length): position += length
+                isASCII = false
+                switch utf8SequenceLength(at: index) {
+                case .success(let length): index += length
                 case .failure(let error): throw error
                 }
             }
+            index = skipPlainASCII(from: index)
         }
         throw JSONError(.unexpectedEnd, at: end)
+    }
+
+    /// The index of the first byte at or after `index` that is not plain string content:
+    /// a quote, a backslash, a control character or a non-ASCII byte; `end` if none.
+    /// Examines eight bytes per step (SWAR) where eight remain.
+    @inline(__always)
+    func skipPlainASCII(from index: Int) -> Int {
+        var index = index
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while end - index >= 8 {
+                let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
+                let quotes = word ^ (ones &* 0x22)
+                let backslashes = word ^ (ones &* 0x5C)
+                // Per byte, the high bit is set at the first byte that is zero after the
+                // XOR (a quote or backslash), below 0x20, or 0x80 and above; bytes after
+                // the first match may be false positives, which does not matter.
+                let special =
+                    ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+                    | ((word &- ones &* 0x20) & ~word) | word
+                let found = special & highs
+                if found != 0 { return index + found.trailingZeroBitCount >> 3 }
+                index += 8
+            }
+        }
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return index
     }
 
     /// Continues a string token at its first backslash, unescaping into a buffer.

@@ -6,8 +6,11 @@ let options: Options
 do {
     options = try Options.parse(CommandLine.arguments.dropFirst())
 } catch {
-    if !error.description.isEmpty { printError("sigil-bench: \(error.description)\n") }
-    printError(Options.usage)
-    exit(error.description.isEmpty ? 0 : 2)
+    if error.description.isEmpty {  // --help
+        print(Options.usage)
+        exit(0)
+    }
+    printError("sigil-bench: \(error.description)\n\n\(Options.usage)")
+    exit(2)
 }
 exit(await Benchmark(options: options).run())

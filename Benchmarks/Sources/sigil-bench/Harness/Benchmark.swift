@@ -7,6 +7,7 @@ struct Benchmark: Sendable {
     var plan: TimingPlan {
         var plan = options.quick ? TimingPlan.quick : TimingPlan.full
         if let repetitions = options.repetitions { plan.repetitions = repetitions }
+        plan.clock = options.clock
         return plan
     }
 
@@ -22,10 +23,14 @@ struct Benchmark: Sendable {
                 failed = true
             }
         }
-        let names = rows.map(\.name)
-        if Set(names).count != names.count {
-            printError("sigil-bench: two rows have the same name")
-            return 1
+        // Names identify rows and implementations to the child process and in the JSON.
+        var seen: Set<String> = []
+        for row in rows {
+            let implementations = row.implementations.map(\.name)
+            guard seen.insert(row.name).inserted, Set(implementations).count == implementations.count else {
+                printError("sigil-bench: row names, and implementation names within a row, must be unique: \(row.name)")
+                return 1
+            }
         }
         let selected = rows.filter { options.selects($0.name) }
 
@@ -34,8 +39,7 @@ struct Benchmark: Sendable {
             return 0
         }
         if let label = options.childVariant {
-            let succeeded = await VariantChild.runAsChild(label: label, rows: selected, plan: plan)
-            return succeeded && !failed ? 0 : 1
+            return await VariantChild.serve(label: label, rows: rows, clock: plan.clock)
         }
         if selected.isEmpty {
             printError("sigil-bench: no row matches \(options.filters)")
@@ -43,16 +47,16 @@ struct Benchmark: Sendable {
         }
 
         printPreamble()
-        var childMedians: [VariantChild.Key: Double] = [:]
-        var childFailures: [String: String] = [:]
+        var children: [ProcessVariant: VariantChild] = [:]
+        var childFailures: [ProcessVariant: String] = [:]
         let variants = Set(selected.flatMap { $0.implementations.compactMap(\.variant) })
         for variant in variants.sorted(by: { $0.label < $1.label }) {
             let environment = variant.environment.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ")
-            print("[\(variant.label)] measured in a child process started with \(environment)")
+            print("[\(variant.label)] timed in a child process started with \(environment), interleaved with the rest")
             do {
-                childMedians.merge(try VariantChild.measure(variant, options: options)) { $1 }
+                children[variant] = try VariantChild(variant, options: options)
             } catch {
-                childFailures[variant.label] = error.description
+                childFailures[variant] = error.description
             }
         }
         print("")
@@ -61,11 +65,12 @@ struct Benchmark: Sendable {
         report.printHeader()
         var results: [RowResult] = []
         for row in selected {
-            let result = await measure(row, childMedians: childMedians, childFailures: childFailures)
+            let result = await measure(row, children: children, childFailures: childFailures)
             report.printRow(result)
             failed = failed || result.failed
             results.append(result)
         }
+        for child in children.values { child.finish() }
         print("")
         print(Report.ratioExplanation)
 
@@ -89,42 +94,47 @@ struct Benchmark: Sendable {
         print("WARNING: debug build; the figures mean nothing. Use swift run -c release.")
         #endif
         let mode = options.quick ? "quick smoke run, numbers not meaningful" : "full run"
-        print("sigil-bench (\(mode)): median of \(plan.repetitions) timed repetitions after a warm-up")
+        let clock = plan.clock == .wall ? "wall clock (CLOCK_MONOTONIC)" : "process CPU time"
+        print("sigil-bench (\(mode)): median of \(plan.repetitions) timed repetitions after a warm-up, \(clock)")
         print("machine: \(Machine.summary())")
     }
 
-    /// Measures the row's in-process implementations together, and takes the variant ones'
-    /// figures from their child.
+    /// Times all of the row's implementations together, those of a variant through its child.
     private func measure(
         _ row: Row,
-        childMedians: [VariantChild.Key: Double],
-        childFailures: [String: String]
+        children: [ProcessVariant: VariantChild],
+        childFailures: [ProcessVariant: String]
     ) async -> RowResult {
-        let local = row.implementations.filter { $0.variant == nil }
-        var nanoseconds: [String: Double] = [:]
-        var localFailure: String?
-        do {
-            let medians = try await Timing.medianNanoseconds(of: local, plan: plan)
-            for (implementation, median) in zip(local, medians) { nanoseconds[implementation.name] = median }
-        } catch {
-            localFailure = "\(error)"
-        }
-        func figure(_ implementation: Implementation) -> Figure {
-            let measured: Double?
-            let failure: String?
+        var contenders: [any Contender] = []
+        var positions: [Int?] = []  // each implementation's index in `contenders`, nil if none
+        var failures: [String?] = []
+        for implementation in row.implementations {
             if let variant = implementation.variant {
-                measured = childMedians[VariantChild.Key(row: row.name, implementation: implementation.name)]
-                failure = measured == nil ? childFailures[variant.label] ?? "no result from the child" : nil
+                guard let child = children[variant] else {
+                    positions.append(nil)
+                    failures.append(childFailures[variant] ?? "no child process")
+                    continue
+                }
+                contenders.append(child.contender(row: row.name, implementation: implementation.name))
             } else {
-                measured = nanoseconds[implementation.name]
-                failure = measured == nil ? localFailure ?? "not measured" : nil
+                contenders.append(implementation)
             }
+            positions.append(contenders.count - 1)
+            failures.append(nil)
+        }
+        let outcomes = await Timing.medians(of: contenders, plan: plan)
+        let figures = row.implementations.indices.map { index in
+            let outcome = positions[index].map { outcomes[$0] }
             return Figure(
-                implementation: implementation.name,
-                median: measured.map { row.unit.figure(nanosecondsPerOperation: $0, bytes: row.bytes) },
-                failure: failure
+                implementation: row.implementations[index].name,
+                median: outcome?.nanosecondsPerOperation.map {
+                    row.unit.figure(nanosecondsPerOperation: $0 / Double(row.operations), bytes: row.bytes)
+                },
+                failure: failures[index] ?? outcome?.failure
             )
         }
-        return RowResult(name: row.name, unit: row.unit, sigil: row.sigil.map(figure), peers: row.peers.map(figure))
+        let sigil = row.sigil == nil ? nil : figures.first
+        return RowResult(
+            name: row.name, unit: row.unit, sigil: sigil, peers: Array(figures.dropFirst(sigil == nil ? 0 : 1)))
     }
 }

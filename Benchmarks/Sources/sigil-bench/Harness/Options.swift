@@ -12,11 +12,13 @@ struct Options: Sendable {
     var list = false
     /// Overrides the number of timed repetitions.
     var repetitions: Int?
+    /// The clock samples are read from.
+    var clock = MeasuringClock.wall
     /// Internal: this process is the child measuring the implementations of that variant.
     var childVariant: String?
 
     static let usage = """
-        usage: sigil-bench [--quick] [--filter SUBSTRING]... [--json PATH] [--markdown] [--repetitions N] [--list]
+        usage: sigil-bench [--quick] [--filter SUBSTRING]... [--json PATH] [--markdown] [--repetitions N] [--cpu-clock] [--list]
 
         Measures Sigil against its peers (swift-crypto, jwt-kit) in one process and prints, per row,
         the median of N timed repetitions after a warm-up, and the ratio Sigil/peer oriented so that
@@ -27,6 +29,8 @@ struct Options: Sendable {
           --json PATH        write one JSON record per (row, implementation) to PATH
           --markdown         also print the table as Markdown
           --repetitions N    timed repetitions per implementation (default 21, quick 3)
+          --cpu-clock        time with the process's CPU time instead of the wall clock
+                             (steadier when other processes compete for the CPUs)
           --list             print the row names and exit
           --help             this text
 
@@ -51,6 +55,7 @@ struct Options: Sendable {
             case "--json": options.jsonPath = try value(for: argument)
             case "--markdown": options.markdown = true
             case "--list": options.list = true
+            case "--cpu-clock": options.clock = .cpu
             case "--repetitions":
                 let text = try value(for: argument)
                 guard let count = Int(text), count > 0 else {
@@ -70,12 +75,8 @@ struct Options: Sendable {
         filters.isEmpty || filters.contains { rowName.lowercased().contains($0.lowercased()) }
     }
 
-    /// The arguments a child needs to measure the same rows the same way.
+    /// The arguments of a child process serving `variant` (it is told what to time on its input).
     func childArguments(variant: ProcessVariant) -> [String] {
-        var arguments = ["--child-variant", variant.label]
-        if quick { arguments.append("--quick") }
-        if let repetitions { arguments += ["--repetitions", String(repetitions)] }
-        for filter in filters { arguments += ["--filter", filter] }
-        return arguments
+        ["--child-variant", variant.label] + (clock == .cpu ? ["--cpu-clock"] : [])
     }
 }

@@ -26,8 +26,10 @@ struct Report {
 
     func printRow(_ result: RowResult) {
         let sigil = result.sigil.map(Self.text(of:)) ?? "-"
-        let peers = result.peers.isEmpty ? [Figure(implementation: "-", median: nil)] : result.peers
-        for (index, peer) in peers.enumerated() {
+        if result.peers.isEmpty {
+            print(line(result.name, result.unit.symbol, sigil, "(no peer)", "-", "-"))
+        }
+        for (index, peer) in result.peers.enumerated() {
             let ratio = result.ratio(against: peer).map(Self.format(ratio:)) ?? "-"
             if index == 0 {
                 print(line(result.name, result.unit.symbol, sigil, peer.implementation, Self.text(of: peer), ratio))
@@ -66,6 +68,9 @@ struct Report {
         ]
         for result in results {
             let sigil = result.sigil.map(text(of:)) ?? "-"
+            if result.peers.isEmpty {
+                lines.append("| \(result.name) | \(result.unit.symbol) | \(sigil) | (no peer) | - | - |")
+            }
             for (index, peer) in result.peers.enumerated() {
                 let ratio = result.ratio(against: peer).map { "**\(format(ratio: $0))**" } ?? "-"
                 let lead = index == 0 ? "| \(result.name) | \(result.unit.symbol) | \(sigil) |" : "| | | |"

@@ -13,6 +13,9 @@ struct Row: Sendable {
     var unit: Unit
     /// Bytes processed by one operation; used by `.megabytesPerSecond`.
     var bytes: Int
+    /// Operations one call of a body performs (e.g. a fixed mix of 20 decisions); figures are
+    /// per operation.
+    var operations: Int
     /// Sigil's side; nil only for a peer-only reference row.
     var sigil: Implementation?
     var peers: [Implementation]
@@ -21,12 +24,14 @@ struct Row: Sendable {
         _ name: String,
         _ unit: Unit,
         bytes: Int = 0,
+        operations: Int = 1,
         sigil: (@Sendable () throws -> Void)?,
         peers: [Implementation]
     ) {
         self.name = name
         self.unit = unit
         self.bytes = bytes
+        self.operations = max(operations, 1)
         self.sigil = sigil.map { Implementation("Sigil", $0) }
         self.peers = peers
     }
@@ -35,12 +40,14 @@ struct Row: Sendable {
         _ name: String,
         _ unit: Unit,
         bytes: Int = 0,
+        operations: Int = 1,
         sigil: @escaping @Sendable () async throws -> Void,
         peers: [Implementation]
     ) {
         self.name = name
         self.unit = unit
         self.bytes = bytes
+        self.operations = max(operations, 1)
         self.sigil = Implementation("Sigil", sigil)
         self.peers = peers
     }

@@ -1,4 +1,5 @@
 import Crypto
+import SigilSHA2
 
 /// SHA-256 and SHA-512, long (16 KiB, throughput) and short (64 B, latency) inputs (issue 2).
 ///
@@ -9,25 +10,29 @@ enum HashRows {
     static func make() throws -> [Row] {
         let long = [UInt8](pseudoRandomCount: 16 * 1024)
         let short = [UInt8](pseudoRandomCount: 64)
+        for input in [long, short] {
+            try expectSameBytes(SigilSHA2.SHA256.hash(data: input), Crypto.SHA256.hash(data: input), row: "SHA-256")
+            try expectSameBytes(SigilSHA2.SHA512.hash(data: input), Crypto.SHA512.hash(data: input), row: "SHA-512")
+        }
         return [
             Row(
                 "SHA-256 16 KiB", .megabytesPerSecond, bytes: long.count,
-                sigil: nil,
+                sigil: { blackHole(SigilSHA2.SHA256.hash(data: long)) },
                 peers: boringSSLWithAndWithoutSHAExtensions { blackHole(Crypto.SHA256.hash(data: long)) }
             ),
             Row(
                 "SHA-512 16 KiB", .megabytesPerSecond, bytes: long.count,
-                sigil: nil,
+                sigil: { blackHole(SigilSHA2.SHA512.hash(data: long)) },
                 peers: [.peer("swift-crypto (BoringSSL)") { blackHole(Crypto.SHA512.hash(data: long)) }]
             ),
             Row(
                 "SHA-256 64 B", .nanoseconds(per: "hash"), bytes: short.count,
-                sigil: nil,
+                sigil: { blackHole(SigilSHA2.SHA256.hash(data: short)) },
                 peers: boringSSLWithAndWithoutSHAExtensions { blackHole(Crypto.SHA256.hash(data: short)) }
             ),
             Row(
                 "SHA-512 64 B", .nanoseconds(per: "hash"), bytes: short.count,
-                sigil: nil,
+                sigil: { blackHole(SigilSHA2.SHA512.hash(data: short)) },
                 peers: [.peer("swift-crypto (BoringSSL)") { blackHole(Crypto.SHA512.hash(data: short)) }]
             ),
         ]

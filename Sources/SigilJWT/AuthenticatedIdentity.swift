@@ -1,0 +1,53 @@
+import SigilJSON
+
+/// Who a verified token speaks for: the seed's identity fields, read from its claims.
+public struct AuthenticatedIdentity: Sendable, Hashable {
+    /// `sub`.
+    public let userID: String
+    /// `username`, if the token has one.
+    public let username: String?
+    /// `roles`, empty if absent.
+    public let roles: [String]
+    /// `permissions`, empty if absent.
+    public let permissions: [String]
+    /// All the token's claims.
+    public let claims: JWTClaims
+    /// `exp` in whole seconds, if present.
+    public let expiresAt: Int64?
+    /// `jti`, if present: the handle for revoking this token.
+    public let tokenID: String?
+
+    /// Reads the identity from validated claims.
+    ///
+    /// - Throws: `.missingClaim` without `sub`; `.wrongClaimType` if `sub`, `username` or
+    ///   `jti` is not a string, or `roles` or `permissions` is not an array of strings.
+    init(claims: JWTClaims) throws(JWTError) {
+        guard let sub = claims["sub"] else { throw JWTError(.missingClaim, "the token has no sub claim", claim: "sub") }
+        guard case .string(let userID) = sub else {
+            throw JWTError(.wrongClaimType, "the sub claim is not a string", claim: "sub")
+        }
+        self.userID = userID
+        self.username = try AuthenticatedIdentity.optionalString(claims, "username")
+        self.roles = try AuthenticatedIdentity.stringList(claims, "roles")
+        self.permissions = try AuthenticatedIdentity.stringList(claims, "permissions")
+        self.tokenID = try AuthenticatedIdentity.optionalString(claims, "jti")
+        self.expiresAt = claims.expiration
+        self.claims = claims
+    }
+
+    private static func optionalString(_ claims: JWTClaims, _ name: String) throws(JWTError) -> String? {
+        guard let value = claims[name] else { return nil }
+        guard case .string(let string) = value else {
+            throw JWTError(.wrongClaimType, "the \(name) claim is not a string", claim: name)
+        }
+        return string
+    }
+
+    private static func stringList(_ claims: JWTClaims, _ name: String) throws(JWTError) -> [String] {
+        guard claims.contains(name) else { return [] }
+        guard let strings = claims.strings(name) else {
+            throw JWTError(.wrongClaimType, "the \(name) claim is not an array of strings", claim: name)
+        }
+        return strings
+    }
+}

@@ -1,0 +1,52 @@
+/// The three segments of a JWS compact serialization (RFC 7515 §7.1), as byte ranges into
+/// the token's own UTF-8: nothing is copied.
+///
+/// `BASE64URL(header) '.' BASE64URL(payload) '.' BASE64URL(signature)`
+struct CompactSerialization {
+    /// The header segment's bytes.
+    let header: Range<Int>
+    /// The payload segment's bytes.
+    let payload: Range<Int>
+    /// The signature segment's bytes.
+    let signature: Range<Int>
+
+    /// The signing input, `header '.' payload` (RFC 7515 §5.2 step 8): the bytes the
+    /// signature covers, exactly as received.
+    var signingInput: Range<Int> { header.lowerBound..<payload.upperBound }
+
+    /// Splits `token` at its dots.
+    ///
+    /// - Throws: `.malformed` unless there are exactly two dots. Segment contents are
+    ///   checked later, by the strict base64url decoder.
+    init(splitting token: UnsafeRawBufferPointer) throws(JWTError) {
+        var first = -1
+        var second = -1
+        var index = 0
+        let count = token.count
+        while index < count {
+            if token[index] == UInt8(ascii: ".") {
+                if first < 0 {
+                    first = index
+                } else if second < 0 {
+                    second = index
+                } else {
+                    throw JWTError(.malformed, "a JWS compact serialization has exactly three segments; found more")
+                }
+            }
+            index += 1
+        }
+        guard second >= 0 else {
+            throw JWTError(.malformed, "a JWS compact serialization has exactly three segments; found fewer")
+        }
+        header = 0..<first
+        payload = (first + 1)..<second
+        signature = (second + 1)..<count
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// The bytes in `range`, which lies within this buffer, without copying.
+    func slice(_ range: Range<Int>) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: self[range])
+    }
+}

@@ -1,0 +1,125 @@
+import SigilJSON
+
+extension JWTValidationOptions {
+    /// The largest leeway honoured, in seconds (about 34 years); larger values are clamped
+    /// so that date arithmetic stays exact.
+    static let maximumLeeway: Int64 = 1 << 30
+
+    /// Validates a claims set against these options at the clock's current time.
+    ///
+    /// String claims compare exactly, byte for byte, without Unicode normalization
+    /// (RFC 7519 §2, StringOrURI).
+    ///
+    /// Checks run in this order, and the first failure is thrown: `exp` (present unless
+    /// `requireExpiration` is off; expired when now ≥ exp + leeway), `nbf` (not yet valid
+    /// when now + leeway < nbf), `iat` (in the future when iat > now + leeway), `iss`, `aud`,
+    /// `sub`, then the required claims. `iss`, `sub` and `aud` are type-checked whenever
+    /// present, and the dates whenever present.
+    ///
+    /// `JWTVerifier` calls this only after the signature has verified. Call it directly for
+    /// claims that arrived another way.
+    ///
+    /// - Parameter claims: The claims set.
+    /// - Throws: `.expired`, `.notYetValid`, `.issuedInFuture`, `.issuerMismatch`,
+    ///   `.audienceMismatch`, `.subjectMismatch`, `.missingClaim` or `.wrongClaimType`.
+    public func validate(_ claims: JWTClaims) throws(JWTError) {
+        try validate(claims.object, now: clock.now())
+    }
+
+    /// The validation of `validate(_:)`, at a given time.
+    func validate(_ claims: JSONObject, now: Int64) throws(JWTError) {
+        let now = Double(now)
+        let leeway = Double(max(0, min(leeway, JWTValidationOptions.maximumLeeway)))
+
+        if let value = claims["exp"] {
+            let expiration = try NumericDate(value, claim: "exp")
+            // RFC 7519 §4.1.4: the current time MUST be before exp.
+            guard now < expiration.seconds + leeway else {
+                throw JWTError(.expired, "the token has expired", claim: "exp")
+            }
+        } else if requireExpiration {
+            throw JWTError(.missingClaim, "the token has no exp claim, and one is required", claim: "exp")
+        }
+
+        if let value = claims["nbf"] {
+            let notBefore = try NumericDate(value, claim: "nbf")
+            // RFC 7519 §4.1.5: the current time MUST be after or equal to nbf.
+            guard now + leeway >= notBefore.seconds else {
+                throw JWTError(.notYetValid, "the token is not valid yet", claim: "nbf")
+            }
+        }
+
+        if let value = claims["iat"] {
+            let issuedAt = try NumericDate(value, claim: "iat")
+            guard issuedAt.seconds <= now + leeway else {
+                throw JWTError(.issuedInFuture, "the token was issued in the future", claim: "iat")
+            }
+        }
+
+        try validateIssuer(claims["iss"])
+        try validateAudience(claims["aud"])
+        try validateSubject(claims["sub"])
+
+        for name in requiredClaims where !claims.contains(name) {
+            throw JWTError(.missingClaim, "the token has no \(name) claim, and one is required", claim: name)
+        }
+    }
+
+    private func validateIssuer(_ value: JSONValue?) throws(JWTError) {
+        guard let value else {
+            if issuers != nil { throw JWTError(.missingClaim, "the token has no iss claim", claim: "iss") }
+            return
+        }
+        guard case .string(let issuer) = value else {
+            throw JWTError(.wrongClaimType, "the iss claim is not a string", claim: "iss")
+        }
+        if let issuers, !issuers.containsExactly(issuer) {
+            throw JWTError(.issuerMismatch, "the iss claim is not an accepted issuer", claim: "iss")
+        }
+    }
+
+    private func validateAudience(_ value: JSONValue?) throws(JWTError) {
+        guard let value else {
+            if audiences != nil { throw JWTError(.missingClaim, "the token has no aud claim", claim: "aud") }
+            return
+        }
+        var matched = false
+        switch value {
+        case .string(let audience):
+            matched = audiences?.containsExactly(audience) ?? true
+        case .array(let values):
+            for element in values {
+                guard case .string(let audience) = element else {
+                    throw JWTError(.wrongClaimType, "the aud claim has a member that is not a string", claim: "aud")
+                }
+                if audiences?.containsExactly(audience) ?? true { matched = true }
+            }
+        default:
+            throw JWTError(.wrongClaimType, "the aud claim is neither a string nor an array of strings", claim: "aud")
+        }
+        if audiences != nil, !matched {
+            throw JWTError(.audienceMismatch, "no aud value is an accepted audience", claim: "aud")
+        }
+    }
+
+    private func validateSubject(_ value: JSONValue?) throws(JWTError) {
+        guard let value else {
+            if subject != nil { throw JWTError(.missingClaim, "the token has no sub claim", claim: "sub") }
+            return
+        }
+        guard case .string(let actual) = value else {
+            throw JWTError(.wrongClaimType, "the sub claim is not a string", claim: "sub")
+        }
+        if let subject, !actual.utf8.elementsEqual(subject.utf8) {
+            throw JWTError(.subjectMismatch, "the sub claim is not the expected subject", claim: "sub")
+        }
+    }
+}
+
+extension Set<String> {
+    /// Whether some member has exactly the UTF-8 bytes of `value`. StringOrURI values
+    /// compare without Unicode normalization (RFC 7519 §2), unlike `String`'s `==`.
+    func containsExactly(_ value: String) -> Bool {
+        contains { $0.utf8.elementsEqual(value.utf8) }
+    }
+}

@@ -1,1 +1,0 @@
-// SigilJWT: implementation lands with its issue.

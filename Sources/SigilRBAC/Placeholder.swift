@@ -1,1 +1,0 @@
-// SigilRBAC: implementation lands with its issue.

@@ -1,0 +1,60 @@
+import SigilBase64
+import SigilJSON
+
+/// `sigil-token decode`: show a token's header and payload without verifying anything.
+enum DecodeCommand {
+    static let name = "decode"
+
+    static let help = """
+        Usage: sigil-token decode TOKEN
+
+        Prints TOKEN's header and payload WITHOUT VERIFYING THE SIGNATURE, so that nobody
+        needs to paste tokens into a website. TOKEN may be - to read it from stdin.
+
+        Output (stdout), one JSON object marked unverified:
+          {"verified":false,"header":{...},"payload":{...}}
+        and a warning on stderr. Never trust what this prints: use `sigil-token verify`.
+
+        Exit status: 0 when the token decodes, 1 when it is malformed, 2 on a usage error.
+        """
+
+    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
+        let parsed = try CommandLineArguments(arguments, command: name, options: [])
+        if parsed.has("help") {
+            SystemIO.print(help)
+            return ExitStatus.success
+        }
+        let token = try TokenInput.read(parsed.positionals, command: name)
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3 else {
+            SystemIO.printError("error: not a JWS compact serialization (it needs exactly three segments)")
+            return ExitStatus.invalidToken
+        }
+        var decoded: [JSONValue] = []
+        for (index, part) in parts.prefix(2).enumerated() {
+            let label = index == 0 ? "header" : "payload"
+            guard let bytes = try? Base64URL.decode(String(part)) else {
+                SystemIO.printError("error: the \(label) is not canonical base64url")
+                return ExitStatus.invalidToken
+            }
+            // A payload that is not JSON (a plain JWS) is shown as a string.
+            if let value = try? JSONValue.parse(bytes) {
+                decoded.append(value)
+            } else if index == 1, let text = String(validating: bytes, as: UTF8.self) {
+                decoded.append(.string(text))
+            } else {
+                SystemIO.printError("error: the \(label) is not valid JSON")
+                return ExitStatus.invalidToken
+            }
+        }
+        SystemIO.printError("warning: UNVERIFIED. The signature was not checked; do not trust this content.")
+        var writer = JSONWriter(capacity: 512)
+        writer.writeRaw("{\"verified\":false,\"header\":")
+        writer.write(decoded[0])
+        writer.writeRaw(",\"payload\":")
+        writer.write(decoded[1])
+        writer.writeRaw("}")
+        SystemIO.print(String(decoding: writer.bytes, as: UTF8.self))
+        return ExitStatus.success
+    }
+}

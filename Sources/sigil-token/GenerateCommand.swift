@@ -1,0 +1,128 @@
+import SigilJSON
+import SigilJWT
+
+/// `sigil-token generate`: issue a token in the seed's structure.
+enum GenerateCommand {
+    static let name = "generate"
+
+    static let help = """
+        Usage: sigil-token generate --user NAME --role ROLE [--role ROLE]... [--expires SECONDS]
+                                    [--permission P]... [--claim KEY=VALUE]... [--alg ALG]
+                                    [--secret-file PATH | --key PATH] [--quiet]
+               sigil-token --user NAME --role ROLE ...      (the same, seed-compatible)
+
+        Issues a JWT with the seed's claims: sub ("user_" + NAME), username, roles,
+        permissions, iat, exp and a random jti.
+
+        Options:
+          --user NAME          The user name (required). The subject is "user_NAME".
+          --role ROLE          A role (required; repeat for several). admin, user and viewer
+                               get the seed's permissions unless --permission is given:
+                                 admin:  read:*, write:*, delete:*
+                                 user:   read:posts, write:own_posts
+                                 viewer: read:posts
+          --permission P       A permission (repeatable); replaces the role defaults.
+          --expires SECONDS    Lifetime in seconds (default 3600).
+          --claim KEY=VALUE    A custom claim (repeatable). VALUE is read as JSON when it is
+                               valid JSON (42, true, ["a"], {"k":1}, "quoted"), else as a string.
+          --alg ALG            HS256 (default), HS384, HS512, or RS256/RS384/RS512 with --key.
+          --secret-file PATH   Read the HMAC secret from a file (one trailing newline ignored).
+          --key PATH           Sign with a private key (PEM or JWK) instead of a secret.
+          --quiet              Print only the token on stdout.
+          -h, --help           Show this help.
+
+        The HMAC secret comes from --secret-file, else the environment variable
+        SIGIL_JWT_SECRET, else the public demo secret shared with sigil-server (with a
+        warning on stderr). HS256 needs at least 32 bytes of secret, HS384 48, HS512 64.
+
+        Exit status: 0 on success, 2 on a usage or key error.
+        """
+
+    static let options: [OptionSpec] = [
+        .value("user"), .value("role", repeatable: true), .value("expires"), .value("permission", repeatable: true),
+        .value("claim", repeatable: true), .value("alg"), .value("secret-file"), .value("key"), .flag("quiet"),
+    ]
+
+    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
+        let parsed = try CommandLineArguments(arguments, command: name, options: options)
+        if parsed.has("help") {
+            SystemIO.print(help)
+            return ExitStatus.success
+        }
+        guard parsed.positionals.isEmpty else {
+            throw UsageError("unexpected argument \(parsed.positionals[0])", command: name)
+        }
+        guard let user = parsed.value("user"), !user.isEmpty else {
+            throw UsageError("--user NAME is required", command: name)
+        }
+        let roles = parsed.all("role")
+        guard !roles.isEmpty, !roles.contains("") else { throw UsageError("--role ROLE is required", command: name) }
+        let expiresIn = try parsed.integer("expires", command: name) ?? 3600
+        guard expiresIn > 0, expiresIn <= 100 * 365 * 86_400 else {
+            throw UsageError("--expires must be between 1 and 3153600000 seconds (100 years)", command: name)
+        }
+        var permissions = parsed.all("permission")
+        if permissions.isEmpty { permissions = DefaultPermissions.permissions(for: roles) }
+        let claims = try customClaims(parsed.all("claim"))
+
+        let algorithm = try VerifyCommand.algorithm(parsed.value("alg") ?? "HS256", command: name)
+        let key = try signingKey(algorithm: algorithm, parsed: parsed)
+        let provider = JWTProvider(signingKey: key, verificationKeys: JWTKeySet(key))
+        let token: String
+        do {
+            token = try provider.createToken(
+                userID: "user_\(user)", roles: roles, permissions: permissions, username: user, expiresIn: expiresIn,
+                claims: claims)
+        } catch {
+            throw UsageError("cannot sign: \(error.reason)", command: name)
+        }
+
+        if parsed.has("quiet") {
+            SystemIO.print(token)
+        } else {
+            let expiry = SystemIO.now() + expiresIn
+            SystemIO.print(
+                """
+                Generated JWT token
+                  User:        \(user)
+                  Role:        \(roles.joined(separator: ", "))
+                  Permissions: \(permissions.isEmpty ? "(none)" : permissions.joined(separator: ", "))
+                  Algorithm:   \(algorithm)
+                  Expires:     \(UTCDate.format(expiry)) (in \(expiresIn) seconds)
+
+                Token:
+                \(token)
+                """)
+        }
+        return ExitStatus.success
+    }
+
+    static func signingKey(algorithm: JWTAlgorithm, parsed: CommandLineArguments) throws(UsageError) -> JWTKey {
+        if let path = parsed.value("key") {
+            guard parsed.value("secret-file") == nil else {
+                throw UsageError("give --key or --secret-file, not both", command: name)
+            }
+            return try KeyLoading.privateKey(path, algorithm: algorithm, command: name)
+        }
+        guard algorithm.isHMAC else {
+            throw UsageError("\(algorithm) signs with a private key: give --key PATH", command: name)
+        }
+        let secret = try KeyLoading.secret(file: parsed.value("secret-file"), command: name)
+        return try KeyLoading.hmacKey(secret, algorithm: algorithm, command: name)
+    }
+
+    /// `KEY=VALUE` pairs; VALUE as JSON when it parses, else as a string.
+    static func customClaims(_ pairs: [String]) throws(UsageError) -> JSONObject {
+        var claims = JSONObject()
+        for pair in pairs {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw UsageError("--claim needs KEY=VALUE, not \(pair)", command: name)
+            }
+            let key = String(pair[..<equals])
+            let text = String(pair[pair.index(after: equals)...])
+            guard !claims.contains(key) else { throw UsageError("--claim \(key) is given twice", command: name) }
+            claims[key] = (try? JSONValue.parse(text)) ?? .string(text)
+        }
+        return claims
+    }
+}

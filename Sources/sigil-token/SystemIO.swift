@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few operating-system services the utility needs, without Foundation.
+enum SystemIO {
+    /// The largest file or standard input read: 1 MiB (keys, tokens and passwords are small).
+    static let maximumInputBytes = 1 << 20
+
+    /// An environment variable, if set.
+    static func environment(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value)
+    }
+
+    /// Writes text to standard output.
+    static func print(_ text: String) {
+        writeAll(STDOUT_FILENO, text + "\n")
+    }
+
+    /// Writes text to standard error.
+    static func printError(_ text: String) {
+        writeAll(STDERR_FILENO, text + "\n")
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+        bytes.removeAll()
+    }
+
+    /// The bytes of a file, or `nil` with a reason.
+    static func readFile(_ path: String) -> Result<[UInt8], UsageError> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(UsageError("cannot open \(path)")) }
+        defer { close(descriptor) }
+        guard let bytes = readAll(descriptor) else { return .failure(UsageError("cannot read \(path)")) }
+        return .success(bytes)
+    }
+
+    /// All of standard input, or `nil` if it cannot be read or is too large.
+    static func readStandardInput() -> [UInt8]? {
+        readAll(STDIN_FILENO)
+    }
+
+    private static func readAll(_ descriptor: Int32) -> [UInt8]? {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return result }
+            result.append(contentsOf: chunk[0..<count])
+            if result.count > maximumInputBytes { return nil }
+        }
+    }
+
+    /// Seconds since the Unix epoch.
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec)
+    }
+}

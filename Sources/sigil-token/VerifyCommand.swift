@@ -1,0 +1,135 @@
+import SigilBase64
+import SigilJSON
+import SigilJWT
+
+/// `sigil-token verify`: verify a token and print the result as one JSON object.
+enum VerifyCommand {
+    static let name = "verify"
+
+    static let help = """
+        Usage: sigil-token verify [--secret-file PATH | --key PATH] [--alg ALG]... [--issuer I]...
+                                  [--audience A]... [--leeway SECONDS] [--now UNIX_SECONDS]
+                                  [--require CLAIM]... [--type TYP] TOKEN
+
+        Verifies TOKEN (or a token read from stdin when TOKEN is -) and prints one JSON object:
+          {"valid":true,"header":{...},"payload":{...}}
+          {"valid":false,"error":"<code>","message":"..."}
+
+        Options:
+          --secret-file PATH   The HMAC secret, from a file (one trailing newline ignored).
+          --key PATH           A public key: PEM (SPKI "PUBLIC KEY" or PKCS#1 "RSA PUBLIC KEY"),
+                               a JWK, or a JWK Set; recognised by content.
+          --alg ALG            An allowed algorithm (repeatable). By default only the key's own
+                               algorithm is allowed (HS256 for a secret, RS256 for a PEM key,
+                               the JWK's alg for a JWK).
+          --issuer I           An accepted iss (repeatable); iss is then required.
+          --audience A         An accepted aud (repeatable); aud is then required.
+          --leeway SECONDS     Clock skew tolerated on exp, nbf and iat (default 60).
+          --now UNIX_SECONDS   Validate as if the time were this (default: the system clock).
+          --require CLAIM      A claim that must be present (repeatable).
+          --type TYP           Pin the header's typ (e.g. JWT).
+          --no-exp             Accept tokens without exp.
+          -h, --help           Show this help.
+
+        Without --secret-file or --key, the secret is SIGIL_JWT_SECRET, else the public demo
+        secret (with a warning on stderr).
+
+        Exit status: 0 for a valid token, 1 for an invalid one, 2 on a usage or key error.
+        """
+
+    static let options: [OptionSpec] = [
+        .value("secret-file"), .value("key"), .value("alg", repeatable: true), .value("issuer", repeatable: true),
+        .value("audience", repeatable: true), .value("leeway"), .value("now"), .value("require", repeatable: true),
+        .value("type"), .flag("no-exp"),
+    ]
+
+    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
+        let parsed = try CommandLineArguments(arguments, command: name, options: options)
+        if parsed.has("help") {
+            SystemIO.print(help)
+            return ExitStatus.success
+        }
+        let token = try TokenInput.read(parsed.positionals, command: name)
+        var algorithms: [JWTAlgorithm] = []
+        for name in parsed.all("alg") { algorithms.append(try algorithm(name, command: self.name)) }
+
+        var options = JWTValidationOptions()
+        if !algorithms.isEmpty { options.allowedAlgorithms = Set(algorithms) }
+        if !parsed.all("issuer").isEmpty { options.issuers = Set(parsed.all("issuer")) }
+        if !parsed.all("audience").isEmpty { options.audiences = Set(parsed.all("audience")) }
+        if let leeway = try parsed.integer("leeway", command: name) {
+            guard leeway >= 0 else { throw UsageError("--leeway cannot be negative", command: name) }
+            options.leeway = leeway
+        }
+        if let now = try parsed.integer("now", command: name) { options.clock = .fixed(now) }
+        options.requiredClaims = Set(parsed.all("require"))
+        options.expectedType = parsed.value("type")
+        options.requireExpiration = !parsed.has("no-exp")
+
+        let keys = try KeyLoading.verificationKeys(
+            keyPath: parsed.value("key"), secretFile: parsed.value("secret-file"), algorithms: algorithms,
+            tokenAlgorithm: TokenInput.unverifiedAlgorithm(token), command: name)
+
+        var writer = JSONWriter(capacity: 512)
+        do {
+            let verified = try JWTVerifier(keys: keys, options: options).verify(token)
+            writer.writeRaw("{\"valid\":true,\"header\":")
+            writer.write(.object(verified.header))
+            writer.writeRaw(",\"payload\":")
+            writer.write(.object(verified.claims.object))
+            writer.writeRaw("}")
+            SystemIO.print(String(decoding: writer.bytes, as: UTF8.self))
+            return ExitStatus.success
+        } catch {
+            writer.writeRaw("{\"valid\":false,\"error\":")
+            writer.writeString(error.code.description)
+            writer.writeRaw(",\"message\":")
+            writer.writeString(error.reason)
+            writer.writeRaw("}")
+            SystemIO.print(String(decoding: writer.bytes, as: UTF8.self))
+            return ExitStatus.invalidToken
+        }
+    }
+
+    /// An algorithm by name, or a usage error listing the supported ones.
+    static func algorithm(_ name: String, command: String) throws(UsageError) -> JWTAlgorithm {
+        guard let algorithm = JWTAlgorithm(rawValue: name.uppercased()) else {
+            throw UsageError(
+                "unsupported algorithm \(name); use one of "
+                    + JWTAlgorithm.allCases.map(\.rawValue).joined(separator: ", "),
+                command: command)
+        }
+        return algorithm
+    }
+}
+
+/// Reading the TOKEN argument.
+enum TokenInput {
+    /// The token from the single positional argument, or from stdin for `-`, trimmed of
+    /// surrounding whitespace.
+    static func read(_ positionals: [String], command: String) throws(UsageError) -> String {
+        guard positionals.count == 1 else {
+            throw UsageError(
+                positionals.isEmpty ? "TOKEN is required" : "only one TOKEN may be given", command: command)
+        }
+        var text = positionals[0]
+        if text == "-" {
+            guard let bytes = SystemIO.readStandardInput() else {
+                throw UsageError("cannot read the token from stdin", command: command)
+            }
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+
+    /// The header's `alg`, read without verification, only to pick among algorithms the
+    /// user allowed for the same key material.
+    static func unverifiedAlgorithm(_ token: String) -> JWTAlgorithm? {
+        guard let dot = token.firstIndex(of: "."),
+            let header = try? Base64URL.decode(String(token[..<dot])),
+            let name = (try? JSONValue.parse(header))?["alg"]?.stringValue
+        else { return nil }
+        return JWTAlgorithm(rawValue: name)
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for SigilJWT land with its issue.

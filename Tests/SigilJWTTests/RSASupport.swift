@@ -1,0 +1,4 @@
+/// PENDING(SigilRSA): RSA cases are skipped until SigilRSA lands on main.
+enum RSASupport {
+    static let isAvailable = false
+}

@@ -1,1 +1,0 @@
-// Tests for SigilRBAC land with its issue.
