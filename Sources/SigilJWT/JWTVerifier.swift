@@ -140,14 +140,18 @@ public struct JWTVerifier: Sendable {
         }
         let key = try keys.select(keyID: header.keyID, algorithm: header.algorithm)
 
-        let signature = try decodeSegment(token.slice(parts.signature), "signature")
-        let valid = signature.withUnsafeBytes { signature in
+        // One buffer holds the decoded signature, then the decoded payload.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(max(parts.signature.count, parts.payload.count) / 4 * 3 + 3)
+        try decodeSegment(token.slice(parts.signature), "signature", into: &buffer)
+        let valid = buffer.withUnsafeBytes { signature in
             key.isValidSignature(signature, for: token.slice(parts.signingInput))
         }
         guard valid else { throw JWTError(.invalidSignature, "the signature does not verify") }
 
-        let payload = try decodeSegment(token.slice(parts.payload), "payload")
-        return (header, key, payload)
+        buffer.removeAll(keepingCapacity: true)
+        try decodeSegment(token.slice(parts.payload), "payload", into: &buffer)
+        return (header, key, buffer)
     }
 
     private func protectedHeader(_ segment: UnsafeRawBufferPointer) throws(JWTError) -> ProtectedHeader {
@@ -163,12 +167,20 @@ public struct JWTVerifier: Sendable {
 
     private func decodeSegment(_ segment: UnsafeRawBufferPointer, _ name: StaticString) throws(JWTError) -> [UInt8] {
         var output: [UInt8] = []
+        try decodeSegment(segment, name, into: &output)
+        return output
+    }
+
+    private func decodeSegment(
+        _ segment: UnsafeRawBufferPointer,
+        _ name: StaticString,
+        into output: inout [UInt8]
+    ) throws(JWTError) {
         do {
             try Base64URL.decode(segment, into: &output)
         } catch {
             throw JWTError(.malformed, "the \(name) segment is not canonical base64url (\(error.code))")
         }
-        return output
     }
 
     private func checkSize(_ count: Int) throws(JWTError) {
