@@ -39,6 +39,7 @@ let package = Package(
     name: "Sigil",
     products: libraries.map { .library(name: $0, targets: [$0]) } + [
         .executable(name: "sigil-server", targets: ["sigil-server"]),
+        .executable(name: "sigil-demo", targets: ["sigil-demo"]),
     ],
     dependencies: [],
     targets: [
@@ -68,7 +69,7 @@ let package = Package(
                 swiftSettings: strictSettings
             ),
             // The example blog tool server (issue 6), a library so that `sigil-server` and
-            // the demo run the very same code.
+            // `sigil-demo --serve` run the very same code.
             .target(
                 name: "SigilExampleServer",
                 dependencies: [
@@ -78,6 +79,11 @@ let package = Package(
             ),
             .executableTarget(
                 name: "sigil-server", dependencies: ["SigilExampleServer"], swiftSettings: strictSettings),
+            .executableTarget(
+                name: "sigil-demo",
+                dependencies: ["SigilExampleServer", "SigilMCP", "SigilJWT", "SigilJSON", "SigilBase64"],
+                swiftSettings: strictSettings
+            ),
             // Integration tests: start the built `sigil-server` and speak JSON-RPC over its pipes.
             .testTarget(
                 name: "SigilServerTests",
