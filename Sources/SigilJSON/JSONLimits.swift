@@ -21,13 +21,14 @@ public struct JSONLimits: Sendable, Hashable {
     ///
     /// - Parameters:
     ///   - maxDepth: The deepest nesting of arrays and objects; 64 by default.
-    ///   - maxBytes: The largest document in bytes; 4 MiB by default.
+    ///   - maxBytes: The largest document in bytes; 1 MiB by default. A parsed value takes
+    ///     up to about 25 times its text in memory (`["","",...]`), so this also bounds memory.
     ///   - maxStringBytes: The longest string token in bytes; 1 MiB by default.
     ///   - maxNumberBytes: The longest number literal in bytes; 256 by default.
     @inlinable
     public init(
         maxDepth: Int = 64,
-        maxBytes: Int = 4 << 20,
+        maxBytes: Int = 1 << 20,
         maxStringBytes: Int = 1 << 20,
         maxNumberBytes: Int = 256
     ) {

@@ -34,42 +34,42 @@ public struct JSONWriter: Sendable {
     ///
     /// - Parameter value: The value; numbers are written as their exact literal.
     public mutating func write(_ value: JSONValue) {
-        switch value {
-        case .null: writeRaw("null")
-        case .bool(let flag): writeRaw(flag ? "true" : "false")
-        case .number(let number): writeNumber(number)
-        case .string(let text): writeString(text)
-        case .array(let elements):
-            bytes.append(UInt8(ascii: "["))
-            var first = true
-            for element in elements {
-                if !first { bytes.append(UInt8(ascii: ",")) }
-                first = false
-                write(element)
-            }
-            bytes.append(UInt8(ascii: "]"))
-        case .object(let object):
-            bytes.append(UInt8(ascii: "{"))
-            var first = true
-            for member in object.members {
-                if !first { bytes.append(UInt8(ascii: ",")) }
-                first = false
-                writeString(member.key)
-                bytes.append(UInt8(ascii: ":"))
-                write(member.value)
-            }
-            bytes.append(UInt8(ascii: "}"))
+        // One pass into a guessed amount of space; if the value is larger, its exact size
+        // is computed and the second pass fits.
+        var space = 256
+        var attempt = 0
+        while !appendInPlace(space, { cursor in CompactEncoding.encode(value, to: &cursor) }) {
+            attempt += 1
+            space = attempt == 1 ? CompactEncoding.count(value) : space * 2
         }
+    }
+
+    /// Grows ``bytes`` by up to `space` bytes that `body` fills through a cursor, then
+    /// trims what it did not use.
+    ///
+    /// - Returns: `false`, with ``bytes`` unchanged, if `body` needed more space.
+    @inline(__always)
+    mutating func appendInPlace(_ space: Int, _ body: (inout OutputCursor) -> Void) -> Bool {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: space))
+        let end: Int? = bytes.withUnsafeMutableBufferPointer { buffer in
+            var cursor = OutputCursor(buffer, at: start)
+            body(&cursor)
+            return cursor.overflowed ? nil : cursor.offset
+        }
+        bytes.removeLast(bytes.count - (end ?? start))
+        return end != nil
     }
 
     /// Appends a string as a quoted, escaped JSON string.
     ///
     /// - Parameter text: Any string; written as UTF-8 with the escapes described above.
     public mutating func writeString(_ text: String) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { writeEscaped($0) }
-        if done == nil {
-            let copy = Array(text.utf8)
-            copy.withUnsafeBufferPointer { writeEscaped($0) }
+        // Plain text needs its length and two quotes; escapes need the exact count.
+        if !appendInPlace(text.utf8.count + 2, { cursor in CompactEncoding.encode(text, to: &cursor) }) {
+            let fits = appendInPlace(CompactEncoding.count(text)) { cursor in CompactEncoding.encode(text, to: &cursor)
+            }
+            assert(fits, "CompactEncoding.count disagrees with encode")
         }
     }
 
@@ -112,46 +112,6 @@ public struct JSONWriter: Sendable {
     public mutating func writeRaw<Bytes: Sequence>(_ raw: Bytes) where Bytes.Element == UInt8 {
         bytes.append(contentsOf: raw)
     }
-
-    /// Escapes one string's UTF-8, copying runs that need no escaping in bulk.
-    mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.reserveCapacity(bytes.count + utf8.count + 2)
-        bytes.append(UInt8(ascii: "\""))
-        var runStart = 0
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                index += 1
-                continue
-            }
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-            bytes.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
-            default:
-                bytes.append(UInt8(ascii: "u"))
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(JSONWriter.hexDigit(byte >> 4))
-                bytes.append(JSONWriter.hexDigit(byte & 0x0F))
-            }
-            index += 1
-            runStart = index
-        }
-        if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    @inline(__always)
-    static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? nibble + UInt8(ascii: "0") : nibble - 10 + UInt8(ascii: "a")
-    }
 }
 
 extension JSONValue {
@@ -167,7 +127,7 @@ extension JSONValue {
     ///
     /// - Returns: The UTF-8 bytes.
     public func serializedBytes() -> [UInt8] {
-        var writer = JSONWriter()
+        var writer = JSONWriter(capacity: 0)
         writer.write(self)
         return writer.bytes
     }

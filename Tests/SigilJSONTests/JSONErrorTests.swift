@@ -143,6 +143,28 @@ struct JSONErrorTests {
             ])
     }
 
+    @Test("every code has its own name and reason")
+    func reasons() {
+        let codes: [JSONError.Code] = [
+            .unexpectedEnd, .invalidSyntax, .duplicateKey, .invalidUTF8, .invalidEscape, .invalidNumber,
+            .depthLimitExceeded, .sizeLimitExceeded, .trailingData, .controlCharacter,
+        ]
+        let errors = codes.map { JSONError($0, at: 0) }
+        #expect(Set(codes.map(\.description)).count == 10)
+        #expect(Set(errors.map(\.reason)).count == 10)
+        #expect(!codes.map(\.description).contains("unknown"))
+        #expect(!errors.map(\.reason).contains("invalid JSON"))
+    }
+
+    @Test("a secret in the input never appears in the error")
+    func noEcho() throws {
+        let error = try #require(throws: JSONError.self) {
+            try JSONValue.parse(#"{"secret":"hunter2-top-secret",}"#)
+        }
+        #expect(!error.description.contains("hunter2"))
+        #expect(!error.reason.contains("hunter2"))
+    }
+
     @Test("errors compare by code and describe without echoing input")
     func errorShape() {
         let first = JSONError(.duplicateKey, at: 3)

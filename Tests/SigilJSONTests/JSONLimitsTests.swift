@@ -58,6 +58,24 @@ struct JSONLimitsTests {
         #expect(lifted.offset == 100_000)
     }
 
+    @Test("defaults")
+    func defaults() {
+        let limits = JSONLimits()
+        #expect(limits.maxDepth == 64)
+        #expect(limits.maxBytes == 1 << 20)
+        #expect(limits.maxStringBytes == 1 << 20)
+        #expect(limits.maxNumberBytes == 256)
+    }
+
+    @Test("the default document limit: 1 MiB accepted, one byte more rejected")
+    func defaultDocumentSize() throws {
+        let filler = String(repeating: " ", count: (1 << 20) - 2)
+        _ = try JSONValue.parse("[]" + filler)
+        let error = try #require(throws: JSONError.self) { try JSONValue.parse("[] " + filler) }
+        #expect(error.code == .sizeLimitExceeded)
+        #expect(error.offset == 1 << 20)
+    }
+
     @Test("document size limit")
     func documentSize() throws {
         let limits = JSONLimits(maxBytes: 10)

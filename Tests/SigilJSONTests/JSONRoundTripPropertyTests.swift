@@ -91,4 +91,37 @@ struct JSONRoundTripPropertyTests {
         }
         #expect(checked == 100)
     }
+
+    @Test("mutated documents either parse and round-trip or fail with an in-range offset", arguments: 0..<10)
+    func mutations(_ seed: Int) throws {
+        var random = RandomJSON(generator: SplitMix64(state: UInt64(seed) &+ 0xBAD5_EED))
+        let interesting: [UInt8] = [
+            0x00, 0x1F, 0x20, 0x22, 0x2C, 0x2D, 0x2E, 0x30, 0x31, 0x3A, 0x45, 0x5B, 0x5C, 0x5D, 0x65, 0x75, 0x7B,
+            0x7D, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xED, 0xF0, 0xF4, 0xF5, 0xFF,
+        ]
+        var outcomes = (accepted: 0, rejected: 0)
+        for _ in 0..<200 {
+            var bytes = random.value(depth: 0).serializedBytes()
+            for _ in 0..<random.int(1..<4) {
+                let position = random.int(0..<(bytes.count + 1))
+                let byte = interesting[random.int(0..<interesting.count)]
+                switch random.int(0..<3) {
+                case 0 where position < bytes.count: bytes[position] = byte
+                case 1 where position < bytes.count: bytes.remove(at: position)
+                default: bytes.insert(byte, at: position)
+                }
+            }
+            do {
+                let value = try JSONValue.parse(bytes)
+                let serialized = value.serializedBytes()
+                #expect(try JSONValue.parse(serialized) == value)
+                outcomes.accepted += 1
+            } catch {
+                #expect(error.offset >= 0 && error.offset <= bytes.count)
+                outcomes.rejected += 1
+            }
+        }
+        #expect(outcomes.accepted + outcomes.rejected == 200)
+        #expect(outcomes.rejected > 0)
+    }
 }

@@ -13,5 +13,16 @@ func blackHole<T>(_ value: T) {
     }
 }
 
-/// The folded byte; printed nowhere, read only so that the sink stays live.
-var blackHoleValue: UInt8 { blackHoleSink }
+/// Consumes a byte array by its last element, so that its contents (not just its buffer
+/// pointer) must have been computed.
+@inline(never)
+func blackHole(_ value: [UInt8]) {
+    blackHoleSink ^= value.last ?? 0
+}
+
+/// Consumes a string (a token) by its last UTF-8 byte, so that its contents must have been
+/// computed.
+@inline(never)
+func blackHole(_ value: String) {
+    blackHoleSink ^= value.utf8.last ?? 0
+}

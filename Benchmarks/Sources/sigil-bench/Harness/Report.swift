@@ -26,8 +26,10 @@ struct Report {
 
     func printRow(_ result: RowResult) {
         let sigil = result.sigil.map(Self.text(of:)) ?? "-"
-        let peers = result.peers.isEmpty ? [Figure(implementation: "-", median: nil)] : result.peers
-        for (index, peer) in peers.enumerated() {
+        if result.peers.isEmpty {
+            print(line(result.name, result.unit.symbol, sigil, "(no peer)", "-", "-"))
+        }
+        for (index, peer) in result.peers.enumerated() {
             let ratio = result.ratio(against: peer).map(Self.format(ratio:)) ?? "-"
             if index == 0 {
                 print(line(result.name, result.unit.symbol, sigil, peer.implementation, Self.text(of: peer), ratio))
@@ -37,6 +39,9 @@ struct Report {
         }
         for figure in [result.sigil].compactMap(\.self) + result.peers {
             if let failure = figure.failure { print("    ! \(figure.implementation): \(failure)") }
+        }
+        for retry in result.retries {
+            print("    ! retried \(retry.count)× after an error: \(retry.message)")
         }
     }
 
@@ -66,6 +71,9 @@ struct Report {
         ]
         for result in results {
             let sigil = result.sigil.map(text(of:)) ?? "-"
+            if result.peers.isEmpty {
+                lines.append("| \(result.name) | \(result.unit.symbol) | \(sigil) | (no peer) | - | - |")
+            }
             for (index, peer) in result.peers.enumerated() {
                 let ratio = result.ratio(against: peer).map { "**\(format(ratio: $0))**" } ?? "-"
                 let lead = index == 0 ? "| \(result.name) | \(result.unit.symbol) | \(sigil) |" : "| | | |"
@@ -94,6 +102,8 @@ struct Report {
                     "\"higher_is_better\": \(result.unit.higherIsBetter)",
                 ]
                 if let failure = figure.failure { fields.append("\"error\": \(jsonString(failure))") }
+                let retries = result.retries.filter { $0.message.hasPrefix(figure.implementation + " ") }
+                if !retries.isEmpty { fields.append("\"retries\": \(retries.map(\.count).reduce(0, +))") }
                 records.append("  {" + fields.joined(separator: ", ") + "}")
             }
         }

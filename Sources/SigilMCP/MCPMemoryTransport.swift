@@ -1,0 +1,65 @@
+/// An in-memory transport: input given up front as byte chunks, output collected as lines.
+///
+/// Meant for tests and for embedding a server in a process that is not connected by
+/// stdio. The input goes through the same line framing as ``MCPStdioTransport``, so
+/// chunks may split lines anywhere.
+///
+/// ```swift
+/// var transport = MCPMemoryTransport(input: #"{"jsonrpc":"2.0","id":1,"method":"ping"}"# + "\n")
+/// server.run(on: &transport)
+/// transport.output   // [#"{"jsonrpc":"2.0","id":1,"result":{}}"#]
+/// ```
+public struct MCPMemoryTransport: MCPTransport, Sendable {
+    private var chunks: [[UInt8]]
+    private var nextChunk = 0
+    private var framer: LineFramer
+    private var finished = false
+    /// The messages the server sent, in order, without their newlines.
+    public private(set) var sentMessages: [[UInt8]] = []
+    /// When set, ``send(_:)`` fails with this error (to simulate a closed pipe).
+    public var sendFailure: MCPTransportError?
+
+    /// A transport that delivers `chunks` in order and then end of input.
+    ///
+    /// - Parameters:
+    ///   - chunks: The bytes the client sends, split as a pipe might split them.
+    ///   - maxLineBytes: The longest line accepted; 1 MiB by default.
+    public init(chunks: [[UInt8]], maxLineBytes: Int = MCPServerLimits.defaultMaxLineBytes) {
+        self.chunks = chunks
+        self.framer = LineFramer(maxLineBytes: maxLineBytes)
+    }
+
+    /// A transport that delivers `input` as one chunk and then end of input.
+    ///
+    /// - Parameters:
+    ///   - input: The text the client sends.
+    ///   - maxLineBytes: The longest line accepted; 1 MiB by default.
+    public init(input: String, maxLineBytes: Int = MCPServerLimits.defaultMaxLineBytes) {
+        self.init(chunks: [Array(input.utf8)], maxLineBytes: maxLineBytes)
+    }
+
+    /// The messages the server sent, decoded as UTF-8 text.
+    public var output: [String] {
+        sentMessages.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public mutating func receive() -> MCPIncomingLine? {
+        while true {
+            if let line = framer.nextLine() { return line }
+            if finished { return nil }
+            if nextChunk < chunks.count {
+                framer.append(chunks[nextChunk])
+                chunks[nextChunk] = []
+                nextChunk += 1
+            } else {
+                framer.finish()
+                finished = true
+            }
+        }
+    }
+
+    public mutating func send(_ message: [UInt8]) throws(MCPTransportError) {
+        if let sendFailure { throw sendFailure }
+        sentMessages.append(message)
+    }
+}

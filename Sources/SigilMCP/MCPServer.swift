@@ -1,0 +1,317 @@
+import SigilJSON
+
+/// An MCP server: JSON-RPC 2.0 over a newline-delimited transport, with a registry of
+/// tools (MCP specification, "Base Protocol", "Lifecycle" and "Tools").
+///
+/// ```swift
+/// var server = MCPServer(info: MCPServerInfo(name: "example", version: "1.0.0"))
+/// server.register(echo)
+/// var transport = MCPStdioTransport()
+/// server.run(on: &transport)   // returns at end of input
+/// ```
+///
+/// What it answers:
+/// - `initialize`: the negotiated `protocolVersion` (``MCPProtocolVersion``),
+///   `capabilities` `{"tools":{}}` and `serverInfo`;
+/// - `ping`: `{}`; `tools/list`: every tool's name, description and `inputSchema`;
+/// - `tools/call`: `content` (the result as JSON text), `structuredContent` and `isError`;
+///   a tool's failure is a result with `isError: true` (``MCPToolError``);
+/// - notifications (valid requests without `id`) are never answered; a message that is not
+///   a valid request object is answered with `-32600` even without an `id`, as in the
+///   JSON-RPC 2.0 specification's examples;
+/// - any other method: `-32601`. A line that is not JSON: `-32700` with `id` `null`; a
+///   request that is not well formed: `-32600`; bad `params`: `-32602`
+///   (``JSONRPCError``). A batch (a JSON array) is answered with an array of the
+///   responses to its requests, or nothing when it holds only notifications.
+///
+/// - Important: Every message is parsed with ``MCPServerLimits`` (line length, nesting
+///   depth, batch size); no input makes the server trap or buffer without bound.
+public struct MCPServer {
+    /// The server's name and version.
+    public let info: MCPServerInfo
+    /// Bounds on client input.
+    public let limits: MCPServerLimits
+    /// How calls of tools that need a token are authenticated and authorized.
+    public let authentication: MCPAuthentication?
+    /// The registered tools, in registration order.
+    public private(set) var tools: [MCPTool] = []
+    /// Counters since start.
+    public private(set) var statistics = MCPServerStatistics()
+    /// The protocol revision agreed in `initialize`, once it happened.
+    public private(set) var negotiatedProtocolVersion: String?
+    /// The client's `clientInfo` from `initialize`, once it happened.
+    public private(set) var clientInfo: JSONObject?
+
+    private var toolPositions: [String: Int] = [:]
+
+    /// A server with no tools.
+    ///
+    /// - Parameters:
+    ///   - info: The name and version announced in `initialize`.
+    ///   - limits: Bounds on client input.
+    ///   - authentication: Token verification and policy, for tools that need a token. A
+    ///     server without it refuses such tools with an `internal_error` result.
+    public init(
+        info: MCPServerInfo, limits: MCPServerLimits = MCPServerLimits(), authentication: MCPAuthentication? = nil
+    ) {
+        self.info = info
+        self.limits = limits
+        self.authentication = authentication
+    }
+
+    /// Adds a tool; a tool registered under an existing name replaces it.
+    ///
+    /// - Parameter tool: The tool.
+    public mutating func register(_ tool: MCPTool) {
+        if let position = toolPositions[tool.name] {
+            tools[position] = tool
+        } else {
+            toolPositions[tool.name] = tools.count
+            tools.append(tool)
+        }
+    }
+
+    /// Serves requests from `transport` until its input ends.
+    ///
+    /// Each response is written before the next line is read, so a client may pipeline
+    /// requests. Returns when the client closes the input (a clean shutdown) or when a
+    /// response cannot be written (the client went away).
+    ///
+    /// - Parameter transport: The channel to the client.
+    /// - Returns: Why serving stopped.
+    @discardableResult
+    public mutating func run<Transport: MCPTransport>(on transport: inout Transport) -> MCPServerStop {
+        while let line = transport.receive() {
+            guard let response = respond(to: line) else { continue }
+            do {
+                try transport.send(response)
+            } catch {
+                return .transportFailed(error)
+            }
+        }
+        return .endOfInput
+    }
+
+    /// Handles one incoming line.
+    ///
+    /// - Parameter line: A line from the transport.
+    /// - Returns: The serialized response line (without newline), or `nil` when nothing is
+    ///   to be sent (notifications, batches of notifications, blank lines).
+    public mutating func respond(to line: MCPIncomingLine) -> [UInt8]? {
+        switch line {
+        case .oversized(let byteCount):
+            statistics.protocolErrors += 1
+            let error = JSONRPCError(
+                .invalidRequest,
+                "Invalid Request: message of \(byteCount) bytes exceeds the limit of \(limits.maxLineBytes) bytes")
+            return Self.errorResponse(id: .null, error).serializedBytes()
+        case .line(let bytes):
+            return respond(toLine: bytes)
+        }
+    }
+
+    /// Handles one message line.
+    ///
+    /// - Parameter bytes: The line's bytes, without the newline.
+    /// - Returns: The serialized response line, or `nil` when nothing is to be sent.
+    public mutating func respond(toLine bytes: [UInt8]) -> [UInt8]? {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+        if bytes.count > limits.maxLineBytes {
+            return respond(to: .oversized(byteCount: bytes.count))
+        }
+        let jsonLimits = JSONLimits(
+            maxDepth: limits.maxDepth, maxBytes: limits.maxLineBytes, maxStringBytes: limits.maxLineBytes)
+        let message: JSONValue
+        do {
+            message = try JSONValue.parse(bytes, limits: jsonLimits)
+        } catch {
+            statistics.protocolErrors += 1
+            return Self.errorResponse(id: .null, JSONRPCError(.parseError, "Parse error: \(error.reason)"))
+                .serializedBytes()
+        }
+        guard case .array(let batch) = message else {
+            return handle(message)?.serializedBytes()
+        }
+        if batch.isEmpty {
+            statistics.protocolErrors += 1
+            return Self.errorResponse(id: .null, JSONRPCError(.invalidRequest, "Invalid Request: empty batch"))
+                .serializedBytes()
+        }
+        if batch.count > limits.maxBatchCount {
+            statistics.protocolErrors += 1
+            let error = JSONRPCError(
+                .invalidRequest, "Invalid Request: batch of \(batch.count) messages exceeds \(limits.maxBatchCount)")
+            return Self.errorResponse(id: .null, error).serializedBytes()
+        }
+        var responses: [JSONValue] = []
+        for element in batch {
+            if let response = handle(element) { responses.append(response) }
+        }
+        return responses.isEmpty ? nil : JSONValue.array(responses).serializedBytes()
+    }
+
+    /// Handles one message (not a batch): a request, a notification or a stray response.
+    mutating func handle(_ message: JSONValue) -> JSONValue? {
+        guard case .object(let object) = message else {
+            statistics.protocolErrors += 1
+            return Self.errorResponse(
+                id: .null, JSONRPCError(.invalidRequest, "Invalid Request: a message must be a JSON object"))
+        }
+        let id = object["id"]
+        let isNotification = id == nil
+        if let id {
+            switch id {
+            case .string, .number, .null: break
+            default:
+                statistics.protocolErrors += 1
+                return Self.errorResponse(
+                    id: .null, JSONRPCError(.invalidRequest, "Invalid Request: id must be a string, number or null"))
+            }
+        }
+        let responseID = id ?? .null
+        // A message that is not a valid request is answered even without an id (JSON-RPC 2.0
+        // §5 and its examples): only valid notifications go unanswered.
+        guard object["jsonrpc"] == .string("2.0") else {
+            statistics.protocolErrors += 1
+            return Self.errorResponse(
+                id: responseID, JSONRPCError(.invalidRequest, "Invalid Request: jsonrpc must be \"2.0\""))
+        }
+        guard let methodValue = object["method"] else {
+            // A response to a request of ours (the server sends none): nothing to answer.
+            if object.contains("result") || object.contains("error") { return nil }
+            statistics.protocolErrors += 1
+            return Self.errorResponse(id: responseID, JSONRPCError(.invalidRequest, "Invalid Request: missing method"))
+        }
+        guard case .string(let method) = methodValue else {
+            statistics.protocolErrors += 1
+            return Self.errorResponse(
+                id: responseID, JSONRPCError(.invalidRequest, "Invalid Request: method must be a string"))
+        }
+        let params = object["params"]
+        if let params, params.objectValue == nil, params.arrayValue == nil {
+            statistics.protocolErrors += 1
+            return Self.errorResponse(
+                id: responseID, JSONRPCError(.invalidRequest, "Invalid Request: params must be an object or an array"))
+        }
+        if isNotification {
+            statistics.notifications += 1
+            return nil
+        }
+        statistics.requests += 1
+        let result: Result<JSONValue, JSONRPCError> = dispatch(method: method, params: params)
+        switch result {
+        case .success(let value):
+            return .object(["jsonrpc": "2.0", "id": responseID, "result": value])
+        case .failure(let error):
+            statistics.protocolErrors += 1
+            return Self.errorResponse(id: responseID, error)
+        }
+    }
+
+    private mutating func dispatch(method: String, params: JSONValue?) -> Result<JSONValue, JSONRPCError> {
+        switch method {
+        case "initialize":
+            return initialize(params)
+        case "ping":
+            return .success(.object(JSONObject()))
+        case "tools/list":
+            return .success(.object(["tools": .array(tools.map { .object($0.definition) })]))
+        case "tools/call":
+            return callTool(params)
+        default:
+            return .failure(JSONRPCError(.methodNotFound, "Method not found: \(MCPTool.clipped(method))"))
+        }
+    }
+
+    private mutating func initialize(_ params: JSONValue?) -> Result<JSONValue, JSONRPCError> {
+        guard let params = params?.objectValue else {
+            return .failure(JSONRPCError(.invalidParams, "Invalid params: initialize needs a params object"))
+        }
+        let requested = params["protocolVersion"]
+        if let requested, requested.stringValue == nil {
+            return .failure(JSONRPCError(.invalidParams, "Invalid params: protocolVersion must be a string"))
+        }
+        let version = MCPProtocolVersion.negotiate(requested?.stringValue)
+        negotiatedProtocolVersion = version
+        clientInfo = params["clientInfo"]?.objectValue
+        var serverInfo: JSONObject = ["name": .string(info.name), "version": .string(info.version)]
+        if let title = info.title { serverInfo["title"] = .string(title) }
+        var result: JSONObject = [
+            "protocolVersion": .string(version),
+            "capabilities": ["tools": .object(JSONObject())],
+            "serverInfo": .object(serverInfo),
+        ]
+        if let instructions = info.instructions { result["instructions"] = .string(instructions) }
+        return .success(.object(result))
+    }
+
+    private mutating func callTool(_ params: JSONValue?) -> Result<JSONValue, JSONRPCError> {
+        guard let params = params?.objectValue else {
+            return .failure(JSONRPCError(.invalidParams, "Invalid params: tools/call needs a params object"))
+        }
+        guard let name = params["name"]?.stringValue else {
+            return .failure(JSONRPCError(.invalidParams, "Invalid params: name must be a string"))
+        }
+        guard let position = toolPositions[name] else {
+            return .failure(JSONRPCError(.invalidParams, "Unknown tool: \(MCPTool.clipped(name))"))
+        }
+        var arguments: JSONObject
+        switch params["arguments"] {
+        case nil, .null?: arguments = JSONObject()
+        case .object(let object)?: arguments = object
+        default: return .failure(JSONRPCError(.invalidParams, "Invalid params: arguments must be an object"))
+        }
+        let auth = arguments["auth"]
+        arguments["auth"] = nil
+        let meta = params["_meta"]?.objectValue
+        let tool = tools[position]
+        statistics.tools[name, default: MCPToolStatistics()].calls += 1
+        let outcome = Result { () throws(MCPToolError) -> JSONObject in
+            var caller: MCPCaller?
+            if tool.access.needsToken {
+                guard let authentication else {
+                    throw MCPToolError(.internalError, "The server has no authentication configured")
+                }
+                caller = try authentication.authorize(tool.access, auth: auth, meta: meta)
+            }
+            let checked = try tool.validateArguments(arguments)
+            let call = MCPToolCall(
+                toolName: name, arguments: checked, meta: meta, statistics: statistics, caller: caller)
+            return try tool.handler(call)
+        }
+        switch outcome {
+        case .success(let structured):
+            statistics.tools[name, default: MCPToolStatistics()].succeeded += 1
+            return .success(
+                Self.toolResult(structured, isError: false, text: JSONValue.object(structured).serialized()))
+        case .failure(let error):
+            if error.code.isDenial {
+                statistics.tools[name, default: MCPToolStatistics()].denied += 1
+            } else {
+                statistics.tools[name, default: MCPToolStatistics()].failed += 1
+            }
+            return .success(Self.toolResult(error.structuredContent, isError: true, text: error.message))
+        }
+    }
+
+    /// A `CallToolResult`: one text block, the structured content and the error flag.
+    static func toolResult(_ structured: JSONObject, isError: Bool, text: String) -> JSONValue {
+        [
+            "content": [["type": "text", "text": .string(text)]],
+            "structuredContent": .object(structured),
+            "isError": .bool(isError),
+        ]
+    }
+
+    static func errorResponse(id: JSONValue, _ error: JSONRPCError) -> JSONValue {
+        .object(["jsonrpc": "2.0", "id": id, "error": error.jsonValue])
+    }
+}
+
+/// Why ``MCPServer/run(on:)`` returned.
+public enum MCPServerStop: Sendable, Hashable {
+    /// The client closed the input: a clean shutdown.
+    case endOfInput
+    /// A response could not be written.
+    case transportFailed(MCPTransportError)
+}

@@ -1,0 +1,117 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The MCP stdio transport: newline-delimited JSON-RPC on two file descriptors, by default
+/// standard input and standard output.
+///
+/// Reads go through `read(2)` in chunks of 64 KiB with a bounded line length (see
+/// ``MCPIncomingLine/oversized(byteCount:)``). Writes go through `write(2)` (retried on
+/// `EINTR` and short writes). When a client pipelines requests, the responses to requests
+/// that arrived together are written together; a response is never held back while the
+/// server waits for input, so nothing sits in a buffer when the client is waiting. `SIGPIPE` is ignored once a transport is made, so that a client
+/// that goes away makes ``send(_:)`` throw instead of killing the process.
+///
+/// - Important: Standard output belongs to the protocol. Write logs to standard error
+///   (``MCPLog``); anything else on standard output corrupts the stream.
+public struct MCPStdioTransport: MCPTransport {
+    private let inputDescriptor: Int32
+    private let outputDescriptor: Int32
+    private var framer: LineFramer
+    private var readBuffer: [UInt8]
+    private var pendingOutput: [UInt8] = []
+    private var reachedEnd = false
+
+    /// A transport over the given descriptors.
+    ///
+    /// - Parameters:
+    ///   - input: The descriptor to read requests from; standard input by default.
+    ///   - output: The descriptor to write responses to; standard output by default.
+    ///   - maxLineBytes: The longest line accepted; 1 MiB by default.
+    public init(input: Int32 = 0, output: Int32 = 1, maxLineBytes: Int = MCPServerLimits.defaultMaxLineBytes) {
+        inputDescriptor = input
+        outputDescriptor = output
+        framer = LineFramer(maxLineBytes: maxLineBytes)
+        readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+        _ = signal(SIGPIPE, SIG_IGN)
+    }
+
+    public mutating func receive() -> MCPIncomingLine? {
+        while true {
+            if let line = framer.nextLine() { return line }
+            do {
+                try flush()
+            } catch {
+                MCPLog.write("sigil-mcp: \(error.reason); stopping")
+                reachedEnd = true
+                return nil
+            }
+            if reachedEnd { return nil }
+            let count = readBuffer.withUnsafeMutableBytes { buffer in
+                read(inputDescriptor, buffer.baseAddress, buffer.count)
+            }
+            if count > 0 {
+                readBuffer.withUnsafeBytes { buffer in
+                    framer.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                }
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else {
+                if count < 0 { MCPLog.write("sigil-mcp: reading the input failed (errno \(errno)); stopping") }
+                framer.finish()
+                reachedEnd = true
+            }
+        }
+    }
+
+    public mutating func send(_ message: [UInt8]) throws(MCPTransportError) {
+        pendingOutput.append(contentsOf: message)
+        pendingOutput.append(0x0A)
+        // More requests already read: answer them first and write the responses at once.
+        if framer.hasReadyLines && pendingOutput.count < 64 * 1024 { return }
+        try flush()
+    }
+
+    /// Writes any held-back responses.
+    ///
+    /// - Throws: ``MCPTransportError`` when the client can no longer be written to.
+    public mutating func flush() throws(MCPTransportError) {
+        guard !pendingOutput.isEmpty else { return }
+        defer { pendingOutput.removeAll(keepingCapacity: pendingOutput.count <= 1 << 20) }
+        try Self.writeAll(pendingOutput, to: outputDescriptor)
+    }
+
+    /// Writes every byte, retrying on `EINTR` and short writes.
+    package static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(MCPTransportError) {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+            }
+            if result > 0 {
+                written += result
+            } else if result < 0 && errno == EINTR {
+                continue
+            } else {
+                let code = errno
+                throw MCPTransportError(systemError: code, reason: "writing a message failed (errno \(code))")
+            }
+        }
+    }
+}
+
+/// Diagnostics on standard error, which MCP clients show or log but never parse.
+public enum MCPLog {
+    /// Writes one line to standard error.
+    ///
+    /// - Parameter message: The text; a newline is added.
+    public static func write(_ message: String) {
+        var bytes = Array(message.utf8)
+        bytes.append(0x0A)
+        try? MCPStdioTransport.writeAll(bytes, to: 2)
+    }
+}

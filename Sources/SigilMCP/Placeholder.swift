@@ -1,1 +1,0 @@
-// SigilMCP: implementation lands with its issue.

@@ -1,0 +1,281 @@
+// Montgomery arithmetic modulo an odd modulus n of k limbs, R = 2^(64·k).
+//
+// The kernels work on raw limb pointers so that the exponentiation loops allocate nothing;
+// callers preallocate their scratch once per operation. Every kernel runs the same sequence
+// of instructions for any values of its inputs (the loops depend only on k), and the final
+// conditional subtraction is a masked select, so the same code serves the public and the
+// secret exponentiations.
+
+/// An odd modulus with its Montgomery constants, computed once (per key).
+struct MontgomeryModulus: Sendable {
+    /// The modulus, `limbCount` limbs; the top limbs may be zero (padding for CRT).
+    let modulus: [UInt64]
+    /// k, the number of limbs of every operand.
+    let limbCount: Int
+    /// -n⁻¹ mod 2⁶⁴.
+    let inverse: UInt64
+    /// R mod n: one in Montgomery form.
+    let one: [UInt64]
+    /// R² mod n: multiplying by it enters Montgomery form.
+    let rSquared: [UInt64]
+    /// R³ mod n: multiplying a Montgomery reduction by it gives Montgomery form.
+    let rCubed: [UInt64]
+
+    /// Precomputes the constants for `modulus`, or returns nil unless it is odd and > 1.
+    ///
+    /// The computation of R and R² mod n uses masked subtraction only, so it is also fit for
+    /// secret moduli (the primes of a private key). Its cost is about 2·64·k modular doublings.
+    init?(_ modulus: BigUInt) {
+        guard modulus.isOdd, modulus.bitWidth > 1 else { return nil }
+        let k = modulus.limbs.count
+        self.modulus = modulus.limbs
+        limbCount = k
+        // Newton's iteration for n0⁻¹ mod 2⁶⁴: x₀ = n0 is right to 3 bits, each step doubles.
+        let n0 = modulus.limbs[0]
+        var inverse = n0
+        for _ in 0..<5 { inverse = inverse &* (2 &- n0 &* inverse) }
+        let negatedInverse = 0 &- inverse
+        self.inverse = negatedInverse
+
+        // R mod n: start from 2^(bits-1) < n and double up to 2^(64k); then on to R² mod n.
+        let bits = modulus.bitWidth
+        var value = [UInt64](repeating: 0, count: k)
+        value[(bits - 1) / 64] = 1 << UInt64((bits - 1) % 64)
+        var scratch = [UInt64](repeating: 0, count: k)
+        modulus.limbs.withUnsafeBufferPointer { n in
+            value.withUnsafeMutableBufferPointer { v in
+                scratch.withUnsafeMutableBufferPointer { s in
+                    for _ in 0..<(64 * k - bits + 1) {
+                        MontgomeryModulus.doubleModulo(
+                            v.baseAddress!, modulus: n.baseAddress!, count: k, scratch: s.baseAddress!)
+                    }
+                }
+            }
+        }
+        one = value
+        modulus.limbs.withUnsafeBufferPointer { n in
+            value.withUnsafeMutableBufferPointer { v in
+                scratch.withUnsafeMutableBufferPointer { s in
+                    for _ in 0..<(64 * k) {
+                        MontgomeryModulus.doubleModulo(
+                            v.baseAddress!, modulus: n.baseAddress!, count: k, scratch: s.baseAddress!)
+                    }
+                }
+            }
+        }
+        rSquared = value
+        var cubed = [UInt64](repeating: 0, count: k)
+        var wide = [UInt64](repeating: 0, count: k + 1)
+        modulus.limbs.withUnsafeBufferPointer { n in
+            value.withUnsafeBufferPointer { r2 in
+                cubed.withUnsafeMutableBufferPointer { c in
+                    wide.withUnsafeMutableBufferPointer { t in
+                        MontgomeryModulus.multiply(
+                            c.baseAddress!, r2.baseAddress!, r2.baseAddress!, modulus: n.baseAddress!,
+                            inverse: negatedInverse, count: k, scratch: t.baseAddress!)
+                    }
+                }
+            }
+        }
+        rCubed = cubed
+    }
+
+    // MARK: - Kernels
+
+    /// value = 2·value mod n, for value < n; masked subtraction. `scratch`: k limbs.
+    @inline(__always)
+    static func doubleModulo(
+        _ value: UnsafeMutablePointer<UInt64>, modulus n: UnsafePointer<UInt64>, count k: Int,
+        scratch: UnsafeMutablePointer<UInt64>
+    ) {
+        var carry: UInt64 = 0
+        for j in 0..<k {
+            let limb = value[j]
+            value[j] = (limb << 1) | carry
+            carry = limb >> 63
+        }
+        var borrow: UInt64 = 0
+        for j in 0..<k {
+            (scratch[j], borrow) = subtractWithBorrow(value[j], n[j], borrow)
+        }
+        // 2·value ≥ n exactly when the doubling carried out or the subtraction did not borrow.
+        let mask = 0 &- (carry | (borrow ^ 1))
+        for j in 0..<k {
+            value[j] = (scratch[j] & mask) | (value[j] & ~mask)
+        }
+    }
+
+    /// result = t - n if (top:t) ≥ n, else t; for (top:t) < 2n. A masked select, no branch.
+    /// `result` must not alias `t`.
+    @inline(__always)
+    static func subtractModulusIfNeeded(
+        _ result: UnsafeMutablePointer<UInt64>, _ t: UnsafePointer<UInt64>, top: UInt64,
+        modulus n: UnsafePointer<UInt64>, count k: Int
+    ) {
+        var borrow: UInt64 = 0
+        for j in 0..<k {
+            (result[j], borrow) = subtractWithBorrow(t[j], n[j], borrow)
+        }
+        let mask = 0 &- (top | (borrow ^ 1))
+        for j in 0..<k {
+            result[j] = (result[j] & mask) | (t[j] & ~mask)
+        }
+    }
+
+    /// result = a·b·R⁻¹ mod n (CIOS, multiplication and reduction fused in one pass per limb
+    /// of b). Inputs with a·b < n·R give a result < n. `result` may alias `a` or `b`.
+    /// `scratch`: k + 1 limbs.
+    @inline(__always)
+    static func multiply(
+        _ result: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
+        modulus n: UnsafePointer<UInt64>, inverse: UInt64, count k: Int, scratch t: UnsafeMutablePointer<UInt64>
+    ) {
+        t.update(repeating: 0, count: k + 1)
+        let n0 = UInt128(n[0])
+        let a0 = UInt128(a[0])
+        for i in 0..<k {
+            let bi = UInt128(b[i])
+            var product = a0 &* bi &+ UInt128(t[0])
+            var carryA = UInt64(truncatingIfNeeded: product >> 64)
+            let low = UInt64(truncatingIfNeeded: product)
+            let m = UInt128(low &* inverse)
+            var reduction = m &* n0 &+ UInt128(low)
+            var carryB = UInt64(truncatingIfNeeded: reduction >> 64)
+            var j = 1
+            while j < k {
+                product = UInt128(a[j]) &* bi &+ UInt128(t[j]) &+ UInt128(carryA)
+                carryA = UInt64(truncatingIfNeeded: product >> 64)
+                reduction = m &* UInt128(n[j]) &+ UInt128(UInt64(truncatingIfNeeded: product)) &+ UInt128(carryB)
+                carryB = UInt64(truncatingIfNeeded: reduction >> 64)
+                t[j - 1] = UInt64(truncatingIfNeeded: reduction)
+                j += 1
+            }
+            let top = UInt128(t[k]) &+ UInt128(carryA) &+ UInt128(carryB)
+            t[k - 1] = UInt64(truncatingIfNeeded: top)
+            t[k] = UInt64(truncatingIfNeeded: top >> 64)
+        }
+        subtractModulusIfNeeded(result, t, top: t[k], modulus: n, count: k)
+    }
+
+    /// result = w·R⁻¹ mod n for a 2k-limb w < n·R (Montgomery reduction, REDC). `w` is
+    /// overwritten. `result` must not alias `w`.
+    ///
+    /// Rows are reduced two at a time: m₁ for row i + 1 is known as soon as row i has
+    /// updated limb i + 1, and the two rows' carry chains are then independent, which keeps
+    /// the multiplier busy (a single chain is bound by the latency of its additions).
+    @inline(__always)
+    static func reduce(
+        _ result: UnsafeMutablePointer<UInt64>, wide w: UnsafeMutablePointer<UInt64>,
+        modulus n: UnsafePointer<UInt64>, inverse: UInt64, count k: Int
+    ) {
+        var extra: UInt64 = 0  // carry pending into limb i + k
+        var i = 0
+        while i &+ 1 < k {
+            let m0 = UInt128(w[i] &* inverse)
+            var first = m0 &* UInt128(n[0]) &+ UInt128(w[i])  // low limb becomes zero
+            first = m0 &* UInt128(n[1]) &+ UInt128(w[i &+ 1]) &+ (first &>> 64)
+            var carry0 = UInt64(truncatingIfNeeded: first &>> 64)
+            let low1 = UInt64(truncatingIfNeeded: first)
+            let m1 = UInt128(low1 &* inverse)
+            var carry1 = UInt64(truncatingIfNeeded: (m1 &* UInt128(n[0]) &+ UInt128(low1)) &>> 64)
+            var t = 1
+            while t < k &- 1 {
+                let position = i &+ 1 &+ t
+                let x = m0 &* UInt128(n[t &+ 1]) &+ UInt128(w[position]) &+ UInt128(carry0)
+                carry0 = UInt64(truncatingIfNeeded: x &>> 64)
+                let y = m1 &* UInt128(n[t]) &+ UInt128(UInt64(truncatingIfNeeded: x)) &+ UInt128(carry1)
+                carry1 = UInt64(truncatingIfNeeded: y &>> 64)
+                w[position] = UInt64(truncatingIfNeeded: y)
+                t &+= 1
+            }
+            let top = UInt128(w[i &+ k]) &+ UInt128(carry0) &+ UInt128(extra)
+            let y = m1 &* UInt128(n[k &- 1]) &+ UInt128(UInt64(truncatingIfNeeded: top)) &+ UInt128(carry1)
+            w[i &+ k] = UInt64(truncatingIfNeeded: y)
+            let next = UInt128(w[i &+ k &+ 1]) &+ (y &>> 64) &+ (top &>> 64)
+            w[i &+ k &+ 1] = UInt64(truncatingIfNeeded: next)
+            extra = UInt64(truncatingIfNeeded: next &>> 64)
+            i &+= 2
+        }
+        if i < k {  // odd k: the last row alone
+            let m = UInt128(w[i] &* inverse)
+            var carry: UInt128 = 0
+            for j in 0..<k {
+                let sum = m &* UInt128(n[j]) &+ UInt128(w[i &+ j]) &+ carry
+                w[i &+ j] = UInt64(truncatingIfNeeded: sum)
+                carry = sum &>> 64
+            }
+            let sum = UInt128(w[i &+ k]) &+ carry &+ UInt128(extra)
+            w[i &+ k] = UInt64(truncatingIfNeeded: sum)
+            extra = UInt64(truncatingIfNeeded: sum &>> 64)
+        }
+        subtractModulusIfNeeded(result, w + k, top: extra, modulus: n, count: k)
+    }
+
+    /// result = a²·R⁻¹ mod n: the square computed with each cross product once (two rows at
+    /// a time, for two independent carry chains), doubled, plus the squares a[i]², then
+    /// reduced. `result` may alias `a`. `scratch`: 2k limbs.
+    @inline(__always)
+    static func square(
+        _ result: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>,
+        modulus n: UnsafePointer<UInt64>, inverse: UInt64, count k: Int, scratch w: UnsafeMutablePointer<UInt64>
+    ) {
+        w.update(repeating: 0, count: 2 * k)
+        // Cross products a[i]·a[j], i < j; rows i and i + 1 together. Row i covers limbs
+        // 2i+1 ..< i+k, row i + 1 covers 2i+3 ..< i+k+1; limbs i+k and i+k+1 are still zero.
+        var i = 0
+        while i &+ 2 < k {
+            let a0 = UInt128(a[i])
+            let a1 = UInt128(a[i &+ 1])
+            var x = a0 &* UInt128(a[i &+ 1]) &+ UInt128(w[2 &* i &+ 1])
+            w[2 &* i &+ 1] = UInt64(truncatingIfNeeded: x)
+            x = a0 &* UInt128(a[i &+ 2]) &+ UInt128(w[2 &* i &+ 2]) &+ (x &>> 64)
+            w[2 &* i &+ 2] = UInt64(truncatingIfNeeded: x)
+            var carry0 = UInt64(truncatingIfNeeded: x &>> 64)
+            var carry1: UInt64 = 0
+            var position = 2 &* i &+ 3
+            while position < i &+ k {
+                let x = a0 &* UInt128(a[position &- i]) &+ UInt128(w[position]) &+ UInt128(carry0)
+                carry0 = UInt64(truncatingIfNeeded: x &>> 64)
+                let y =
+                    a1 &* UInt128(a[position &- i &- 1]) &+ UInt128(UInt64(truncatingIfNeeded: x)) &+ UInt128(carry1)
+                carry1 = UInt64(truncatingIfNeeded: y &>> 64)
+                w[position] = UInt64(truncatingIfNeeded: y)
+                position &+= 1
+            }
+            let y = a1 &* UInt128(a[k &- 1]) &+ UInt128(carry0) &+ UInt128(carry1)
+            w[i &+ k] = UInt64(truncatingIfNeeded: y)
+            w[i &+ k &+ 1] = UInt64(truncatingIfNeeded: y &>> 64)
+            i &+= 2
+        }
+        while i < k &- 1 {  // the remaining row, alone
+            let ai = UInt128(a[i])
+            var carry: UInt64 = 0
+            var j = i &+ 1
+            while j < k {
+                let sum = ai &* UInt128(a[j]) &+ UInt128(w[i &+ j]) &+ UInt128(carry)
+                w[i &+ j] = UInt64(truncatingIfNeeded: sum)
+                carry = UInt64(truncatingIfNeeded: sum &>> 64)
+                j &+= 1
+            }
+            w[i &+ k] = carry
+            i &+= 1
+        }
+        // Double them and add the squares a[i]², in one pass over limb pairs.
+        var shifted: UInt64 = 0
+        var carry: UInt64 = 0
+        for index in 0..<k {
+            let lowLimb = w[2 &* index]
+            let highLimb = w[2 &* index &+ 1]
+            let doubledLow = (lowLimb << 1) | shifted
+            let doubledHigh = (highLimb << 1) | (lowLimb >> 63)
+            shifted = highLimb >> 63
+            let ai = UInt128(a[index])
+            let low = ai &* ai &+ UInt128(doubledLow) &+ UInt128(carry)
+            w[2 &* index] = UInt64(truncatingIfNeeded: low)
+            let high = UInt128(doubledHigh) &+ (low &>> 64)
+            w[2 &* index &+ 1] = UInt64(truncatingIfNeeded: high)
+            carry = UInt64(truncatingIfNeeded: high &>> 64)
+        }
+        reduce(result, wide: w, modulus: n, inverse: inverse, count: k)
+    }
+}

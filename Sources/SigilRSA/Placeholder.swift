@@ -1,1 +1,0 @@
-// SigilRSA: implementation lands with its issue.

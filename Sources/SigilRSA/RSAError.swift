@@ -1,0 +1,77 @@
+/// A key that cannot be used, an encoding that is not accepted, or a signing failure.
+///
+/// Errors compare equal when their codes are equal, so tests read
+/// `#expect(error.code == .modulusTooShort)`. Neither the description nor any other property
+/// ever contains key material: for private keys it names the problem, never the value.
+public struct RSAError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of problem occurred. New codes may be added in later releases.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        @usableFromInline
+        let rawValue: UInt8
+
+        @inlinable
+        init(_ rawValue: UInt8) { self.rawValue = rawValue }
+
+        /// The bytes are not a strict DER encoding of the expected structure: a truncated or
+        /// non-minimal length, a non-minimal or negative INTEGER, a wrong tag, trailing bytes.
+        public static let invalidDER = Code(1)
+        /// The text is not a PEM document with the expected label, or its body is not base64.
+        public static let invalidPEM = Code(2)
+        /// The key is not an RSA key (another algorithm identifier), or uses a form that is
+        /// not supported (multi-prime RSA).
+        public static let unsupportedKeyType = Code(3)
+        /// The modulus is shorter than the minimum this initialiser allows.
+        public static let modulusTooShort = Code(4)
+        /// The modulus is longer than 16384 bits.
+        public static let modulusTooLong = Code(5)
+        /// The modulus is even, zero or one.
+        public static let invalidModulus = Code(6)
+        /// The public exponent is even, one, or larger than 2³².
+        public static let invalidPublicExponent = Code(7)
+        /// The hash function is not one of SHA-256, SHA-384 and SHA-512.
+        public static let unsupportedHashAlgorithm = Code(8)
+        /// The private key's components are inconsistent (p·q ≠ n, wrong CRT values, …).
+        public static let invalidPrivateKey = Code(9)
+        /// Signing failed: the signature did not verify (a fault), or no blinding value
+        /// could be drawn. No signature is returned.
+        public static let signingFailed = Code(10)
+
+        public var description: String {
+            switch rawValue {
+            case 1: "invalidDER"
+            case 2: "invalidPEM"
+            case 3: "unsupportedKeyType"
+            case 4: "modulusTooShort"
+            case 5: "modulusTooLong"
+            case 6: "invalidModulus"
+            case 7: "invalidPublicExponent"
+            case 8: "unsupportedHashAlgorithm"
+            case 9: "invalidPrivateKey"
+            case 10: "signingFailed"
+            default: "unknown"
+            }
+        }
+    }
+
+    /// What kind of problem occurred.
+    public let code: Code
+    /// A human explanation. Static text plus sizes and offsets; never key material.
+    public let reason: String
+    /// The source file that raised the error (for diagnostics).
+    public let file: String
+    /// The line that raised the error.
+    public let line: Int
+
+    @usableFromInline
+    init(_ code: Code, _ reason: String, file: String = #fileID, line: Int = #line) {
+        self.code = code
+        self.reason = reason
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "RSAError.\(code): \(reason)" }
+
+    public static func == (lhs: RSAError, rhs: RSAError) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}

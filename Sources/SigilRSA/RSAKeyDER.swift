@@ -1,0 +1,196 @@
+// The DER structures of RSA keys: reading with `DERReader`, and writing public keys.
+
+/// The contents of the rsaEncryption OBJECT IDENTIFIER, 1.2.840.113549.1.1.1 (RFC 8017 A.1).
+let rsaEncryptionObjectIdentifier: [UInt8] = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]
+
+/// The integers of a two-prime RSA private key, big-endian magnitudes as read.
+struct RSAPrivateKeyComponents {
+    var modulus: ArraySlice<UInt8>
+    var publicExponent: ArraySlice<UInt8>
+    var privateExponent: ArraySlice<UInt8>
+    var prime1: ArraySlice<UInt8>
+    var prime2: ArraySlice<UInt8>
+    var exponent1: ArraySlice<UInt8>
+    var exponent2: ArraySlice<UInt8>
+    var coefficient: ArraySlice<UInt8>
+}
+
+enum RSAKeyDER {
+    /// Reads a public key in either DER form and returns the modulus and exponent.
+    ///
+    /// SubjectPublicKeyInfo (RFC 5280 §4.1, with RFC 3279 §2.3.1 / RFC 4055 §1.2 for RSA):
+    /// ```
+    /// SubjectPublicKeyInfo ::= SEQUENCE {
+    ///     algorithm            AlgorithmIdentifier,
+    ///     subjectPublicKey     BIT STRING }        -- contains RSAPublicKey
+    /// AlgorithmIdentifier ::= SEQUENCE {
+    ///     algorithm            OBJECT IDENTIFIER,  -- rsaEncryption
+    ///     parameters           ANY DEFINED BY algorithm OPTIONAL }  -- MUST be NULL
+    /// ```
+    /// PKCS#1 RSAPublicKey (RFC 8017 A.1.1):
+    /// ```
+    /// RSAPublicKey ::= SEQUENCE {
+    ///     modulus           INTEGER,  -- n
+    ///     publicExponent    INTEGER   -- e }
+    /// ```
+    /// The two are told apart by the first element inside the outer SEQUENCE: a SEQUENCE
+    /// (AlgorithmIdentifier) or an INTEGER (modulus). With `acceptingPKCS1: false` (a PEM
+    /// labelled `PUBLIC KEY`) only SubjectPublicKeyInfo is accepted.
+    static func readPublicKey(
+        _ der: [UInt8], acceptingPKCS1: Bool = true
+    ) throws(RSAError) -> (modulus: ArraySlice<UInt8>, publicExponent: ArraySlice<UInt8>) {
+        var document = DERReader(der)
+        var outer = try document.readConstructed()
+        try document.finish()
+        if acceptingPKCS1, outer.nextTag == DERReader.Tag.integer {
+            return try readRSAPublicKeyFields(&outer)
+        }
+        try readRSAAlgorithmIdentifier(&outer)
+        let keyBytes = try outer.readByteAlignedBitString()
+        try outer.finish()
+        return try readPKCS1PublicKey(keyBytes)
+    }
+
+    /// Reads a PKCS#1 RSAPublicKey document.
+    static func readPKCS1PublicKey(
+        _ der: [UInt8]
+    ) throws(RSAError) -> (modulus: ArraySlice<UInt8>, publicExponent: ArraySlice<UInt8>) {
+        var document = DERReader(der)
+        var sequence = try document.readConstructed()
+        try document.finish()
+        return try readRSAPublicKeyFields(&sequence)
+    }
+
+    private static func readRSAPublicKeyFields(
+        _ sequence: inout DERReader
+    ) throws(RSAError) -> (modulus: ArraySlice<UInt8>, publicExponent: ArraySlice<UInt8>) {
+        let modulus = try sequence.readUnsignedInteger()
+        let exponent = try sequence.readUnsignedInteger()
+        try sequence.finish()
+        return (modulus, exponent)
+    }
+
+    /// Reads `AlgorithmIdentifier { rsaEncryption, NULL }`; the NULL is required (RFC 4055 §1.2).
+    private static func readRSAAlgorithmIdentifier(_ reader: inout DERReader) throws(RSAError) {
+        var algorithm = try reader.readConstructed()
+        let identifier = try algorithm.readObjectIdentifier()
+        guard identifier.elementsEqual(rsaEncryptionObjectIdentifier) else {
+            throw RSAError(.unsupportedKeyType, "the algorithm identifier is not rsaEncryption")
+        }
+        try algorithm.readNull()
+        try algorithm.finish()
+    }
+
+    /// Reads a private key in either DER form.
+    ///
+    /// PKCS#8 PrivateKeyInfo (RFC 5208 §5; RFC 5958 §2 calls version 0 "v1"):
+    /// ```
+    /// PrivateKeyInfo ::= SEQUENCE {
+    ///     version                   Version,              -- 0
+    ///     privateKeyAlgorithm       AlgorithmIdentifier,  -- rsaEncryption, NULL
+    ///     privateKey                OCTET STRING,         -- contains RSAPrivateKey
+    ///     attributes           [0]  IMPLICIT Attributes OPTIONAL }
+    /// ```
+    /// PKCS#1 RSAPrivateKey (RFC 8017 A.1.2):
+    /// ```
+    /// RSAPrivateKey ::= SEQUENCE {
+    ///     version           Version,  -- 0 (two-prime); 1 (multi-prime) is not supported
+    ///     modulus           INTEGER,  -- n
+    ///     publicExponent    INTEGER,  -- e
+    ///     privateExponent   INTEGER,  -- d
+    ///     prime1            INTEGER,  -- p
+    ///     prime2            INTEGER,  -- q
+    ///     exponent1         INTEGER,  -- d mod (p-1)
+    ///     exponent2         INTEGER,  -- d mod (q-1)
+    ///     coefficient       INTEGER,  -- (inverse of q) mod p
+    ///     otherPrimeInfos   OtherPrimeInfos OPTIONAL }
+    /// ```
+    /// Told apart by the second element: a SEQUENCE (AlgorithmIdentifier) or an INTEGER.
+    /// With `acceptingPKCS1: false` (a PEM labelled `PRIVATE KEY`) only PKCS#8 is accepted.
+    static func readPrivateKey(_ der: [UInt8], acceptingPKCS1: Bool = true) throws(RSAError) -> RSAPrivateKeyComponents
+    {
+        var document = DERReader(der)
+        var outer = try document.readConstructed()
+        try document.finish()
+        guard try outer.readVersion(0) else {
+            throw RSAError(.unsupportedKeyType, "unsupported private key version")
+        }
+        if acceptingPKCS1, outer.nextTag == DERReader.Tag.integer {
+            return try readRSAPrivateKeyFields(&outer)
+        }
+        try readRSAAlgorithmIdentifier(&outer)
+        let keyBytes = try outer.readOctetString()
+        if outer.nextTag == 0xa0 {  // [0] IMPLICIT Attributes: not used, skipped whole
+            _ = try outer.readElement(tag: 0xa0)
+        }
+        try outer.finish()
+        return try readPKCS1PrivateKey(keyBytes)
+    }
+
+    /// Reads a PKCS#1 RSAPrivateKey document.
+    static func readPKCS1PrivateKey(_ der: [UInt8]) throws(RSAError) -> RSAPrivateKeyComponents {
+        var document = DERReader(der)
+        var sequence = try document.readConstructed()
+        try document.finish()
+        guard try sequence.readVersion(0) else {
+            throw RSAError(.unsupportedKeyType, "multi-prime or unknown RSAPrivateKey version")
+        }
+        return try readRSAPrivateKeyFields(&sequence)
+    }
+
+    private static func readRSAPrivateKeyFields(_ sequence: inout DERReader) throws(RSAError) -> RSAPrivateKeyComponents
+    {
+        let components = RSAPrivateKeyComponents(
+            modulus: try sequence.readUnsignedInteger(),
+            publicExponent: try sequence.readUnsignedInteger(),
+            privateExponent: try sequence.readUnsignedInteger(),
+            prime1: try sequence.readUnsignedInteger(),
+            prime2: try sequence.readUnsignedInteger(),
+            exponent1: try sequence.readUnsignedInteger(),
+            exponent2: try sequence.readUnsignedInteger(),
+            coefficient: try sequence.readUnsignedInteger())
+        try sequence.finish()  // otherPrimeInfos only exists with version 1
+        return components
+    }
+
+    // MARK: - Writing
+
+    /// The PKCS#1 RSAPublicKey encoding of (n, e), given as minimal big-endian magnitudes.
+    static func pkcs1PublicKey(modulus: [UInt8], publicExponent: [UInt8]) -> [UInt8] {
+        element(DERReader.Tag.sequence, unsignedInteger(modulus) + unsignedInteger(publicExponent))
+    }
+
+    /// The SubjectPublicKeyInfo encoding of (n, e).
+    static func subjectPublicKeyInfo(modulus: [UInt8], publicExponent: [UInt8]) -> [UInt8] {
+        let algorithm = element(
+            DERReader.Tag.sequence,
+            element(DERReader.Tag.objectIdentifier, rsaEncryptionObjectIdentifier) + element(DERReader.Tag.null, []))
+        let key = element(
+            DERReader.Tag.bitString, [0] + pkcs1PublicKey(modulus: modulus, publicExponent: publicExponent))
+        return element(DERReader.Tag.sequence, algorithm + key)
+    }
+
+    private static func unsignedInteger(_ magnitude: [UInt8]) -> [UInt8] {
+        var contents = Array(magnitude.drop { $0 == 0 })
+        if contents.isEmpty || contents[0] & 0x80 != 0 { contents.insert(0, at: 0) }
+        return element(DERReader.Tag.integer, contents)
+    }
+
+    private static func element(_ tag: UInt8, _ contents: [UInt8]) -> [UInt8] {
+        var encoded: [UInt8] = [tag]
+        let length = contents.count
+        if length < 0x80 {
+            encoded.append(UInt8(length))
+        } else {
+            var lengthBytes: [UInt8] = []
+            var remaining = length
+            while remaining > 0 {
+                lengthBytes.insert(UInt8(truncatingIfNeeded: remaining), at: 0)
+                remaining >>= 8
+            }
+            encoded.append(0x80 | UInt8(lengthBytes.count))
+            encoded += lengthBytes
+        }
+        return encoded + contents
+    }
+}

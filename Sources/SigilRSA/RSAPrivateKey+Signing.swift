@@ -1,0 +1,223 @@
+import SigilSHA2
+
+// RSASSA-PKCS1-v1_5 signing (RFC 8017 §8.2.1) with the CRT (§5.1.2 step 2b), base
+// blinding, constant-time exponentiation, and verification of each signature.
+
+extension RSA.PrivateKey {
+    /// Signs `message` with RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.1), hashing it with
+    /// `hashAlgorithm`. PKCS#1 v1.5 signatures are deterministic: the same key and message
+    /// always give the same bytes.
+    ///
+    /// How it is computed:
+    /// 1. EM = EMSA-PKCS1-v1_5(H(message)) (§9.2), as an integer m < n.
+    /// 2. Base blinding: a fresh random v in [1, n) from `SystemRandomNumberGenerator`;
+    ///    m′ = m·vᵉ mod n, so the secret exponentiation never sees m itself.
+    /// 3. CRT: s_p = m′^dp mod p and s_q = m′^dq mod q, each a fixed-window exponentiation
+    ///    over all limbs of dp/dq, with a masked lookup that reads the whole table, no branch
+    ///    and no memory index that depends on a secret bit, and Montgomery multiplications
+    ///    whose final subtraction is a masked select; then Garner's recombination
+    ///    s′ = s_q + q·(qi·(s_p − s_q) mod p), with a masked modular subtraction.
+    /// 4. Unblinding: s = s′·v⁻¹ mod n. (v⁻¹ is computed as b·(v·b)⁻¹ for another random b,
+    ///    so the variable-time inversion only ever sees a random product.)
+    /// 5. The signature is verified with the public key (sᵉ mod n = m); on a mismatch (a
+    ///    fault) no signature is returned.
+    ///
+    /// - Important: What pure Swift can and cannot guarantee. The source has no branch and no
+    ///   memory index that depends on secret data, and the loops' trip counts depend only on
+    ///   key sizes. But Swift offers no constant-time primitives: the optimiser may in
+    ///   principle turn a masked select into a branch (it was not observed to, and the
+    ///   observer test checks the operation sequence, not the machine code); the 64×64→128
+    ///   multiply is assumed to take the same time for all operands, as on current x86-64
+    ///   and ARM64 cores; nothing controls caches, branch predictors, frequency scaling or
+    ///   other microarchitectural state; and secret limbs live in Swift arrays that are not
+    ///   wiped when released. Blinding is the second line of defence against all of these:
+    ///   the exponentiation runs on a random value unknown to an observer.
+    /// - Parameters:
+    ///   - message: The bytes to sign (for a JWS, the ASCII signing input).
+    ///   - hashAlgorithm: `.sha256`, `.sha384` or `.sha512` (RS256/RS384/RS512).
+    /// - Returns: The signature, exactly as long as the modulus.
+    /// - Throws: `RSAError` with `.signingFailed` if the signature failed its verification or
+    ///   no blinding value could be drawn; neither happens with a working machine.
+    @inlinable
+    public func signature<Message: Sequence>(
+        for message: Message, hashAlgorithm: RSA.HashAlgorithm
+    ) throws(RSAError) -> [UInt8] where Message.Element == UInt8 {
+        switch hashAlgorithm {
+        case .sha256:
+            try signature(for: SHA256.hash(data: message))
+        case .sha384:
+            try signature(for: SHA384.hash(data: message))
+        default:
+            try signature(for: SHA512.hash(data: message))
+        }
+    }
+
+    /// Signs a SHA-256 digest with RSASSA-PKCS1-v1_5; see `signature(for:hashAlgorithm:)`.
+    /// - Returns: The signature, exactly as long as the modulus.
+    /// - Throws: `RSAError` with `.signingFailed` (see `signature(for:hashAlgorithm:)`).
+    @inlinable
+    public func signature(for digest: SHA256Digest) throws(RSAError) -> [UInt8] {
+        try digest.withUnsafeBytes { (bytes) throws(RSAError) in try sign(digest: bytes, hashAlgorithm: .sha256) }
+    }
+
+    /// Signs a SHA-384 digest with RSASSA-PKCS1-v1_5; see `signature(for:hashAlgorithm:)`.
+    /// - Returns: The signature, exactly as long as the modulus.
+    /// - Throws: `RSAError` with `.signingFailed` (see `signature(for:hashAlgorithm:)`).
+    @inlinable
+    public func signature(for digest: SHA384Digest) throws(RSAError) -> [UInt8] {
+        try digest.withUnsafeBytes { (bytes) throws(RSAError) in try sign(digest: bytes, hashAlgorithm: .sha384) }
+    }
+
+    /// Signs a SHA-512 digest with RSASSA-PKCS1-v1_5; see `signature(for:hashAlgorithm:)`.
+    /// - Returns: The signature, exactly as long as the modulus.
+    /// - Throws: `RSAError` with `.signingFailed` (see `signature(for:hashAlgorithm:)`).
+    @inlinable
+    public func signature(for digest: SHA512Digest) throws(RSAError) -> [UInt8] {
+        try digest.withUnsafeBytes { (bytes) throws(RSAError) in try sign(digest: bytes, hashAlgorithm: .sha512) }
+    }
+
+    /// RSASSA-PKCS1-V1_5-SIGN on a digest: the non-generic core.
+    @usableFromInline
+    func sign(digest: UnsafeRawBufferPointer, hashAlgorithm: RSA.HashAlgorithm) throws(RSAError) -> [UInt8] {
+        let byteCount = publicKey.modulusByteCount
+        guard let encoded = EMSAPKCS1v15.encode(digest: digest, algorithm: hashAlgorithm, byteCount: byteCount),
+            let m = BigUInt(bigEndianBytes: encoded, limbCount: publicKey.montgomery.limbCount)
+        else {
+            throw RSAError(.signingFailed, "the digest does not fit the modulus")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let blinding = try makeBlinding(using: &generator)
+        var observer = UnobservedExponentiation()
+        let s = signatureValue(of: m, blinding: blinding, observer: &observer)
+        // Fault check: the signature must verify before it leaves (sᵉ mod n = m).
+        let recovered = publicKey.montgomery.publicPower(s.limbs, exponent: publicKey.exponent)
+        guard BigUInt.constantTimeEquals(BigUInt(limbs: recovered), m) else {
+            throw RSAError(.signingFailed, "the signature did not verify")
+        }
+        return s.bigEndianBytes(count: byteCount)
+    }
+
+    /// A blinding pair: vᵉ mod n and v⁻¹ mod n for a fresh random v.
+    struct Blinding {
+        var factor: BigUInt  // vᵉ mod n
+        var inverse: BigUInt  // v⁻¹ mod n
+    }
+
+    /// Draws v and b uniformly from [1, n) by rejection, and computes v⁻¹ = b·(v·b)⁻¹.
+    func makeBlinding<Generator: RandomNumberGenerator>(using generator: inout Generator) throws(RSAError) -> Blinding {
+        let n = BigUInt(limbs: publicKey.montgomery.modulus)
+        let montgomery = publicKey.montgomery
+        for _ in 0..<16 {
+            guard let v = randomBelow(n, using: &generator), let b = randomBelow(n, using: &generator) else { continue }
+            let product = montgomery.multiply(montgomery.multiply(v.limbs, montgomery.rSquared), b.limbs)  // v·b
+            guard let productInverse = montgomery.inverse(of: product) else { continue }
+            let inverse = montgomery.multiply(montgomery.multiply(productInverse, montgomery.rSquared), b.limbs)
+            let factor = montgomery.publicPower(v.limbs, exponent: publicKey.exponent)
+            return Blinding(factor: BigUInt(limbs: factor), inverse: BigUInt(limbs: inverse))
+        }
+        throw RSAError(.signingFailed, "no blinding value could be drawn")
+    }
+
+    /// A uniform value in [1, n), or nil when a draw is rejected.
+    private func randomBelow<Generator: RandomNumberGenerator>(
+        _ n: BigUInt, using generator: inout Generator
+    ) -> BigUInt? {
+        var limbs = [UInt64](repeating: 0, count: n.limbs.count)
+        for index in 0..<limbs.count { limbs[index] = generator.next() }
+        let top = n.limbs[n.limbs.count - 1]
+        limbs[limbs.count - 1] &= UInt64.max >> UInt64(top.leadingZeroBitCount)
+        let value = BigUInt(limbs: limbs)
+        guard !value.isZero, BigUInt.compare(value, n) < 0 else { return nil }
+        return value
+    }
+
+    /// s = m^d mod n through blinding and the CRT (steps 2–4 of `signature(for:hashAlgorithm:)`).
+    /// `observer` sees both secret exponentiations.
+    func signatureValue<Observer: ExponentiationObserver>(
+        of m: BigUInt, blinding: Blinding, observer: inout Observer
+    ) -> BigUInt {
+        let nContext = publicKey.montgomery
+        let kn = nContext.limbCount
+        let kh = primeP.limbCount
+        // m′ = m·vᵉ mod n.
+        let blinded = nContext.multiply(nContext.multiply(m.limbs, nContext.rSquared), blinding.factor.limbs)
+
+        var wide = [UInt64](repeating: 0, count: 2 * kh)
+        var sP = [UInt64](repeating: 0, count: kh)
+        var sQ = [UInt64](repeating: 0, count: kh)
+        var scratch = [UInt64](repeating: 0, count: primeP.secretPowerScratchCount + kh)
+        let montgomeryP = reducedBase(blinded, context: primeP, wide: &wide)
+        let montgomeryQ = reducedBase(blinded, context: primeQ, wide: &wide)
+        // s_p·R mod p and s_q·R mod q.
+        exponentiate(montgomeryP, exponentP, context: primeP, into: &sP, scratch: &scratch, observer: &observer)
+        exponentiate(montgomeryQ, exponentQ, context: primeQ, into: &sQ, scratch: &scratch, observer: &observer)
+
+        // Garner: h = qi·(s_p − s_q) mod p, s′ = s_q + q·h.
+        var plainOne = [UInt64](repeating: 0, count: kh)
+        plainOne[0] = 1
+        let sQPlain = primeQ.multiply(sQ, plainOne)  // s_q < q
+        let sQInP = primeP.multiply(sQPlain, primeP.rSquared)  // (s_q mod p)·R; s_q < R
+        var difference = sP
+        MontgomeryModulus.subtractModulo(&difference, sQInP, modulus: primeP.modulus)
+        let h = primeP.multiply(difference, coefficient)  // (s_p − s_q)·qi mod p, plain
+        let qh = BigUInt.product(BigUInt(limbs: primeQ.modulus), BigUInt(limbs: h))  // 2kh limbs, < n
+        var recombined = qh.limbs
+        var carry: UInt64 = 0
+        for index in 0..<recombined.count {
+            (recombined[index], carry) = addWithCarry(recombined[index], index < kh ? sQPlain[index] : 0, carry)
+        }
+        let unblindedInput = BigUInt(limbs: recombined).resized(to: kn)  // s′ < n fits in kn limbs
+        // s = s′·v⁻¹ mod n.
+        let s = nContext.multiply(nContext.multiply(unblindedInput.limbs, nContext.rSquared), blinding.inverse.limbs)
+        return BigUInt(limbs: s)
+    }
+
+    /// x·R mod p for x < n = p·q (kn ≤ 2kh limbs): REDC(x) = x·R⁻¹, then ·R³·R⁻¹.
+    private func reducedBase(_ x: [UInt64], context: MontgomeryModulus, wide: inout [UInt64]) -> [UInt64] {
+        let kh = context.limbCount
+        for index in 0..<wide.count { wide[index] = index < x.count ? x[index] : 0 }
+        var reduced = [UInt64](repeating: 0, count: kh)
+        context.modulus.withUnsafeBufferPointer { n in
+            wide.withUnsafeMutableBufferPointer { w in
+                reduced.withUnsafeMutableBufferPointer { r in
+                    MontgomeryModulus.reduce(
+                        r.baseAddress!, wide: w.baseAddress!, modulus: n.baseAddress!, inverse: context.inverse,
+                        count: kh)
+                }
+            }
+        }
+        return context.multiply(reduced, context.rCubed)
+    }
+
+    private func exponentiate<Observer: ExponentiationObserver>(
+        _ base: [UInt64], _ exponent: [UInt64], context: MontgomeryModulus, into result: inout [UInt64],
+        scratch: inout [UInt64], observer: inout Observer
+    ) {
+        base.withUnsafeBufferPointer { x in
+            exponent.withUnsafeBufferPointer { e in
+                result.withUnsafeMutableBufferPointer { r in
+                    scratch.withUnsafeMutableBufferPointer { s in
+                        context.secretPower(
+                            r.baseAddress!, montgomeryBase: x.baseAddress!, exponent: e.baseAddress!,
+                            exponentLimbCount: e.count, scratch: s.baseAddress!, observer: &observer)
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension MontgomeryModulus {
+    /// a = a − b mod n for a, b < n, with a masked (not conditional) addition of n.
+    static func subtractModulo(_ a: inout [UInt64], _ b: [UInt64], modulus n: [UInt64]) {
+        var borrow: UInt64 = 0
+        for index in 0..<a.count {
+            (a[index], borrow) = subtractWithBorrow(a[index], b[index], borrow)
+        }
+        let mask = 0 &- borrow
+        var carry: UInt64 = 0
+        for index in 0..<a.count {
+            (a[index], carry) = addWithCarry(a[index], n[index] & mask, carry)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for SigilMCP land with its issue.

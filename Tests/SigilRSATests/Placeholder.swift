@@ -1,1 +1,0 @@
-// Tests for SigilRSA land with its issue.
