@@ -56,7 +56,7 @@ extension JWTKey {
     ) throws(JWTError)
         -> JWTKey
     {
-        if pem.contains("PRIVATE KEY-----") {
+        if containsPrivateKeyLabel(pem) {
             let key: RSA.PrivateKey
             do {
                 key = try RSA.PrivateKey(pemRepresentation: pem)
@@ -72,6 +72,17 @@ extension JWTKey {
             throw JWTError(.invalidKey, "the PEM public key is unusable (\(error.code))")
         }
         return try rsa(key, algorithm: algorithm, keyID: keyID)
+    }
+
+    /// Whether a PEM document's label ends in "PRIVATE KEY" (`PRIVATE KEY`, `RSA PRIVATE KEY`).
+    static func containsPrivateKeyLabel(_ pem: String) -> Bool {
+        let needle = Array("PRIVATE KEY-----".utf8)
+        let bytes = Array(pem.utf8)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     /// The public half of an RSA key as a JWK object (`kty`, `n`, `e`, `alg`, `use`, and
