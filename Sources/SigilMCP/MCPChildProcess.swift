@@ -1,5 +1,4 @@
 import SigilJSON
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -64,16 +63,14 @@ public final class MCPChildProcess {
         // Pipes are made close-on-exec and the child spawned under one lock, so that a
         // child spawned by another thread never inherits this child's pipe ends (which
         // would keep its input open after closeInput()).
-        let spawned = Self.spawnLock.withLock { _ -> Result<(pid_t, Int32, Int32, Int32), MCPTransportError> in
-            Result { () throws(MCPTransportError) -> (pid_t, Int32, Int32, Int32) in
-                try Self.spawn(executable, arguments, environment, standardError)
-            }
+        SpawnLock.shared.lock()
+        let spawned = Result { () throws(MCPTransportError) -> (pid_t, Int32, Int32, Int32) in
+            try Self.spawn(executable, arguments, environment, standardError)
         }
+        SpawnLock.shared.unlock()
         (processID, inputDescriptor, outputDescriptor, errorDescriptor) = try spawned.get()
         framer = LineFramer(maxLineBytes: maxLineBytes)
     }
-
-    private static let spawnLock = Mutex(())
 
     private static func closeOnExecPipe() throws(MCPTransportError) -> [Int32] {
         var ends: [Int32] = [-1, -1]
@@ -301,4 +298,20 @@ public final class MCPChildProcess {
         let code = errno
         return MCPTransportError(systemError: code, reason: "\(what) failed (errno \(code))")
     }
+}
+
+/// Serializes pipe creation and `posix_spawn` in this process (a `pthread_mutex_t`, so the
+/// module needs no newer OS than its other code).
+private final class SpawnLock: @unchecked Sendable {
+    static let shared = SpawnLock()
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    private init() {
+        mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
 }
