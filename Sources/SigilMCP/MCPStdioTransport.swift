@@ -98,7 +98,8 @@ public struct MCPStdioTransport: MCPTransport {
                 continue
             } else {
                 let code = errno
-                throw MCPTransportError(systemError: code, reason: "writing a message failed (errno \(code))")
+                throw MCPTransportError(
+                    .systemCallFailed, "writing a message failed (errno \(code))", systemError: code)
             }
         }
     }
