@@ -68,6 +68,12 @@ let package = Package(
                 dependencies: ["SigilJWT", "SigilJSON", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilRBAC"],
                 swiftSettings: strictSettings
             ),
+            // Test tooling: the batch driver of Scripts/differential.py (issue #8).
+            .executableTarget(
+                name: "sigil-difftest",
+                dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64"],
+                swiftSettings: strictSettings
+            ),
             // The example blog tool server (issue 6), a library so that `sigil-server` and
             // `sigil-demo --serve` run the very same code.
             .target(

@@ -1,0 +1,331 @@
+#!/usr/bin/env python3
+"""Differential testing of Sigil against Python's hashlib/hmac/base64, `cryptography`
+and `pyjwt` (issue #8).
+
+    python3 Scripts/differential.py                 # builds sigil-difftest (release), runs all
+    python3 Scripts/differential.py --seed 1234     # reproduce a run
+    python3 Scripts/differential.py --binary PATH   # use an already built sigil-difftest
+    python3 Scripts/differential.py --only base64url
+
+Thousands of random cases per run go to one `sigil-difftest` process over its batch
+protocol (one request line in, one answer line out; see Sources/sigil-difftest). Every
+answer is compared with what Python computes; any disagreement fails the run with the
+case, both answers and the seed. Needs `pip install cryptography pyjwt`.
+"""
+
+import argparse
+import base64
+import binascii
+import dataclasses
+import hashlib
+import hmac as py_hmac
+import os
+import random
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@dataclasses.dataclass
+class Case:
+    section: str
+    request: str
+    expected: str
+    detail: str = ""
+
+
+def hexf(data: bytes) -> str:
+    """A protocol byte field: lowercase hex, '-' for empty."""
+    return data.hex() if data else "-"
+
+
+def unhexf(field: str) -> bytes:
+    return b"" if field == "-" else bytes.fromhex(field)
+
+
+# ---------------------------------------------------------------------------------------
+# base64url and base64
+
+
+URL_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+STD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+NOISE = [b"=", b"+", b"/", b"-", b"_", b" ", b"\n", b"\r\n", b"\t", b"\x00", b"\xff", b"\xc3\xa9", b".", b"%"]
+
+
+def python_b64u_decode(text: bytes):
+    """The reference for strict unpadded base64url (RFC 4648 §5, RFC 7515 §2): Python's
+    strict standard decoder after translating the alphabet and adding the padding, plus the
+    canonical-form rule of RFC 4648 §3.5 (re-encoding gives the input back)."""
+    if any(ch not in URL_ALPHABET.encode() for ch in text):
+        return None
+    if len(text) % 4 == 1:
+        return None
+    translated = text.translate(bytes.maketrans(b"-_", b"+/")) + b"=" * (-len(text) % 4)
+    try:
+        decoded = binascii.a2b_base64(translated, strict_mode=True)
+    except binascii.Error:
+        return None
+    if base64.urlsafe_b64encode(decoded).rstrip(b"=") != text:
+        return None
+    return decoded
+
+
+def python_b64_decode(text: bytes, padded: bool):
+    """Reference for strict standard base64: binascii strict mode plus the canonical-form
+    rule. Unpadded: no '=' at all, then the same after adding the padding."""
+    if padded:
+        candidate = text
+    else:
+        if b"=" in text or len(text) % 4 == 1:
+            return None
+        candidate = text + b"=" * (-len(text) % 4)
+    try:
+        decoded = binascii.a2b_base64(candidate, strict_mode=True)
+    except binascii.Error:
+        return None
+    if base64.b64encode(decoded) != candidate:
+        return None
+    return decoded
+
+
+def random_encoded_text(rng: random.Random, alphabet: str, padded: bool) -> bytes:
+    """Mostly-valid looking text: a real encoding, random symbols, or either with noise."""
+    kind = rng.random()
+    if kind < 0.35:
+        raw = rng.randbytes(rng.randrange(0, 40))
+        text = base64.b64encode(raw)
+        if alphabet == URL_ALPHABET:
+            text = text.translate(bytes.maketrans(b"+/", b"-_"))
+        if not padded:
+            text = text.rstrip(b"=")
+    else:
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 24))).encode()
+        if padded and rng.random() < 0.5:
+            text += b"=" * rng.randrange(0, 3)
+    for _ in range(rng.choice([0, 0, 1, 1, 2])):
+        position = rng.randrange(0, len(text) + 1)
+        action = rng.random()
+        if action < 0.6:
+            text = text[:position] + rng.choice(NOISE) + text[position:]
+        elif action < 0.8 and text:
+            text = text[:position] + text[position + 1:]
+        elif text:
+            index = rng.randrange(0, len(text))
+            text = text[:index] + bytes([rng.randrange(0, 128)]) + text[index + 1:]
+    return text
+
+
+def answer_bytes(decoded):
+    return "err" if decoded is None else "ok " + hexf(decoded)
+
+
+def section_base64url(rng, count):
+    cases = []
+    for _ in range(count):
+        raw = rng.randbytes(rng.choice([0, 1, 2, 3, rng.randrange(0, 200)]))
+        encoded = base64.urlsafe_b64encode(raw).rstrip(b"=")
+        cases.append(Case("base64url", f"b64u-encode {hexf(raw)}", "ok " + hexf(encoded), f"bytes {raw.hex()}"))
+        cases.append(Case("base64url", f"b64u-decode {hexf(encoded)}", "ok " + hexf(raw), f"text {encoded!r}"))
+    for _ in range(count * 2):
+        text = random_encoded_text(rng, URL_ALPHABET, padded=False)
+        cases.append(Case("base64url", f"b64u-decode {hexf(text)}", answer_bytes(python_b64u_decode(text)),
+                          f"text {text!r}"))
+    return cases
+
+
+def section_base64(rng, count):
+    cases = []
+    for _ in range(count):
+        padded = rng.random() < 0.5
+        alphabet = STD_ALPHABET if rng.random() < 0.9 else URL_ALPHABET
+        text = random_encoded_text(rng, alphabet, padded)
+        cases.append(Case("base64", f"b64-decode {hexf(text)} {1 if padded else 0}",
+                          answer_bytes(python_b64_decode(text, padded)), f"text {text!r} padded={padded}"))
+    return cases
+
+
+# ---------------------------------------------------------------------------------------
+# SHA-2, HMAC, PBKDF2
+
+
+HASHES = {"sha256": hashlib.sha256, "sha384": hashlib.sha384, "sha512": hashlib.sha512}
+# Lengths around the padding boundaries of 64- and 128-byte blocks, and some long ones.
+BOUNDARY_LENGTHS = [0, 1, 55, 56, 57, 63, 64, 65, 111, 112, 113, 119, 120, 127, 128, 129, 255, 256]
+
+
+def random_length(rng):
+    pick = rng.random()
+    if pick < 0.3:
+        return rng.choice(BOUNDARY_LENGTHS)
+    if pick < 0.97:
+        return rng.randrange(0, 300)
+    return rng.randrange(300, 20_000)
+
+
+def section_sha2(rng, count):
+    cases = []
+    for _ in range(count):
+        name = rng.choice(list(HASHES))
+        message = rng.randbytes(random_length(rng))
+        cases.append(Case("sha2", f"sha {name} {hexf(message)}", "ok " + HASHES[name](message).hexdigest(),
+                          f"{name} of {len(message)} bytes"))
+    return cases
+
+
+def section_hmac(rng, count):
+    cases = []
+    for _ in range(count):
+        name = rng.choice(list(HASHES))
+        # Keys shorter than, equal to and longer than the block size (hashed first).
+        key = rng.randbytes(rng.choice([0, 1, 16, 32, 48, 63, 64, 65, 127, 128, 129, rng.randrange(0, 300)]))
+        message = rng.randbytes(random_length(rng))
+        tag = py_hmac.new(key, message, HASHES[name]).hexdigest()
+        cases.append(Case("hmac", f"hmac {name} {hexf(key)} {hexf(message)}", "ok " + tag,
+                          f"HMAC-{name} key {len(key)} bytes, message {len(message)} bytes"))
+    return cases
+
+
+def section_pbkdf2(rng, count):
+    cases = []
+    for _ in range(count):
+        name = rng.choice(["sha256", "sha512"])
+        password = rng.randbytes(rng.choice([0, 1, 8, 64, 65, 128, 129, rng.randrange(0, 200)]))
+        salt = rng.randbytes(rng.choice([0, 1, 8, 16, rng.randrange(0, 100)]))
+        iterations = rng.choice([1, 2, 3, rng.randrange(1, 64), rng.randrange(1, 2000)])
+        length = rng.choice([1, 31, 32, 33, 64, 65, rng.randrange(1, 200)])
+        derived = hashlib.pbkdf2_hmac(name, password, salt, iterations, length)
+        cases.append(Case("pbkdf2", f"pbkdf2 {name} {hexf(password)} {hexf(salt)} {iterations} {length}",
+                          "ok " + derived.hex(), f"PBKDF2-HMAC-{name} c={iterations} dkLen={length}"))
+    # Parameters both sides refuse: c < 1 and dkLen < 1 (Python raises ValueError).
+    for iterations, length in [(0, 32), (-1, 32), (1, 0), (0, 0), (-5, -5)]:
+        for name in ["sha256", "sha512"]:
+            try:
+                expected = "ok " + hexf(hashlib.pbkdf2_hmac(name, b"pw", b"salt", iterations, length))
+            except ValueError:
+                expected = "err"
+            cases.append(Case("pbkdf2", f"pbkdf2 {name} {hexf(b'pw')} {hexf(b'salt')} {iterations} {length}",
+                              expected, f"PBKDF2-HMAC-{name} c={iterations} dkLen={length}"))
+    return cases
+
+
+
+def section_pbkdf2(rng, count):
+    cases = []
+    for _ in range(count):
+        name = rng.choice(["sha256", "sha512"])
+        password = rng.randbytes(rng.choice([0, 1, 8, 64, 65, 128, 129, rng.randrange(0, 200)]))
+        salt = rng.randbytes(rng.choice([0, 1, 8, 16, rng.randrange(0, 100)]))
+        iterations = rng.choice([1, 2, 3, rng.randrange(1, 64), rng.randrange(1, 2000)])
+        length = rng.choice([1, 31, 32, 33, 64, 65, rng.randrange(1, 200)])
+        derived = hashlib.pbkdf2_hmac(name, password, salt, iterations, length)
+        cases.append(Case("pbkdf2", f"pbkdf2 {name} {hexf(password)} {hexf(salt)} {iterations} {length}",
+                          "ok " + derived.hex(), f"PBKDF2-HMAC-{name} c={iterations} dkLen={length}"))
+    # Parameters both sides refuse: c < 1 and dkLen < 1 (Python raises ValueError).
+    for iterations, length in [(0, 32), (-1, 32), (1, 0), (0, 0), (-5, -5)]:
+        for name in ["sha256", "sha512"]:
+            try:
+                expected = "ok " + hexf(hashlib.pbkdf2_hmac(name, b"pw", b"salt", iterations, length))
+            except ValueError:
+                expected = "err"
+            cases.append(Case("pbkdf2", f"pbkdf2 {name} {hexf(b'pw')} {hexf(b'salt')} {iterations} {length}",
+                              expected, f"PBKDF2-HMAC-{name} c={iterations} dkLen={length}"))
+    return cases
+
+
+SECTIONS = {
+    "base64url": (section_base64url, 1000),
+    "base64": (section_base64, 2000),
+    "sha2": (section_sha2, 1500),
+    "hmac": (section_hmac, 1500),
+    "pbkdf2": (section_pbkdf2, 400),
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Driver
+
+
+def build_binary():
+    command = ["swift", "build", "-c", "release", "--product", "sigil-difftest"]
+    subprocess.run(command, cwd=ROOT, check=True)
+    bin_path = subprocess.run(command[:4] + ["--show-bin-path"], cwd=ROOT, check=True,
+                              capture_output=True, text=True).stdout.strip()
+    return os.path.join(bin_path, "sigil-difftest")
+
+
+def matches(expected: str, actual: str) -> bool:
+    """`err` in an expectation matches any error code; everything else must be equal."""
+    if expected == "err":
+        return actual.startswith("err")
+    return expected == actual
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", help="an already built sigil-difftest")
+    parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--only", action="append", choices=sorted(SECTIONS), help="run only these sections")
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every case count")
+    args = parser.parse_args()
+
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
+    binary = args.binary or build_binary()
+    print(f"differential: seed {seed} (reproduce with --seed {seed})", flush=True)
+
+    cases = []
+    started = time.monotonic()
+    for name in args.only or list(SECTIONS):
+        generate, count = SECTIONS[name]
+        section_started = time.monotonic()
+        # Each section gets its own generator, so --only reproduces the same cases.
+        new = generate(random.Random(f"{seed}:{name}"), max(1, int(count * args.scale)))
+        print(f"differential: {name}: {len(new)} cases generated in {time.monotonic() - section_started:.1f}s",
+              flush=True)
+        cases += new
+
+    run_started = time.monotonic()
+    stdin = "".join(case.request + "\n" for case in cases)
+    result = subprocess.run([binary], input=stdin, capture_output=True, text=True)
+    answers = result.stdout.split("\n")[:-1] if result.stdout else []
+    if result.returncode != 0 or len(answers) != len(cases):
+        print(f"differential: FAIL: sigil-difftest exited {result.returncode} after {len(answers)} of "
+              f"{len(cases)} answers", file=sys.stderr)
+        if len(answers) < len(cases):
+            print(f"  first unanswered request: {cases[len(answers)].request[:300]}", file=sys.stderr)
+        print(result.stderr[-3000:], file=sys.stderr)
+        sys.exit(1)
+
+    failures = {}
+    totals = {}
+    accepted = {}
+    for case, answer in zip(cases, answers):
+        totals[case.section] = totals.get(case.section, 0) + 1
+        if case.expected.startswith("ok"):
+            accepted[case.section] = accepted.get(case.section, 0) + 1
+        if not matches(case.expected, answer):
+            failures.setdefault(case.section, []).append((case, answer))
+
+    for name, total in totals.items():
+        bad = len(failures.get(name, []))
+        print(f"differential: {name}: {total - bad}/{total} agree "
+              f"({accepted.get(name, 0)} expected to succeed, {total - accepted.get(name, 0)} to fail)")
+    print(f"differential: Sigil answered {len(cases)} requests in {time.monotonic() - run_started:.1f}s "
+          f"(total {time.monotonic() - started:.1f}s)")
+
+    if failures:
+        for name, items in failures.items():
+            for case, answer in items[:10]:
+                print(f"DISAGREEMENT [{name}] {case.detail}\n  request:  {case.request[:400]}\n"
+                      f"  python:   {case.expected[:400]}\n  sigil:    {answer[:400]}", file=sys.stderr)
+            if len(items) > 10:
+                print(f"  ... and {len(items) - 10} more in {name}", file=sys.stderr)
+        print(f"differential: FAIL: {sum(len(v) for v in failures.values())} disagreements (seed {seed})",
+              file=sys.stderr)
+        sys.exit(1)
+    print("differential: ok")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+import SigilBase64
+
+/// The operations of the batch protocol. Every answer is one line: `ok VALUE` or
+/// `err CODE`; a request that cannot be read at all is answered `bad REASON`.
+///
+/// | request | answer |
+/// |---|---|
+/// | `b64u-encode BYTES` | `ok ASCII-HEX` |
+/// | `b64u-decode ASCII-HEX` | `ok BYTES` or `err CODE` |
+/// | `b64-decode ASCII-HEX PAD` (PAD `1` required, `0` forbidden) | `ok BYTES` or `err CODE` |
+/// | `sha ALG MESSAGE` (ALG `sha256`, `sha384`, `sha512`) | `ok DIGEST` |
+/// | `hmac ALG KEY MESSAGE` | `ok TAG` |
+/// | `pbkdf2 ALG PASSWORD SALT ITERATIONS LENGTH` (ALG `sha256`, `sha512`) | `ok KEY` or `err CODE` |
+enum DifferentialRequest {
+    /// The answer line for one request line.
+    static func answer(_ line: String) -> String {
+        let fields = line.split(separator: " ", omittingEmptySubsequences: false)
+        guard let operation = fields.first else { return "bad empty" }
+        let arguments = Array(fields.dropFirst())
+        switch operation {
+        case "b64u-encode":
+            guard arguments.count == 1, let bytes = Hex.decode(arguments[0]) else { return "bad arguments" }
+            return "ok " + Hex.encode(Base64URL.encode(bytes).utf8)
+        case "b64u-decode":
+            guard arguments.count == 1, let ascii = Hex.decode(arguments[0]) else { return "bad arguments" }
+            do {
+                return "ok " + Hex.encode(try Base64URL.decode(ascii))
+            } catch {
+                return "err \(error.code)"
+            }
+        case "b64-decode":
+            guard arguments.count == 2, let ascii = Hex.decode(arguments[0]) else { return "bad arguments" }
+            let padding: Base64.Padding = arguments[1] == "1" ? .required : .forbidden
+            do {
+                return "ok " + Hex.encode(try Base64.decode(ascii, padding: padding))
+            } catch {
+                return "err \(error.code)"
+            }
+        case "sha":
+            return HashRequests.digest(arguments)
+        case "hmac":
+            return HashRequests.authenticationCode(arguments)
+        case "pbkdf2":
+            return HashRequests.derivedKey(arguments)
+        default:
+            return "bad operation"
+        }
+    }
+}
