@@ -131,6 +131,9 @@ def seeds_der():
         for field in ("publicKeyDer", "publicKeyAsn", "keyDer", "keyAsn", "privateKeyPkcs8"):
             if g.get(field):
                 seeds.append(bytes.fromhex(g[field]))
+        if g.get("privateKeyPem"):  # PKCS#1 RSAPrivateKey
+            body = "".join(line for line in g["privateKeyPem"].splitlines() if not line.startswith("-----"))
+            seeds.append(base64.b64decode(body))
     return seeds
 
 
