@@ -37,7 +37,10 @@ let libraries = [
 
 let package = Package(
     name: "Sigil",
-    products: libraries.map { .library(name: $0, targets: [$0]) },
+    products: libraries.map { .library(name: $0, targets: [$0]) } + [
+        .executable(name: "sigil-server", targets: ["sigil-server"]),
+        .executable(name: "sigil-demo", targets: ["sigil-demo"]),
+    ],
     dependencies: [],
     targets: [
         // Test-only helpers (vector files, hex); no library module depends on it.
@@ -69,6 +72,31 @@ let package = Package(
             .executableTarget(
                 name: "sigil-difftest",
                 dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64"],
+                swiftSettings: strictSettings
+            ),
+            // The example blog tool server (issue 6), a library so that `sigil-server` and
+            // `sigil-demo --serve` run the very same code.
+            .target(
+                name: "SigilExampleServer",
+                dependencies: [
+                    "SigilMCP", "SigilJWT", "SigilRBAC", "SigilHMAC", "SigilJSON", "SigilBase64", "SigilSHA2",
+                ],
+                swiftSettings: strictSettings
+            ),
+            .executableTarget(
+                name: "sigil-server", dependencies: ["SigilExampleServer"], swiftSettings: strictSettings),
+            .executableTarget(
+                name: "sigil-demo",
+                dependencies: ["SigilExampleServer", "SigilMCP", "SigilJWT", "SigilJSON", "SigilBase64"],
+                swiftSettings: strictSettings
+            ),
+            // Integration tests: start the built `sigil-server` and speak JSON-RPC over its pipes.
+            .testTarget(
+                name: "SigilServerTests",
+                dependencies: [
+                    "SigilExampleServer", "sigil-server", "SigilMCP", "SigilJWT", "SigilHMAC", "SigilJSON",
+                    "SigilBase64", "SigilSHA2", "SigilTestSupport",
+                ],
                 swiftSettings: strictSettings
             ),
         ],

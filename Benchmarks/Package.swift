@@ -23,6 +23,9 @@ let package = Package(
             dependencies: [
                 .product(name: "SigilSHA2", package: "Sigil"),
                 .product(name: "SigilHMAC", package: "Sigil"),
+                .product(name: "SigilRSA", package: "Sigil"),
+                .product(name: "SigilJWT", package: "Sigil"),
+                .product(name: "SigilJSON", package: "Sigil"),
                 .product(name: "SigilRBAC", package: "Sigil"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

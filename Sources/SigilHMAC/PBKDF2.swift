@@ -57,6 +57,7 @@ public enum PBKDF2<H: HashFunction> {
     ///     ``maximumOutputByteCount``.
     /// - Returns: The derived key.
     /// - Throws: ``PBKDF2Error`` when a parameter is out of range.
+    @inlinable
     public static func deriveKey(
         from password: SymmetricKey,
         salt: [UInt8],
@@ -84,13 +85,15 @@ public enum PBKDF2<H: HashFunction> {
             withUnsafeBytes(of: blockIndex.bigEndian) { first.update(bufferPointer: $0) }
             var previous = first.finalize()
             var block = Array(previous)
-            var round = 1
-            while round < iterations {
-                previous = previous.withUnsafeBytes { prf.authenticationCode(for: $0) }
-                previous.withUnsafeBytes { u in
-                    for index in 0..<hashLength { block[index] ^= u[index] }
+            block.withUnsafeMutableBytes { t in
+                var round = 1
+                while round < iterations {
+                    previous = previous.withUnsafeBytes { prf.authenticationCode(for: $0) }
+                    previous.withUnsafeBytes { u in
+                        for index in 0..<hashLength { t[index] ^= u[index] }
+                    }
+                    round += 1
                 }
-                round += 1
             }
             output.append(contentsOf: block.prefix(outputByteCount - output.count))
             blockIndex &+= 1

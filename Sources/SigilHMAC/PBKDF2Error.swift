@@ -34,6 +34,7 @@ public struct PBKDF2Error: Error, Hashable, Sendable, CustomStringConvertible {
     /// A human explanation, without secrets.
     public let reason: String
 
+    @usableFromInline
     init(_ code: Code, reason: String) {
         self.code = code
         self.reason = reason

@@ -1,4 +1,4 @@
-/// The strict, iterative RFC 8259 reader behind ``JSONValue/parse(_:limits:)-(UnsafeRawBufferPointer,_)``.
+/// The strict, iterative RFC 8259 reader behind `JSONValue.parse(_:limits:)`.
 ///
 /// Open arrays and objects live on an explicit stack bounded by ``JSONLimits/maxDepth``,
 /// so nesting never recurses. Every read of `bytes` is preceded by a check against `end`.

@@ -15,7 +15,9 @@ import SigilSHA2
 /// ```
 public struct JWTKey: Sendable, CustomStringConvertible {
     /// The key material, already prepared for repeated use (HMAC pads absorbed once).
-    enum Material: Sendable {
+    /// Boxed (`indirect`), so that copying a key (into a key set, a verifier, a result) costs
+    /// a reference count, not hundreds of bytes of hasher state.
+    indirect enum Material: Sendable {
         case hmacSHA256(HMACKey<SHA256>)
         case hmacSHA384(HMACKey<SHA384>)
         case hmacSHA512(HMACKey<SHA512>)

@@ -28,10 +28,11 @@ extension JWTValidationOptions {
 
     /// The validation of `validate(_:)`, at a given time.
     func validate(_ claims: JSONObject, now: Int64) throws(JWTError) {
+        let registered = RegisteredClaims(claims)
         let now = Double(now)
         let leeway = Double(max(0, min(leeway, JWTValidationOptions.maximumLeeway)))
 
-        if let value = claims["exp"] {
+        if let value = registered.expiration {
             let expiration = try NumericDate(value, claim: "exp")
             // RFC 7519 §4.1.4: the current time MUST be before exp.
             guard now < expiration.seconds + leeway else {
@@ -41,7 +42,7 @@ extension JWTValidationOptions {
             throw JWTError(.missingClaim, "the token has no exp claim, and one is required", claim: "exp")
         }
 
-        if let value = claims["nbf"] {
+        if let value = registered.notBefore {
             let notBefore = try NumericDate(value, claim: "nbf")
             // RFC 7519 §4.1.5: the current time MUST be after or equal to nbf.
             guard now + leeway >= notBefore.seconds else {
@@ -49,16 +50,16 @@ extension JWTValidationOptions {
             }
         }
 
-        if let value = claims["iat"] {
+        if let value = registered.issuedAt {
             let issuedAt = try NumericDate(value, claim: "iat")
             guard issuedAt.seconds <= now + leeway else {
                 throw JWTError(.issuedInFuture, "the token was issued in the future", claim: "iat")
             }
         }
 
-        try validateIssuer(claims["iss"])
-        try validateAudience(claims["aud"])
-        try validateSubject(claims["sub"])
+        try validateIssuer(registered.issuer)
+        try validateAudience(registered.audience)
+        try validateSubject(registered.subject)
 
         for name in requiredClaims where !claims.contains(name) {
             throw JWTError(.missingClaim, "the token has no \(name) claim, and one is required", claim: name)
@@ -121,5 +122,34 @@ extension Set<String> {
     /// compare without Unicode normalization (RFC 7519 §2), unlike `String`'s `==`.
     func containsExactly(_ value: String) -> Bool {
         contains { $0.utf8.elementsEqual(value.utf8) }
+    }
+}
+
+/// The registered claims a validator reads, found in one pass over the members: every
+/// registered name is three ASCII letters, so other members are skipped by length.
+struct RegisteredClaims {
+    var expiration: JSONValue?
+    var notBefore: JSONValue?
+    var issuedAt: JSONValue?
+    var issuer: JSONValue?
+    var audience: JSONValue?
+    var subject: JSONValue?
+
+    init(_ claims: JSONObject) {
+        for (name, value) in claims {
+            let utf8 = name.utf8
+            guard utf8.count == 3 else { continue }
+            var packed: UInt32 = 0
+            for byte in utf8 { packed = packed << 8 | UInt32(byte) }
+            switch packed {
+            case 0x65_7870: expiration = value  // "exp"
+            case 0x6E_6266: notBefore = value  // "nbf"
+            case 0x69_6174: issuedAt = value  // "iat"
+            case 0x69_7373: issuer = value  // "iss"
+            case 0x61_7564: audience = value  // "aud"
+            case 0x73_7562: subject = value  // "sub"
+            default: break
+            }
+        }
     }
 }

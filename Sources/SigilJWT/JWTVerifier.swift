@@ -29,12 +29,26 @@ public struct JWTVerifier: Sendable {
         let header: ProtectedHeader
     }
 
-    /// The trusted keys.
-    public let keys: JWTKeySet
-    /// The checks applied.
-    public let options: JWTValidationOptions
+    /// The configuration, shared: copying a verifier (as every call on it may) is one
+    /// reference count, not one per key, set and option.
+    final class Configuration: Sendable {
+        let keys: JWTKeySet
+        let options: JWTValidationOptions
+        let knownHeaders: [KnownHeader]
 
-    let knownHeaders: [KnownHeader]
+        init(keys: JWTKeySet, options: JWTValidationOptions, knownHeaders: [KnownHeader]) {
+            self.keys = keys
+            self.options = options
+            self.knownHeaders = knownHeaders
+        }
+    }
+
+    let configuration: Configuration
+
+    /// The trusted keys.
+    public var keys: JWTKeySet { configuration.keys }
+    /// The checks applied.
+    public var options: JWTValidationOptions { configuration.options }
 
     /// The JSON limits for payloads: tokens are small, flat documents.
     static let payloadLimits = JSONLimits(maxDepth: 32)
@@ -45,8 +59,6 @@ public struct JWTVerifier: Sendable {
     ///   - keys: The trusted keys.
     ///   - options: The validation options; strict by default.
     public init(keys: JWTKeySet, options: JWTValidationOptions = JWTValidationOptions()) {
-        self.keys = keys
-        self.options = options
         var known: [KnownHeader] = []
         for key in keys.keys {
             for type in ["JWT", nil] as [String?] {
@@ -60,7 +72,7 @@ public struct JWTVerifier: Sendable {
                 if let checked { known.append(KnownHeader(segment: segment, header: checked)) }
             }
         }
-        self.knownHeaders = known
+        self.configuration = Configuration(keys: keys, options: options, knownHeaders: known)
     }
 
     /// A verifier for one key.
@@ -121,7 +133,7 @@ public struct JWTVerifier: Sendable {
         guard case .object(let claims) = value else {
             throw JWTError(.malformed, "the payload is not a JSON object")
         }
-        try options.validate(claims, now: options.clock.now())
+        try configuration.options.validate(claims, now: configuration.options.clock.now())
         return VerifiedJWT(
             header: header.object, claims: JWTClaims(claims), algorithm: key.algorithm, keyID: key.keyID,
             payload: payload, key: key)
@@ -135,45 +147,78 @@ public struct JWTVerifier: Sendable {
         let parts = try CompactSerialization(splitting: token)
 
         let header = try protectedHeader(token.slice(parts.header))
-        if let allowed = options.allowedAlgorithms, !allowed.contains(header.algorithm) {
+        if let allowed = configuration.options.allowedAlgorithms, !allowed.contains(header.algorithm) {
             throw JWTError(.algorithmNotAllowed, "the token's alg is not in the verifier's allowed algorithms")
         }
-        let key = try keys.select(keyID: header.keyID, algorithm: header.algorithm)
+        let key = try configuration.keys.select(keyID: header.keyID, algorithm: header.algorithm)
 
-        let signature = try decodeSegment(token.slice(parts.signature), "signature")
-        let valid = signature.withUnsafeBytes { signature in
+        // One buffer holds the decoded signature, then the decoded payload.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(max(parts.signature.count, parts.payload.count) / 4 * 3 + 3)
+        try decodeSegment(token.slice(parts.signature), "signature", into: &buffer)
+        let valid = buffer.withUnsafeBytes { signature in
             key.isValidSignature(signature, for: token.slice(parts.signingInput))
         }
         guard valid else { throw JWTError(.invalidSignature, "the signature does not verify") }
 
-        let payload = try decodeSegment(token.slice(parts.payload), "payload")
-        return (header, key, payload)
+        buffer.removeAll(keepingCapacity: true)
+        try decodeSegment(token.slice(parts.payload), "payload", into: &buffer)
+        return (header, key, buffer)
     }
 
     private func protectedHeader(_ segment: UnsafeRawBufferPointer) throws(JWTError) -> ProtectedHeader {
-        for known in knownHeaders where known.segment.count == segment.count {
-            let same = known.segment.withUnsafeBytes { $0.elementsEqual(segment) }
+        for known in configuration.knownHeaders where known.segment.count == segment.count {
+            let same = known.segment.withUnsafeBytes { JWTVerifier.equalBytes($0, segment) }
             if same { return known.header }
         }
         let json = try decodeSegment(segment, "header")
         return try json.withRawBytes { (json) throws(JWTError) in
-            try ProtectedHeader(json: json, expectedType: options.expectedType)
+            try ProtectedHeader(json: json, expectedType: configuration.options.expectedType)
         }
+    }
+
+    /// Whether two equally long buffers hold the same bytes, compared a word at a time.
+    /// (Public data only: this comparison is not constant-time.)
+    static func equalBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let left = a.baseAddress, let right = b.baseAddress else { return true }
+        var index = 0
+        while index + 8 <= a.count {
+            if left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                != right.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            {
+                return false
+            }
+            index += 8
+        }
+        while index < a.count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     private func decodeSegment(_ segment: UnsafeRawBufferPointer, _ name: StaticString) throws(JWTError) -> [UInt8] {
         var output: [UInt8] = []
+        try decodeSegment(segment, name, into: &output)
+        return output
+    }
+
+    private func decodeSegment(
+        _ segment: UnsafeRawBufferPointer,
+        _ name: StaticString,
+        into output: inout [UInt8]
+    ) throws(JWTError) {
         do {
             try Base64URL.decode(segment, into: &output)
         } catch {
             throw JWTError(.malformed, "the \(name) segment is not canonical base64url (\(error.code))")
         }
-        return output
     }
 
     private func checkSize(_ count: Int) throws(JWTError) {
-        guard count <= options.maxTokenBytes else {
-            throw JWTError(.tokenTooLarge, "the token is longer than \(options.maxTokenBytes) bytes")
+        guard count <= configuration.options.maxTokenBytes else {
+            throw JWTError(.tokenTooLarge, "the token is longer than \(configuration.options.maxTokenBytes) bytes")
         }
     }
 }

@@ -43,6 +43,7 @@ public final class MCPChildProcess {
     private var outputDescriptor: Int32
     private var errorDescriptor: Int32
     private var framer: LineFramer
+    private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
     private var nextID = 1
     private var exitStatus: Int32?
 
@@ -191,10 +192,10 @@ public final class MCPChildProcess {
                 throw MCPTransportError(
                     systemError: ETIMEDOUT, reason: "no response within \(responseTimeoutMilliseconds) ms")
             }
-            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-            let count = chunk.withUnsafeMutableBytes { read(outputDescriptor, $0.baseAddress, $0.count) }
+            let source = outputDescriptor
+            let count = readBuffer.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
             if count > 0 {
-                chunk.withUnsafeBytes { framer.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+                readBuffer.withUnsafeBytes { framer.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
             } else if count < 0 && errno == EINTR {
                 continue
             } else {

@@ -16,7 +16,9 @@ import SigilJSON
 /// - `ping`: `{}`; `tools/list`: every tool's name, description and `inputSchema`;
 /// - `tools/call`: `content` (the result as JSON text), `structuredContent` and `isError`;
 ///   a tool's failure is a result with `isError: true` (``MCPToolError``);
-/// - notifications (messages without `id`) are never answered, not even when invalid;
+/// - notifications (valid requests without `id`) are never answered; a message that is not
+///   a valid request object is answered with `-32600` even without an `id`, as in the
+///   JSON-RPC 2.0 specification's examples;
 /// - any other method: `-32601`. A line that is not JSON: `-32700` with `id` `null`; a
 ///   request that is not well formed: `-32600`; bad `params`: `-32602`
 ///   (``JSONRPCError``). A batch (a JSON array) is answered with an array of the
@@ -29,6 +31,8 @@ public struct MCPServer {
     public let info: MCPServerInfo
     /// Bounds on client input.
     public let limits: MCPServerLimits
+    /// How calls of tools that need a token are authenticated and authorized.
+    public let authentication: MCPAuthentication?
     /// The registered tools, in registration order.
     public private(set) var tools: [MCPTool] = []
     /// Counters since start.
@@ -45,9 +49,14 @@ public struct MCPServer {
     /// - Parameters:
     ///   - info: The name and version announced in `initialize`.
     ///   - limits: Bounds on client input.
-    public init(info: MCPServerInfo, limits: MCPServerLimits = MCPServerLimits()) {
+    ///   - authentication: Token verification and policy, for tools that need a token. A
+    ///     server without it refuses such tools with an `internal_error` result.
+    public init(
+        info: MCPServerInfo, limits: MCPServerLimits = MCPServerLimits(), authentication: MCPAuthentication? = nil
+    ) {
         self.info = info
         self.limits = limits
+        self.authentication = authentication
     }
 
     /// Adds a tool; a tool registered under an existing name replaces it.
@@ -160,8 +169,9 @@ public struct MCPServer {
             }
         }
         let responseID = id ?? .null
+        // A message that is not a valid request is answered even without an id (JSON-RPC 2.0
+        // §5 and its examples): only valid notifications go unanswered.
         guard object["jsonrpc"] == .string("2.0") else {
-            if isNotification { return nil }
             statistics.protocolErrors += 1
             return Self.errorResponse(
                 id: responseID, JSONRPCError(.invalidRequest, "Invalid Request: jsonrpc must be \"2.0\""))
@@ -169,19 +179,16 @@ public struct MCPServer {
         guard let methodValue = object["method"] else {
             // A response to a request of ours (the server sends none): nothing to answer.
             if object.contains("result") || object.contains("error") { return nil }
-            if isNotification { return nil }
             statistics.protocolErrors += 1
             return Self.errorResponse(id: responseID, JSONRPCError(.invalidRequest, "Invalid Request: missing method"))
         }
         guard case .string(let method) = methodValue else {
-            if isNotification { return nil }
             statistics.protocolErrors += 1
             return Self.errorResponse(
                 id: responseID, JSONRPCError(.invalidRequest, "Invalid Request: method must be a string"))
         }
         let params = object["params"]
         if let params, params.objectValue == nil, params.arrayValue == nil {
-            if isNotification { return nil }
             statistics.protocolErrors += 1
             return Self.errorResponse(
                 id: responseID, JSONRPCError(.invalidRequest, "Invalid Request: params must be an object or an array"))
@@ -248,18 +255,28 @@ public struct MCPServer {
         guard let position = toolPositions[name] else {
             return .failure(JSONRPCError(.invalidParams, "Unknown tool: \(MCPTool.clipped(name))"))
         }
-        let arguments: JSONObject
+        var arguments: JSONObject
         switch params["arguments"] {
         case nil, .null?: arguments = JSONObject()
         case .object(let object)?: arguments = object
         default: return .failure(JSONRPCError(.invalidParams, "Invalid params: arguments must be an object"))
         }
+        let auth = arguments["auth"]
+        arguments["auth"] = nil
         let meta = params["_meta"]?.objectValue
         let tool = tools[position]
         statistics.tools[name, default: MCPToolStatistics()].calls += 1
         let outcome = Result { () throws(MCPToolError) -> JSONObject in
+            var caller: MCPCaller?
+            if tool.access.needsToken {
+                guard let authentication else {
+                    throw MCPToolError(.internalError, "The server has no authentication configured")
+                }
+                caller = try authentication.authorize(tool.access, auth: auth, meta: meta)
+            }
             let checked = try tool.validateArguments(arguments)
-            let call = MCPToolCall(toolName: name, arguments: checked, meta: meta, statistics: statistics)
+            let call = MCPToolCall(
+                toolName: name, arguments: checked, meta: meta, statistics: statistics, caller: caller)
             return try tool.handler(call)
         }
         switch outcome {

@@ -10,9 +10,10 @@ import Darwin
 /// standard input and standard output.
 ///
 /// Reads go through `read(2)` in chunks of 64 KiB with a bounded line length (see
-/// ``MCPIncomingLine/oversized(byteCount:)``); each message is written whole with
-/// `write(2)` (retried on `EINTR` and short writes), so nothing sits in a buffer when the
-/// client is waiting. `SIGPIPE` is ignored once a transport is made, so that a client
+/// ``MCPIncomingLine/oversized(byteCount:)``). Writes go through `write(2)` (retried on
+/// `EINTR` and short writes). When a client pipelines requests, the responses to requests
+/// that arrived together are written together; a response is never held back while the
+/// server waits for input, so nothing sits in a buffer when the client is waiting. `SIGPIPE` is ignored once a transport is made, so that a client
 /// that goes away makes ``send(_:)`` throw instead of killing the process.
 ///
 /// - Important: Standard output belongs to the protocol. Write logs to standard error
@@ -22,6 +23,7 @@ public struct MCPStdioTransport: MCPTransport {
     private let outputDescriptor: Int32
     private var framer: LineFramer
     private var readBuffer: [UInt8]
+    private var pendingOutput: [UInt8] = []
     private var reachedEnd = false
 
     /// A transport over the given descriptors.
@@ -41,6 +43,13 @@ public struct MCPStdioTransport: MCPTransport {
     public mutating func receive() -> MCPIncomingLine? {
         while true {
             if let line = framer.nextLine() { return line }
+            do {
+                try flush()
+            } catch {
+                MCPLog.write("sigil-mcp: \(error.reason); stopping")
+                reachedEnd = true
+                return nil
+            }
             if reachedEnd { return nil }
             let count = readBuffer.withUnsafeMutableBytes { buffer in
                 read(inputDescriptor, buffer.baseAddress, buffer.count)
@@ -60,9 +69,20 @@ public struct MCPStdioTransport: MCPTransport {
     }
 
     public mutating func send(_ message: [UInt8]) throws(MCPTransportError) {
-        var line = message
-        line.append(0x0A)
-        try Self.writeAll(line, to: outputDescriptor)
+        pendingOutput.append(contentsOf: message)
+        pendingOutput.append(0x0A)
+        // More requests already read: answer them first and write the responses at once.
+        if framer.hasReadyLines && pendingOutput.count < 64 * 1024 { return }
+        try flush()
+    }
+
+    /// Writes any held-back responses.
+    ///
+    /// - Throws: ``MCPTransportError`` when the client can no longer be written to.
+    public mutating func flush() throws(MCPTransportError) {
+        guard !pendingOutput.isEmpty else { return }
+        defer { pendingOutput.removeAll(keepingCapacity: pendingOutput.count <= 1 << 20) }
+        try Self.writeAll(pendingOutput, to: outputDescriptor)
     }
 
     /// Writes every byte, retrying on `EINTR` and short writes.

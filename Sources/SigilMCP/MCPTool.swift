@@ -23,6 +23,8 @@ public struct MCPTool {
     public let name: String
     /// What the tool does, for the client and the model.
     public let description: String
+    /// Who may call it.
+    public let access: MCPToolAccess
     /// The declared arguments.
     public let parameters: [MCPToolParameter]
     /// The code that runs a call.
@@ -33,23 +35,36 @@ public struct MCPTool {
     /// - Parameters:
     ///   - name: The tool's unique name.
     ///   - description: What it does.
+    ///   - access: Who may call it; anyone by default.
     ///   - parameters: The declared arguments; calls with other arguments are refused.
     ///   - handler: The code that runs a call.
     public init(
-        name: String, description: String, parameters: [MCPToolParameter] = [],
+        name: String, description: String, access: MCPToolAccess = .everyone, parameters: [MCPToolParameter] = [],
         handler: @escaping Handler
     ) {
         self.name = name
         self.description = description
+        self.access = access
         self.parameters = parameters
         self.handler = handler
     }
 
     /// The tool's JSON Schema for its arguments: `type` `object`, a described, typed
-    /// property per parameter, `required`, and no other properties.
+    /// property per parameter, `required`, and no other properties. A tool that needs a
+    /// token also lists the optional `auth` object with its `token` string.
     public var inputSchema: JSONObject {
         var properties = JSONObject()
         for parameter in parameters { properties[parameter.name] = parameter.schema }
+        if access.needsToken {
+            properties["auth"] = [
+                "type": "object",
+                "description": .string(
+                    "Credentials: {\"token\": \"<JWT>\"}. Optional when the token is sent in _meta.auth.token "
+                        + "or the server has a session token (SIGIL_TOKEN). Requires \(access.requirementDescription)."),
+                "properties": ["token": ["type": "string", "description": "The access token (JWT) from login"]],
+                "required": ["token"],
+            ]
+        }
         let required = parameters.filter(\.isRequired).map { JSONValue.string($0.name) }
         return [
             "type": "object",
@@ -66,12 +81,13 @@ public struct MCPTool {
 
     /// Checks a call's arguments against the declared parameters.
     ///
-    /// - Parameter given: The `arguments` object of the call, without any `auth` member.
+    /// - Parameter given: The `arguments` object of the call; an `auth` member is skipped
+    ///   (the runtime reads the token from it).
     /// - Returns: The arguments, normalized, with defaults for absent optional ones.
     /// - Throws: ``MCPToolError`` for an undeclared, missing, mistyped, too long or out of
     ///   range argument; the first problem in declaration order is reported.
     public func validateArguments(_ given: JSONObject) throws(MCPToolError) -> MCPArguments {
-        for key in given.keys where !parameters.contains(where: { $0.name == key }) {
+        for key in given.keys where key != "auth" && !parameters.contains(where: { $0.name == key }) {
             throw MCPToolError(
                 .unknownArgument, "Unknown argument '\(Self.clipped(key))' for tool '\(name)'",
                 details: ["argument": .string(Self.clipped(key))])
@@ -114,6 +130,8 @@ public struct MCPToolCall {
     public let meta: JSONObject?
     /// The server's counters as of this call (this call included).
     public let statistics: MCPServerStatistics
+    /// The authenticated caller, for a tool that needs a token; `nil` for a public tool.
+    public let caller: MCPCaller?
 
     /// A call.
     ///
@@ -122,10 +140,25 @@ public struct MCPToolCall {
     ///   - arguments: The checked arguments.
     ///   - meta: The call's `params._meta`.
     ///   - statistics: The server's counters.
-    public init(toolName: String, arguments: MCPArguments, meta: JSONObject?, statistics: MCPServerStatistics) {
+    ///   - caller: The authenticated caller, if the tool needs one.
+    public init(
+        toolName: String, arguments: MCPArguments, meta: JSONObject?, statistics: MCPServerStatistics,
+        caller: MCPCaller? = nil
+    ) {
         self.toolName = toolName
         self.arguments = arguments
         self.meta = meta
         self.statistics = statistics
+        self.caller = caller
+    }
+
+    /// The authenticated caller of a tool that needs a token.
+    ///
+    /// - Returns: The caller.
+    /// - Throws: ``MCPToolError/Code/authenticationRequired`` when the tool was declared
+    ///   public (``MCPToolAccess/everyone``) and so has no caller.
+    public func authenticatedCaller() throws(MCPToolError) -> MCPCaller {
+        guard let caller else { throw MCPToolError(.authenticationRequired, "Authentication required") }
+        return caller
     }
 }

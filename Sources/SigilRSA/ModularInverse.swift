@@ -4,95 +4,146 @@
 // applied to a product v·b of two fresh random values (see `RSA.PrivateKey`), so its timing
 // can reveal something about that product but nothing about the blinding value v nor the key.
 
-extension BigUInt {
-    /// The inverse of `self` modulo the odd `modulus` (same width), or nil when it has none
-    /// (gcd ≠ 1, or `self` is zero). Variable time: for blinded random values only.
-    func inverse(modulo modulus: BigUInt) -> BigUInt? {
-        let k = modulus.limbs.count
-        guard limbs.count == k, modulus.isOdd else { return nil }
-        var u = limbs
-        var v = modulus.limbs
-        var x1 = [UInt64](repeating: 0, count: k)  // x1·self ≡ u (mod n)
-        x1[0] = 1
-        var x2 = [UInt64](repeating: 0, count: k)  // x2·self ≡ v (mod n)
-        let n = modulus.limbs
-        // Each round removes at least one bit from u or v, so 2·64·k + 2 rounds bound the loop
-        // whatever the input (a guard against hangs, never reached for valid input).
-        var rounds = 0
-        while rounds <= 128 * k + 2 {
-            rounds += 1
-            if BigUInt.isZero(u) || BigUInt.isZero(v) { return nil }
-            while u[0] & 1 == 0 {
-                BigUInt.shiftRightOne(&u, carry: 0)
-                BigUInt.halveModulo(&x1, modulus: n)
+extension MontgomeryModulus {
+    /// The inverse of `value` (k limbs) modulo the odd modulus, or nil when it has none
+    /// (gcd ≠ 1, or `value` is zero). Variable time: for blinded random values only.
+    ///
+    /// Invariants: x1·value ≡ u and x2·value ≡ v (mod n). Each round strips the trailing
+    /// zeros of u (or v) at once and divides x1 (or x2) by the same power of two modulo n
+    /// with one multiply-add pass (x + m·n is divisible by 2^s for m = −x·n⁻¹ mod 2^s).
+    func inverse(of value: [UInt64]) -> [UInt64]? {
+        let k = limbCount
+        guard value.count == k else { return nil }
+        var state = [UInt64](repeating: 0, count: 5 * k + 1)
+        let found: Bool = modulus.withUnsafeBufferPointer { modulusBuffer in
+            state.withUnsafeMutableBufferPointer { buffer in
+                let n = modulusBuffer.baseAddress!
+                let u = buffer.baseAddress!
+                let v = u + k
+                let x1 = v + k
+                let x2 = x1 + k
+                let wide = x2 + k  // one spare limb for x + m·n
+                for index in 0..<k {
+                    u[index] = value[index]
+                    v[index] = n[index]
+                }
+                x1[0] = 1
+                // Each round removes at least one bit from u or v: 2·64·k + 2 rounds bound
+                // the loop whatever the input (never reached for valid input).
+                var rounds = 0
+                while rounds <= 128 * k + 2 {
+                    rounds += 1
+                    guard let shiftU = MontgomeryModulus.trailingZeroCount(u, count: k),
+                        let shiftV = MontgomeryModulus.trailingZeroCount(v, count: k)
+                    else { return false }
+                    if shiftU > 0 {
+                        MontgomeryModulus.shiftRight(u, count: k, by: shiftU)
+                        divideByPowerOfTwo(x1, shiftU, modulus: n, spare: wide)
+                    }
+                    if shiftV > 0 {
+                        MontgomeryModulus.shiftRight(v, count: k, by: shiftV)
+                        divideByPowerOfTwo(x2, shiftV, modulus: n, spare: wide)
+                    }
+                    if MontgomeryModulus.isOne(u, count: k) {
+                        for index in 0..<k { wide[index] = x1[index] }
+                        return true
+                    }
+                    if MontgomeryModulus.isOne(v, count: k) {
+                        for index in 0..<k { wide[index] = x2[index] }
+                        return true
+                    }
+                    if MontgomeryModulus.isLess(v, than: u, count: k) || MontgomeryModulus.isEqual(u, v, count: k) {
+                        MontgomeryModulus.subtract(u, v, count: k)
+                        MontgomeryModulus.subtractModulo(x1, x2, modulus: n, count: k)
+                    } else {
+                        MontgomeryModulus.subtract(v, u, count: k)
+                        MontgomeryModulus.subtractModulo(x2, x1, modulus: n, count: k)
+                    }
+                }
+                return false
             }
-            while v[0] & 1 == 0 {
-                BigUInt.shiftRightOne(&v, carry: 0)
-                BigUInt.halveModulo(&x2, modulus: n)
-            }
-            if BigUInt.isOne(u) { return BigUInt(limbs: x1) }
-            if BigUInt.isOne(v) { return BigUInt(limbs: x2) }
-            if BigUInt.compare(BigUInt(limbs: u), BigUInt(limbs: v)) >= 0 {
-                BigUInt.subtract(&u, v)
-                BigUInt.subtractModulo(&x1, x2, modulus: n)
-            } else {
-                BigUInt.subtract(&v, u)
-                BigUInt.subtractModulo(&x2, x1, modulus: n)
-            }
+        }
+        guard found else { return nil }
+        return Array(state[(4 * k)..<(5 * k)])
+    }
+
+    /// x = x / 2^shift mod n, for x < n and 1 ≤ shift ≤ 63. `spare`: k + 1 limbs.
+    private func divideByPowerOfTwo(
+        _ x: UnsafeMutablePointer<UInt64>, _ shift: Int, modulus n: UnsafePointer<UInt64>,
+        spare: UnsafeMutablePointer<UInt64>
+    ) {
+        let k = limbCount
+        let mask: UInt64 = (1 << UInt64(shift)) &- 1
+        let m = UInt128((x[0] &* inverse) & mask)  // x + m·n ≡ 0 (mod 2^shift)
+        var carry: UInt128 = 0
+        for index in 0..<k {
+            let sum = m &* UInt128(n[index]) &+ UInt128(x[index]) &+ carry
+            spare[index] = UInt64(truncatingIfNeeded: sum)
+            carry = sum &>> 64
+        }
+        spare[k] = UInt64(truncatingIfNeeded: carry)
+        // (x + m·n) / 2^shift < n: shift the k + 1 limbs down into k.
+        let back = UInt64(64 - shift)
+        for index in 0..<k {
+            x[index] = (spare[index] >> UInt64(shift)) | (spare[index + 1] << back)
+        }
+    }
+
+    /// The number of trailing zero bits, at most 63 per call (the caller loops), or nil for zero.
+    private static func trailingZeroCount(_ value: UnsafePointer<UInt64>, count k: Int) -> Int? {
+        for index in 0..<k where value[index] != 0 {
+            return index == 0 ? value[0].trailingZeroBitCount : 63
         }
         return nil
     }
 
-    private static func isZero(_ value: [UInt64]) -> Bool {
-        for limb in value where limb != 0 { return false }
-        return true
+    private static func shiftRight(_ value: UnsafeMutablePointer<UInt64>, count k: Int, by shift: Int) {
+        let back = UInt64(64 - shift)
+        for index in 0..<(k - 1) {
+            value[index] = (value[index] >> UInt64(shift)) | (value[index + 1] << back)
+        }
+        value[k - 1] >>= UInt64(shift)
     }
 
-    private static func isOne(_ value: [UInt64]) -> Bool {
+    private static func isOne(_ value: UnsafePointer<UInt64>, count k: Int) -> Bool {
         guard value[0] == 1 else { return false }
-        for limb in value.dropFirst() where limb != 0 { return false }
+        for index in 1..<max(1, k) where value[index] != 0 { return false }
         return true
     }
 
-    /// value = (carry:value) >> 1.
-    private static func shiftRightOne(_ value: inout [UInt64], carry: UInt64) {
-        var incoming = carry
-        var index = value.count - 1
+    private static func isEqual(_ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>, count k: Int) -> Bool {
+        for index in 0..<k where a[index] != b[index] { return false }
+        return true
+    }
+
+    private static func isLess(_ a: UnsafePointer<UInt64>, than b: UnsafePointer<UInt64>, count k: Int) -> Bool {
+        var index = k - 1
         while index >= 0 {
-            let limb = value[index]
-            value[index] = (limb >> 1) | (incoming << 63)
-            incoming = limb & 1
+            if a[index] != b[index] { return a[index] < b[index] }
             index -= 1
         }
+        return false
     }
 
-    /// x = x/2 mod n for odd n and x < n: (x + n)/2 when x is odd.
-    private static func halveModulo(_ x: inout [UInt64], modulus n: [UInt64]) {
-        let mask = 0 &- (x[0] & 1)
-        var carry: UInt64 = 0
-        for index in 0..<x.count {
-            (x[index], carry) = addWithCarry(x[index], n[index] & mask, carry)
-        }
-        shiftRightOne(&x, carry: carry)
-    }
-
-    /// a = a - b, for a ≥ b.
-    private static func subtract(_ a: inout [UInt64], _ b: [UInt64]) {
+    /// a = a − b, for a ≥ b.
+    private static func subtract(_ a: UnsafeMutablePointer<UInt64>, _ b: UnsafePointer<UInt64>, count k: Int) {
         var borrow: UInt64 = 0
-        for index in 0..<a.count {
+        for index in 0..<k {
             (a[index], borrow) = subtractWithBorrow(a[index], b[index], borrow)
         }
     }
 
-    /// a = a - b mod n, for a, b < n.
-    private static func subtractModulo(_ a: inout [UInt64], _ b: [UInt64], modulus n: [UInt64]) {
+    /// a = a − b mod n, for a, b < n.
+    private static func subtractModulo(
+        _ a: UnsafeMutablePointer<UInt64>, _ b: UnsafePointer<UInt64>, modulus n: UnsafePointer<UInt64>, count k: Int
+    ) {
         var borrow: UInt64 = 0
-        for index in 0..<a.count {
+        for index in 0..<k {
             (a[index], borrow) = subtractWithBorrow(a[index], b[index], borrow)
         }
         let mask = 0 &- borrow
         var carry: UInt64 = 0
-        for index in 0..<a.count {
+        for index in 0..<k {
             (a[index], carry) = addWithCarry(a[index], n[index] & mask, carry)
         }
     }

@@ -159,28 +159,60 @@ struct MontgomeryModulus: Sendable {
 
     /// result = w·R⁻¹ mod n for a 2k-limb w < n·R (Montgomery reduction, REDC). `w` is
     /// overwritten. `result` must not alias `w`.
+    ///
+    /// Rows are reduced two at a time: m₁ for row i + 1 is known as soon as row i has
+    /// updated limb i + 1, and the two rows' carry chains are then independent, which keeps
+    /// the multiplier busy (a single chain is bound by the latency of its additions).
     @inline(__always)
     static func reduce(
         _ result: UnsafeMutablePointer<UInt64>, wide w: UnsafeMutablePointer<UInt64>,
         modulus n: UnsafePointer<UInt64>, inverse: UInt64, count k: Int
     ) {
-        var extra: UInt64 = 0
-        for i in 0..<k {
-            let m = UInt128(w[i] &* inverse)
-            var carry: UInt64 = 0
-            for j in 0..<k {
-                let sum = m &* UInt128(n[j]) &+ UInt128(w[i + j]) &+ UInt128(carry)
-                w[i + j] = UInt64(truncatingIfNeeded: sum)
-                carry = UInt64(truncatingIfNeeded: sum >> 64)
+        var extra: UInt64 = 0  // carry pending into limb i + k
+        var i = 0
+        while i &+ 1 < k {
+            let m0 = UInt128(w[i] &* inverse)
+            var first = m0 &* UInt128(n[0]) &+ UInt128(w[i])  // low limb becomes zero
+            first = m0 &* UInt128(n[1]) &+ UInt128(w[i &+ 1]) &+ (first &>> 64)
+            var carry0 = UInt64(truncatingIfNeeded: first &>> 64)
+            let low1 = UInt64(truncatingIfNeeded: first)
+            let m1 = UInt128(low1 &* inverse)
+            var carry1 = UInt64(truncatingIfNeeded: (m1 &* UInt128(n[0]) &+ UInt128(low1)) &>> 64)
+            var t = 1
+            while t < k &- 1 {
+                let position = i &+ 1 &+ t
+                let x = m0 &* UInt128(n[t &+ 1]) &+ UInt128(w[position]) &+ UInt128(carry0)
+                carry0 = UInt64(truncatingIfNeeded: x &>> 64)
+                let y = m1 &* UInt128(n[t]) &+ UInt128(UInt64(truncatingIfNeeded: x)) &+ UInt128(carry1)
+                carry1 = UInt64(truncatingIfNeeded: y &>> 64)
+                w[position] = UInt64(truncatingIfNeeded: y)
+                t &+= 1
             }
-            let sum = UInt128(w[i + k]) &+ UInt128(carry) &+ UInt128(extra)
-            w[i + k] = UInt64(truncatingIfNeeded: sum)
-            extra = UInt64(truncatingIfNeeded: sum >> 64)
+            let top = UInt128(w[i &+ k]) &+ UInt128(carry0) &+ UInt128(extra)
+            let y = m1 &* UInt128(n[k &- 1]) &+ UInt128(UInt64(truncatingIfNeeded: top)) &+ UInt128(carry1)
+            w[i &+ k] = UInt64(truncatingIfNeeded: y)
+            let next = UInt128(w[i &+ k &+ 1]) &+ (y &>> 64) &+ (top &>> 64)
+            w[i &+ k &+ 1] = UInt64(truncatingIfNeeded: next)
+            extra = UInt64(truncatingIfNeeded: next &>> 64)
+            i &+= 2
+        }
+        if i < k {  // odd k: the last row alone
+            let m = UInt128(w[i] &* inverse)
+            var carry: UInt128 = 0
+            for j in 0..<k {
+                let sum = m &* UInt128(n[j]) &+ UInt128(w[i &+ j]) &+ carry
+                w[i &+ j] = UInt64(truncatingIfNeeded: sum)
+                carry = sum &>> 64
+            }
+            let sum = UInt128(w[i &+ k]) &+ carry &+ UInt128(extra)
+            w[i &+ k] = UInt64(truncatingIfNeeded: sum)
+            extra = UInt64(truncatingIfNeeded: sum &>> 64)
         }
         subtractModulusIfNeeded(result, w + k, top: extra, modulus: n, count: k)
     }
 
-    /// result = a²·R⁻¹ mod n: the square computed with each cross product once, then
+    /// result = a²·R⁻¹ mod n: the square computed with each cross product once (two rows at
+    /// a time, for two independent carry chains), doubled, plus the squares a[i]², then
     /// reduced. `result` may alias `a`. `scratch`: 2k limbs.
     @inline(__always)
     static func square(
@@ -188,36 +220,61 @@ struct MontgomeryModulus: Sendable {
         modulus n: UnsafePointer<UInt64>, inverse: UInt64, count k: Int, scratch w: UnsafeMutablePointer<UInt64>
     ) {
         w.update(repeating: 0, count: 2 * k)
-        // Cross products a[i]·a[j], i < j.
+        // Cross products a[i]·a[j], i < j; rows i and i + 1 together. Row i covers limbs
+        // 2i+1 ..< i+k, row i + 1 covers 2i+3 ..< i+k+1; limbs i+k and i+k+1 are still zero.
         var i = 0
-        while i < k - 1 {
+        while i &+ 2 < k {
+            let a0 = UInt128(a[i])
+            let a1 = UInt128(a[i &+ 1])
+            var x = a0 &* UInt128(a[i &+ 1]) &+ UInt128(w[2 &* i &+ 1])
+            w[2 &* i &+ 1] = UInt64(truncatingIfNeeded: x)
+            x = a0 &* UInt128(a[i &+ 2]) &+ UInt128(w[2 &* i &+ 2]) &+ (x &>> 64)
+            w[2 &* i &+ 2] = UInt64(truncatingIfNeeded: x)
+            var carry0 = UInt64(truncatingIfNeeded: x &>> 64)
+            var carry1: UInt64 = 0
+            var position = 2 &* i &+ 3
+            while position < i &+ k {
+                let x = a0 &* UInt128(a[position &- i]) &+ UInt128(w[position]) &+ UInt128(carry0)
+                carry0 = UInt64(truncatingIfNeeded: x &>> 64)
+                let y =
+                    a1 &* UInt128(a[position &- i &- 1]) &+ UInt128(UInt64(truncatingIfNeeded: x)) &+ UInt128(carry1)
+                carry1 = UInt64(truncatingIfNeeded: y &>> 64)
+                w[position] = UInt64(truncatingIfNeeded: y)
+                position &+= 1
+            }
+            let y = a1 &* UInt128(a[k &- 1]) &+ UInt128(carry0) &+ UInt128(carry1)
+            w[i &+ k] = UInt64(truncatingIfNeeded: y)
+            w[i &+ k &+ 1] = UInt64(truncatingIfNeeded: y &>> 64)
+            i &+= 2
+        }
+        while i < k &- 1 {  // the remaining row, alone
             let ai = UInt128(a[i])
             var carry: UInt64 = 0
-            var j = i + 1
+            var j = i &+ 1
             while j < k {
-                let sum = ai &* UInt128(a[j]) &+ UInt128(w[i + j]) &+ UInt128(carry)
-                w[i + j] = UInt64(truncatingIfNeeded: sum)
-                carry = UInt64(truncatingIfNeeded: sum >> 64)
-                j += 1
+                let sum = ai &* UInt128(a[j]) &+ UInt128(w[i &+ j]) &+ UInt128(carry)
+                w[i &+ j] = UInt64(truncatingIfNeeded: sum)
+                carry = UInt64(truncatingIfNeeded: sum &>> 64)
+                j &+= 1
             }
-            w[i + k] = carry
-            i += 1
+            w[i &+ k] = carry
+            i &+= 1
         }
-        // Double them, then add the squares a[i]².
+        // Double them and add the squares a[i]², in one pass over limb pairs.
         var shifted: UInt64 = 0
-        for index in 0..<(2 * k) {
-            let limb = w[index]
-            w[index] = (limb << 1) | shifted
-            shifted = limb >> 63
-        }
         var carry: UInt64 = 0
         for index in 0..<k {
+            let lowLimb = w[2 &* index]
+            let highLimb = w[2 &* index &+ 1]
+            let doubledLow = (lowLimb << 1) | shifted
+            let doubledHigh = (highLimb << 1) | (lowLimb >> 63)
+            shifted = highLimb >> 63
             let ai = UInt128(a[index])
-            let low = ai &* ai &+ UInt128(w[2 * index]) &+ UInt128(carry)
-            w[2 * index] = UInt64(truncatingIfNeeded: low)
-            let high = UInt128(w[2 * index + 1]) &+ (low >> 64)
-            w[2 * index + 1] = UInt64(truncatingIfNeeded: high)
-            carry = UInt64(truncatingIfNeeded: high >> 64)
+            let low = ai &* ai &+ UInt128(doubledLow) &+ UInt128(carry)
+            w[2 &* index] = UInt64(truncatingIfNeeded: low)
+            let high = UInt128(doubledHigh) &+ (low &>> 64)
+            w[2 &* index &+ 1] = UInt64(truncatingIfNeeded: high)
+            carry = UInt64(truncatingIfNeeded: high &>> 64)
         }
         reduce(result, wide: w, modulus: n, inverse: inverse, count: k)
     }

@@ -110,8 +110,8 @@ extension RSA.PrivateKey {
         for _ in 0..<16 {
             guard let v = randomBelow(n, using: &generator), let b = randomBelow(n, using: &generator) else { continue }
             let product = montgomery.multiply(montgomery.multiply(v.limbs, montgomery.rSquared), b.limbs)  // v·b
-            guard let productInverse = BigUInt(limbs: product).inverse(modulo: n) else { continue }
-            let inverse = montgomery.multiply(montgomery.multiply(productInverse.limbs, montgomery.rSquared), b.limbs)
+            guard let productInverse = montgomery.inverse(of: product) else { continue }
+            let inverse = montgomery.multiply(montgomery.multiply(productInverse, montgomery.rSquared), b.limbs)
             let factor = montgomery.publicPower(v.limbs, exponent: publicKey.exponent)
             return Blinding(factor: BigUInt(limbs: factor), inverse: BigUInt(limbs: inverse))
         }

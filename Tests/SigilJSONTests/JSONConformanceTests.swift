@@ -208,6 +208,53 @@ struct JSONConformanceTests {
         ConformanceCase("n_structure_100000_opening_arrays", String(repeating: "[", count: 100_000)),
     ]
 
+    /// JSONTestSuite's `i_` cases leave the outcome to the implementation; these are
+    /// SigilJSON's decisions, with the code it reports when it rejects.
+    static let implementationDefined: [(ConformanceCase, JSONError.Code?)] = [
+        (ConformanceCase("i_number_double_huge_neg_exp", "[123.456e-789]"), nil),
+        (ConformanceCase("i_number_huge_exp", "[0.4e006699999999999999999999999999999999999999999999999999]"), nil),
+        (ConformanceCase("i_number_neg_int_huge_exp", "[-1e+9999]"), nil),
+        (ConformanceCase("i_number_pos_double_huge_exp", "[1.5e+9999]"), nil),
+        (ConformanceCase("i_number_too_big_neg_int", "[-123123123123123123123123123123]"), nil),
+        (ConformanceCase("i_number_very_big_negative_int", "[-237462374673276894279832749832423479823246327846]"), nil),
+        (ConformanceCase("i_object_key_lone_2nd_surrogate", #"{"\uDFAA":0}"#), .invalidEscape),
+        (ConformanceCase("i_string_1st_surrogate_but_2nd_missing", #"["\uDADA"]"#), .invalidEscape),
+        (ConformanceCase("i_string_incomplete_surrogate_pair", #"["\uD888\u1234"]"#), .invalidEscape),
+        (ConformanceCase("i_string_UTF-16LE_with_BOM", bytes: [0xFF, 0xFE, 0x5B, 0x00, 0x5D, 0x00]), .invalidUTF8),
+        (
+            ConformanceCase(
+                "i_string_UTF-8_invalid_sequence", bytes: [0x5B, 0x22, 0xE6, 0x97, 0xA5, 0xD1, 0x88, 0xFA, 0x22, 0x5D]),
+            .invalidUTF8
+        ),
+        (ConformanceCase("i_string_iso_latin_1", bytes: [0x5B, 0x22, 0xE9, 0x22, 0x5D]), .invalidUTF8),
+        (
+            ConformanceCase("i_string_overlong_sequence_2_bytes", bytes: [0x5B, 0x22, 0xC0, 0xAF, 0x22, 0x5D]),
+            .invalidUTF8
+        ),
+        (ConformanceCase("i_structure_UTF-8_BOM_empty_object", bytes: [0xEF, 0xBB, 0xBF, 0x7B, 0x7D]), .invalidSyntax),
+        (
+            ConformanceCase(
+                "i_structure_500_nested_arrays", String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
+            ), .depthLimitExceeded
+        ),
+    ]
+
+    @Test("i_ cases follow SigilJSON's documented decisions")
+    func implementationDefinedCases() throws {
+        #expect(Self.implementationDefined.count == 15)
+        for (document, expected) in Self.implementationDefined {
+            if let expected {
+                let error = try #require(throws: JSONError.self, "\(document.name)") {
+                    try JSONValue.parse(document.bytes)
+                }
+                #expect(error.code == expected, "\(document.name)")
+            } else {
+                let value = try JSONValue.parse(document.bytes)
+                #expect(value.serializedBytes() == document.bytes, "\(document.name)")
+            }
+        }
+    }
+
     @Test("y_ cases are accepted and round-trip", arguments: accepted)
     func mustAccept(_ document: ConformanceCase) throws {
         let value = try JSONValue.parse(document.bytes)

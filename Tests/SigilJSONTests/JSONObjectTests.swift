@@ -51,6 +51,26 @@ struct JSONObjectTests {
         #expect(object.keys.last == "new")
     }
 
+    @Test("a parsed large object's index stays consistent through edits")
+    func parsedIndex() throws {
+        let text = "{" + (0..<20).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + "}"
+        var object = try #require(try JSONValue.parse(text).objectValue)
+        for number in 0..<20 { #expect(object["k\(number)"] == .number(JSONNumber(number))) }
+        object["k3"] = nil
+        object["k19"] = "last"
+        object["new"] = true
+        #expect(object.count == 20)
+        #expect(object["k3"] == nil)
+        #expect(object["k4"] == 4)
+        #expect(object["k19"] == "last")
+        #expect(object["new"] == true)
+        #expect(object.keys.last == "new")
+        for _ in 0..<5 { object[object.keys[0]] = nil }
+        #expect(object.count == 15)
+        #expect(object.keys.first == "k6")
+        #expect(object["k6"] == 6 && object["k5"] == nil && object["new"] == true)
+    }
+
     @Test("equality and hashing ignore member order")
     func equality() {
         let first: JSONObject = ["a": 1, "b": [1, 2]]

@@ -23,6 +23,27 @@ struct CompactSerializationTests {
         #expect(error?.code == .malformed, "\(token)")
     }
 
+    @Test("dots are found at every position, whatever the length")
+    func dotPositions() throws {
+        let verifier = try TokenForge.verifier()
+        var generator = SystemRandomNumberGenerator()
+        var checked = 0
+        for length in 0...40 {
+            for _ in 0..<20 {
+                var bytes = (0..<length).map { _ in UInt8(ascii: "A") }
+                let dots = Int.random(in: 0...min(4, length), using: &generator)
+                for _ in 0..<dots { bytes[Int.random(in: 0..<length, using: &generator)] = UInt8(ascii: ".") }
+                let text = String(decoding: bytes, as: UTF8.self)
+                let count = bytes.filter { $0 == UInt8(ascii: ".") }.count
+                let error = try #require(TokenForge.error { () throws(JWTError) in try verifier.verify(text) })
+                #expect(error.code == .malformed)
+                #expect(error.reason.contains("three segments") == (count != 2), "\(text)")
+                checked += 1
+            }
+        }
+        #expect(checked == 41 * 20)
+    }
+
     @Test("2 and 4 segments made from a valid token are malformed")
     func twoAndFourSegments() throws {
         let token = try TokenForge.token(payload: Self.payload)

@@ -39,7 +39,7 @@ struct MCPServerProtocolTests {
         #expect(try TestServer.errorCode(&server, line) == -32602)
     }
 
-    @Test("notifications are never answered, known, unknown or malformed")
+    @Test("notifications are never answered, known, unknown or with bad params")
     func notifications() throws {
         var server = TestServer.make()
         for line in [
@@ -47,8 +47,7 @@ struct MCPServerProtocolTests {
             #"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1}}"#,
             #"{"jsonrpc":"2.0","method":"no/such/method"}"#,
             #"{"jsonrpc":"2.0","method":"tools/call","params":{"name":"echo"}}"#,
-            #"{"jsonrpc":"1.0","method":"ping"}"#,
-            #"{"jsonrpc":"2.0","method":"ping","params":5}"#,
+            #"{"jsonrpc":"2.0","method":"initialize","params":{"protocolVersion":5}}"#,
             #"{"jsonrpc":"2.0","result":{}}"#,
         ] {
             #expect(try TestServer.exchange(&server, line) == nil, "answered: \(line)")
@@ -115,6 +114,10 @@ struct MCPServerProtocolTests {
             #"{"jsonrpc":"2.0","id":{},"method":"ping"}"#,
             #"{"jsonrpc":"2.0","id":[1],"method":"ping"}"#,
             #"{"jsonrpc":"2.0","id":1,"method":"ping","params":"x"}"#,
+            #"{"jsonrpc":"1.0","method":"ping"}"#,
+            #"{"jsonrpc":"2.0","method":"ping","params":5}"#,
+            #"{"jsonrpc":"2.0","method":1,"params":"bar"}"#,
+            #"{"foo":"boo"}"#,
             "5", "\"ping\"", "null",
         ])
     func invalidRequest(line: String) throws {

@@ -96,6 +96,32 @@ struct BigUIntTests {
         #expect(BigUInt.compare(BigUInt(limbs: [1, 0, 0]), BigUInt(limbs: [1])) == 0)
     }
 
+    @Test("modular inverses, and values without one")
+    func inverses() throws {
+        // An RSA modulus: a random odd number may share small factors with random values.
+        let document = try Vectors.jsonObject("wycheproof/rsa_signature_2048_sha256_test.json")
+        let modulus = BigUInt(
+            bigEndianBytes: try document.objects("testGroups")[0].object("publicKey").hexBytes("modulus"))
+        let context = try #require(MontgomeryModulus(modulus))
+        var one = [UInt64](repeating: 0, count: context.limbCount)
+        one[0] = 1
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5 {
+            var value = (0..<context.limbCount).map { _ in generator.next() as UInt64 }
+            value[context.limbCount - 1] >>= 1
+            let inverse = try #require(context.inverse(of: value))
+            // value·inverse·R⁻¹·R² ·R⁻¹ = value·inverse ≡ 1.
+            let product = context.multiply(context.multiply(value, inverse), context.rSquared)
+            #expect(product == one)
+        }
+        let fifteen = try #require(MontgomeryModulus(BigUInt(limbs: [15])))
+        #expect(fifteen.inverse(of: [2]) == [8])
+        #expect(fifteen.inverse(of: [5]) == nil)
+        #expect(fifteen.inverse(of: [0]) == nil)
+        #expect(fifteen.inverse(of: [1]) == [1])
+        #expect(context.inverse(of: [1]) == nil)  // wrong width
+    }
+
     @Test func remainderAndProduct() throws {
         let a = try Self.value("123456789abcdef0fedcba98765432100f1e2d3c4b5a6978")
         let m = try Self.value("fedcba9876543211")

@@ -64,6 +64,7 @@ struct Benchmark: Sendable {
         let report = Report(rows: selected)
         report.printHeader()
         var results: [RowResult] = []
+        _ = Retries.drain()  // retries while the rows were built belong to no row
         for row in selected {
             let result = await measure(row, children: children, childFailures: childFailures)
             report.printRow(result)
@@ -135,6 +136,7 @@ struct Benchmark: Sendable {
         }
         let sigil = row.sigil == nil ? nil : figures.first
         return RowResult(
-            name: row.name, unit: row.unit, sigil: sigil, peers: Array(figures.dropFirst(sigil == nil ? 0 : 1)))
+            name: row.name, unit: row.unit, sigil: sigil, peers: Array(figures.dropFirst(sigil == nil ? 0 : 1)),
+            retries: Retries.drain())
     }
 }

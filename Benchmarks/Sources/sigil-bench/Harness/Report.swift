@@ -40,6 +40,9 @@ struct Report {
         for figure in [result.sigil].compactMap(\.self) + result.peers {
             if let failure = figure.failure { print("    ! \(figure.implementation): \(failure)") }
         }
+        for retry in result.retries {
+            print("    ! retried \(retry.count)× after an error: \(retry.message)")
+        }
     }
 
     private func line(
@@ -99,6 +102,8 @@ struct Report {
                     "\"higher_is_better\": \(result.unit.higherIsBetter)",
                 ]
                 if let failure = figure.failure { fields.append("\"error\": \(jsonString(failure))") }
+                let retries = result.retries.filter { $0.message.hasPrefix(figure.implementation + " ") }
+                if !retries.isEmpty { fields.append("\"retries\": \(retries.map(\.count).reduce(0, +))") }
                 records.append("  {" + fields.joined(separator: ", ") + "}")
             }
         }

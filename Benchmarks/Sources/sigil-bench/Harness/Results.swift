@@ -13,6 +13,8 @@ struct RowResult: Sendable {
     var unit: Unit
     var sigil: Figure?
     var peers: [Figure]
+    /// Operations that threw once and succeeded when run again, with their counts.
+    var retries: [(message: String, count: Int)] = []
 
     /// Sigil's advantage over a peer (> 1: Sigil is better); nil when either side is missing.
     func ratio(against peer: Figure) -> Double? {

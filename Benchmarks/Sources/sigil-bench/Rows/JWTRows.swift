@@ -1,0 +1,96 @@
+import Crypto
+import Foundation
+import JWTKit
+import SigilJSON
+import SigilJWT
+
+/// The seed's payload as a jwt-kit user declares it; `verify(using:)` checks `exp`.
+struct JWTKitSeedClaims: JWTKit.JWTPayload {
+    var sub: SubjectClaim
+    var username: String
+    var roles: [String]
+    var permissions: [String]
+    var iat: IssuedAtClaim
+    var exp: ExpirationClaim
+
+    func verify(using algorithm: some JWTKit.JWTAlgorithm) async throws {
+        try exp.verifyNotExpired()
+    }
+}
+
+/// The seed's payload as a Sigil `Codable` payload; the verifier checks `exp` itself.
+struct SigilSeedClaims: SigilJWT.JWTPayload {
+    var sub: String
+    var username: String
+    var roles: [String]
+    var permissions: [String]
+    var iat: Int64
+    var exp: Int64
+}
+
+/// JWT sign and verify on the seed's payload (issue 4), Sigil vs jwt-kit 5.8.0:
+/// `{"sub":"user_admin","username":"admin","roles":["admin"],"permissions":["read:*","write:*","delete:*"],"iat":…,"exp":…}`.
+enum JWTRows {
+    static let jwtKit = "jwt-kit 5.8.0"
+
+    static func make() async throws -> [Row] {
+        let secret = [UInt8](pseudoRandomCount: 32, seed: 0x4A57_54)
+        let issuedAt = Int64(Date().timeIntervalSince1970)
+        let permissions = ["read:*", "write:*", "delete:*"]
+
+        // jwt-kit: a key collection (an actor) and a Codable payload, its documented usage.
+        let peerKeys = await JWTKeyCollection().add(
+            hmac: JWTKit.HMACKey(key: Crypto.SymmetricKey(data: secret)), digestAlgorithm: .sha256)
+        let peerPayload = JWTKitSeedClaims(
+            sub: "user_admin", username: "admin", roles: ["admin"], permissions: permissions,
+            iat: IssuedAtClaim(value: Date(timeIntervalSince1970: TimeInterval(issuedAt))),
+            exp: ExpirationClaim(value: Date(timeIntervalSince1970: TimeInterval(issuedAt + 3600))))
+
+        // Sigil: the seed's API (JWTProvider), and the Codable convenience on the same key.
+        let provider = try JWTProvider(secret: secret)
+        let sigilPayload = SigilSeedClaims(
+            sub: "user_admin", username: "admin", roles: ["admin"], permissions: permissions,
+            iat: issuedAt, exp: issuedAt + 3600)
+
+        // One token, the seed's payload exactly, verified by both; and each side must accept
+        // the other's tokens.
+        let token = try await peerKeys.sign(peerPayload)
+        let sigilToken = try provider.createToken(
+            userID: "user_admin", roles: ["admin"], permissions: permissions, username: "admin")
+        _ = try await peerKeys.verify(sigilToken, as: JWTKitSeedClaims.self)
+        _ = try await peerKeys.verify(try provider.signer.sign(sigilPayload), as: JWTKitSeedClaims.self)
+        let identity = try provider.authenticate(token: token)
+        guard identity.userID == "user_admin", identity.roles == ["admin"], identity.permissions == permissions,
+            try provider.verifier.verify(token, as: SigilSeedClaims.self).exp == issuedAt + 3600
+        else {
+            throw Disagreement(row: "HS256", detail: "Sigil reads other claims from jwt-kit's token")
+        }
+
+        return [
+            Row(
+                "HS256 sign, seed payload (Sigil adds a jti)", .perSecond("tokens"),
+                sigil: {
+                    blackHole(
+                        try provider.createToken(
+                            userID: "user_admin", roles: ["admin"], permissions: permissions, username: "admin"))
+                },
+                peers: [.peer(jwtKit) { blackHole(try await peerKeys.sign(peerPayload)) }]
+            ),
+            Row(
+                "HS256 verify + exp, seed payload", .perSecond("tokens"),
+                sigil: { blackHole(try provider.authenticate(token: token)) },
+                peers: [.peer(jwtKit) { blackHole(try await peerKeys.verify(token, as: JWTKitSeedClaims.self)) }]
+            ),
+            Row(
+                "HS256 sign, seed payload, Codable on both sides", .perSecond("tokens"),
+                sigil: { blackHole(try provider.signer.sign(sigilPayload)) },
+                peers: [.peer(jwtKit) { blackHole(try await peerKeys.sign(peerPayload)) }]
+            ),
+            Row(
+                "HS256 verify + exp, seed payload, Codable on both sides", .perSecond("tokens"),
+                sigil: { blackHole(try provider.verifier.verify(token, as: SigilSeedClaims.self)) },
+                peers: [.peer(jwtKit) { blackHole(try await peerKeys.verify(token, as: JWTKitSeedClaims.self)) }]
+            ),
+        ]
+    }
+}

@@ -1,0 +1,119 @@
+import SigilJSON
+import SigilMCP
+import SigilRBAC
+
+extension BlogService {
+    /// The MCP server with the blog's ten tools registered.
+    func makeServer(authentication: MCPAuthentication) -> MCPServer {
+        var server = MCPServer(
+            info: MCPServerInfo(
+                name: SigilServerCommand.name, version: SigilServerCommand.version, title: "Sigil JWT Auth Demo",
+                instructions: "Call login(username, password) first, then pass the token as auth={\"token\": \"...\"}."),
+            authentication: authentication)
+        for tool in tools() { server.register(tool) }
+        return server
+    }
+
+    private func tools() -> [MCPTool] {
+        let postID = MCPToolParameter.integer("post_id", description: "The post's id", range: 1...Int64(Int32.max))
+        let title = MCPToolParameter.string("title", description: "The post's title", maxLength: 200)
+        let content = MCPToolParameter.string("content", description: "The post's text", maxLength: 4000)
+        return [
+            MCPTool(
+                name: "public_info",
+                description: "Get public server information: name, version, auth scheme and how to get a token "
+                    + "(no auth required).",
+                access: .everyone
+            ) { _ throws(MCPToolError) in self.publicInfo() },
+            MCPTool(
+                name: "login",
+                description: "Log in with a username and password; returns an access token (JWT, 1 hour) "
+                    + "and a refresh token.",
+                access: .everyone,
+                parameters: [
+                    .string(
+                        "username", description: "The username, e.g. alice", maxLength: UserDirectory.maxUsernameLength),
+                    .string("password", description: "The password", maxLength: 1024),
+                ]
+            ) { call throws(MCPToolError) in
+                try self.login(
+                    username: call.arguments.string("username"), password: call.arguments.string("password"))
+            },
+            MCPTool(
+                name: "whoami",
+                description: "Get information about the authenticated user: id, username, roles, effective "
+                    + "permissions and token expiry (requires a valid token).",
+                access: .authenticated
+            ) { call throws(MCPToolError) in self.whoami(try call.authenticatedCaller()) },
+            MCPTool(
+                name: "list_posts",
+                description: "List blog posts (requires the read:posts permission).",
+                access: .permission(Permissions.readPosts),
+                parameters: [
+                    .integer("limit", description: "The most posts to return", range: 1...100, defaultValue: 10)
+                ]
+            ) { call throws(MCPToolError) in
+                self.listPosts(try call.authenticatedCaller(), limit: try call.arguments.integer("limit"))
+            },
+            MCPTool(
+                name: "create_post",
+                description: "Create a new blog post; the caller is its author (requires the user or admin role).",
+                access: .anyRole(["user", "admin"]),
+                parameters: [title, content]
+            ) { call throws(MCPToolError) in
+                try self.createPost(
+                    try call.authenticatedCaller(), title: call.arguments.string("title"),
+                    content: call.arguments.string("content"))
+            },
+            MCPTool(
+                name: "update_post",
+                description: "Update a post's title and content: an admin may update any post, a user only "
+                    + "their own (write:own_posts); viewers may not.",
+                access: .permission(Permissions.writePosts, ownedByCaller: true),
+                parameters: [postID, title, content]
+            ) { call throws(MCPToolError) in
+                try self.updatePost(
+                    try call.authenticatedCaller(), id: call.arguments.integer("post_id"),
+                    title: call.arguments.string("title"), content: call.arguments.string("content"))
+            },
+            MCPTool(
+                name: "delete_post",
+                description: "Delete a blog post for good (admin only).",
+                access: .anyRole(["admin"]),
+                parameters: [postID]
+            ) { call throws(MCPToolError) in
+                try self.deletePost(try call.authenticatedCaller(), id: call.arguments.integer("post_id"))
+            },
+            MCPTool(
+                name: "admin_dashboard",
+                description: "View server statistics: users, posts, tokens issued and revoked, calls and "
+                    + "denials per tool, uptime (admin only).",
+                access: .anyRole(["admin"])
+            ) { call throws(MCPToolError) in
+                self.adminDashboard(
+                    try call.authenticatedCaller(), statistics: call.statistics, toolNames: BlogService.toolNames)
+            },
+            MCPTool(
+                name: "refresh_token",
+                description: "Exchange a refresh token for a new access token and a new refresh token. Each "
+                    + "refresh token works once; reusing one revokes its whole session.",
+                access: .everyone,
+                parameters: [.string("refresh_token", description: "The refresh token from login", maxLength: 256)]
+            ) { call throws(MCPToolError) in
+                try self.refresh(refreshToken: call.arguments.string("refresh_token"))
+            },
+            MCPTool(
+                name: "logout",
+                description: "Revoke the presented access token (by its jti) until it expires, and end its "
+                    + "session's refresh tokens (requires a valid token).",
+                access: .authenticated
+            ) { call throws(MCPToolError) in try self.logout(try call.authenticatedCaller()) },
+        ]
+    }
+
+    /// The tools, in the order they are listed.
+    static let toolNames = [
+        "public_info", "login", "whoami", "list_posts", "create_post", "update_post", "delete_post",
+        "admin_dashboard", "refresh_token", "logout",
+    ]
+}

@@ -1,0 +1,114 @@
+import SigilJWT
+import SigilMCP
+import SigilRBAC
+
+/// The `sigil-server` program, as a library entry point so that `sigil-demo` can run the
+/// very same server.
+public enum SigilServerCommand {
+    /// `serverInfo.name`.
+    public static let name = "sigil-server"
+    /// `serverInfo.version`.
+    public static let version = "1.0.0"
+
+    /// Runs the server with command-line arguments (without the program name) until
+    /// standard input closes.
+    ///
+    /// - Parameter arguments: The command line after the program name.
+    /// - Returns: The exit status: 0 after a clean shutdown, 1 when the users or data file
+    ///   cannot be used, 2 for a bad command line or secret.
+    public static func run(arguments: [String]) -> Int32 {
+        let options: ServerOptions
+        do {
+            options = try ServerOptions(parsing: arguments)
+        } catch {
+            MCPLog.write("sigil-server: \(error.reason)\nRun `sigil-server --help` for usage.")
+            return 2
+        }
+        if options.showHelp {
+            print(ServerOptions.help)
+            return 0
+        }
+        if options.showVersion {
+            print("\(name) \(version)")
+            return 0
+        }
+
+        let secret: [UInt8]
+        if let configured = Environment.value(SigilDemo.secretEnvironmentVariable) {
+            secret = Array(configured.utf8)
+            guard secret.count >= 32 else {
+                MCPLog.write(
+                    "sigil-server: \(SigilDemo.secretEnvironmentVariable) is \(secret.count) bytes; "
+                        + "at least 32 are required for HS256. Refusing to start.")
+                return 2
+            }
+        } else {
+            secret = Array(SigilDemo.secret.utf8)
+            MCPLog.write(
+                "sigil-server: WARNING: \(SigilDemo.secretEnvironmentVariable) is not set; using the public demo "
+                    + "secret. Anyone can forge tokens for this server.")
+        }
+        let provider: JWTProvider
+        do {
+            provider = try JWTProvider(secret: secret)
+        } catch {
+            MCPLog.write("sigil-server: the secret cannot be used: \(error.reason)")
+            return 2
+        }
+
+        let policy = Policy.default
+        let users: UserDirectory
+        do {
+            if let path = options.usersPath {
+                users = try UserDirectory.load(path: path, policy: policy)
+            } else {
+                users = try UserDirectory.demo()
+                MCPLog.write(
+                    "sigil-server: WARNING: no --users file; the demo accounts admin, alice and bob are active "
+                        + "with their documented passwords.")
+            }
+        } catch {
+            MCPLog.write("sigil-server: cannot start: users file \(error)")
+            return 1
+        }
+
+        let state: BlogState
+        do {
+            state = try loadState(options.dataPath)
+        } catch {
+            MCPLog.write("sigil-server: cannot start: data file \(error). The file was left as it is.")
+            return 1
+        }
+
+        let service = BlogService(
+            provider: provider, policy: policy, users: users, dataPath: options.dataPath, state: state,
+            accessTokenLifetime: options.accessTokenLifetime, refreshTokenLifetime: options.refreshTokenLifetime)
+        let authentication = MCPAuthentication(
+            provider: provider, policy: policy, sessionToken: Environment.value("SIGIL_TOKEN"),
+            identityCheck: { service.revocationFailure($0) })
+        var server = service.makeServer(authentication: authentication)
+        MCPLog.write(
+            "sigil-server \(version): serving \(server.tools.count) tools over stdio; "
+                + (options.dataPath.map { "data in \($0)" } ?? "data in memory only (use --data FILE to keep it)"))
+        var transport = MCPStdioTransport()
+        switch server.run(on: &transport) {
+        case .endOfInput:
+            MCPLog.write("sigil-server: input closed; shutting down")
+        case .transportFailed(let error):
+            MCPLog.write("sigil-server: the client went away (\(error.reason)); shutting down")
+        }
+        return 0
+    }
+
+    /// The data file's state; a missing file is created with the seed posts.
+    static func loadState(_ path: String?) throws(DataFileError) -> BlogState {
+        let now = SystemClock.epochSeconds()
+        guard let path else { return BlogState.initial(now: now) }
+        if POSIXFile.exists(path) {
+            return try BlogState.decode(try POSIXFile.readAll(path, maxBytes: 64 << 20), path: path)
+        }
+        let state = BlogState.initial(now: now)
+        try POSIXFile.replaceAtomically(path, with: state.encoded())
+        return state
+    }
+}

@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The operating system's clocks, in whole seconds.
+enum SystemClock {
+    /// Seconds since the Unix epoch (`CLOCK_REALTIME`).
+    static func epochSeconds() -> Int64 {
+        var now = timespec()
+        guard clock_gettime(CLOCK_REALTIME, &now) == 0 else { return 0 }
+        return Int64(now.tv_sec)
+    }
+
+    /// Seconds on a clock that never goes back (`CLOCK_MONOTONIC`), for uptime.
+    static func monotonicSeconds() -> Int64 {
+        var now = timespec()
+        guard clock_gettime(CLOCK_MONOTONIC, &now) == 0 else { return 0 }
+        return Int64(now.tv_sec)
+    }
+
+    /// `2025-01-15T10:30:00Z` for a Unix time (RFC 3339, UTC).
+    static func iso8601(_ seconds: Int64) -> String {
+        var time = time_t(clamping: seconds)
+        var parts = tm()
+        guard gmtime_r(&time, &parts) != nil else { return String(seconds) }
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : String(value) }
+        let year = Int(parts.tm_year) + 1900
+        return "\(year)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+}
+
+/// The process environment.
+enum Environment {
+    /// The value of an environment variable, or `nil` when unset.
+    static func value(_ name: String) -> String? {
+        guard let pointer = getenv(name) else { return nil }
+        return String(cString: pointer)
+    }
+}

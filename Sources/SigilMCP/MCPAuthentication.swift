@@ -1,0 +1,130 @@
+import SigilJSON
+import SigilJWT
+import SigilRBAC
+
+/// How the runtime authenticates and authorizes tool calls: the token verifier, the role
+/// policy, the session token and an extra check (such as a revocation list).
+///
+/// For a tool that needs a token (``MCPToolAccess/needsToken``), the token is taken, in
+/// this order, from:
+/// 1. the call's `arguments.auth.token` (the seed's convention, `auth={"token": "..."}`);
+/// 2. the call's `params._meta.auth.token`;
+/// 3. ``sessionToken``, one token for the whole session (from the environment, as the MCP
+///    specification advises for stdio servers).
+///
+/// Failures are tool results with `isError: true` and a stable code
+/// (``MCPToolError/Code``): `authentication_required` "Authentication required",
+/// `token_expired` "Token expired", `invalid_token` "Invalid token", `token_revoked`
+/// "Token revoked", `permission_denied` "Permission denied: requires …".
+///
+/// - Important: The subject of a call is built only from a verified token's `sub`,
+///   `roles` and `permissions` claims; its effective permissions come from ``policy``.
+public struct MCPAuthentication {
+    /// An extra check of a verified identity; returns the failure, or `nil` to accept.
+    public typealias IdentityCheck = (AuthenticatedIdentity) -> MCPToolError?
+
+    /// Verifies tokens.
+    public let provider: JWTProvider
+    /// Maps roles to permissions and decides access.
+    public let policy: Policy
+    /// The token used when a call carries none, e.g. from `SIGIL_TOKEN`.
+    public let sessionToken: String?
+    /// Run after verification, e.g. to refuse revoked tokens.
+    public let identityCheck: IdentityCheck
+
+    /// An authentication configuration.
+    ///
+    /// - Parameters:
+    ///   - provider: Verifies tokens.
+    ///   - policy: The role policy; the seed's table by default.
+    ///   - sessionToken: The token for calls that carry none; empty counts as none.
+    ///   - identityCheck: An extra check after verification; accepts everything by default.
+    public init(
+        provider: JWTProvider, policy: Policy = .default, sessionToken: String? = nil,
+        identityCheck: @escaping IdentityCheck = { _ in nil }
+    ) {
+        self.provider = provider
+        self.policy = policy
+        self.sessionToken = sessionToken.flatMap { $0.isEmpty ? nil : $0 }
+        self.identityCheck = identityCheck
+    }
+
+    /// The token a call presents, by the lookup order above.
+    ///
+    /// - Parameters:
+    ///   - auth: The `auth` member of the call's arguments, if any.
+    ///   - meta: The call's `params._meta`, if any.
+    /// - Returns: The token and where it came from, or `nil` when there is none.
+    /// - Throws: ``MCPToolError/Code/invalidArgumentType`` when `auth` is not an object
+    ///   or its `token` is not a string.
+    public func presentedToken(auth: JSONValue?, meta: JSONObject?) throws(MCPToolError) -> (String, MCPTokenSource)? {
+        switch auth {
+        case nil, .null?:
+            break
+        case .object(let object)?:
+            switch object["token"] {
+            case nil, .null?: break
+            case .string(let token)? where !token.isEmpty: return (token, .arguments)
+            case .string?: break
+            default:
+                throw MCPToolError(
+                    .invalidArgumentType, "Argument 'auth.token' must be a string", details: ["argument": "auth"])
+            }
+        default:
+            throw MCPToolError(
+                .invalidArgumentType, "Argument 'auth' must be an object with a 'token' string",
+                details: ["argument": "auth"])
+        }
+        if case .string(let token)? = meta?["auth"]?["token"], !token.isEmpty { return (token, .meta) }
+        if let sessionToken { return (sessionToken, .session) }
+        return nil
+    }
+
+    /// Authenticates a call and checks the tool's access rule.
+    ///
+    /// - Parameters:
+    ///   - access: The tool's rule; must need a token.
+    ///   - auth: The `auth` member of the call's arguments.
+    ///   - meta: The call's `params._meta`.
+    /// - Returns: The caller.
+    /// - Throws: ``MCPToolError`` with an authentication or authorization code.
+    public func authorize(
+        _ access: MCPToolAccess, auth: JSONValue?, meta: JSONObject?
+    ) throws(MCPToolError) -> MCPCaller {
+        guard let (token, source) = try presentedToken(auth: auth, meta: meta) else {
+            throw MCPToolError(.authenticationRequired, "Authentication required")
+        }
+        let identity: AuthenticatedIdentity
+        do {
+            identity = try provider.authenticate(token: token)
+        } catch {
+            if error.code == .expired { throw MCPToolError(.tokenExpired, "Token expired") }
+            throw MCPToolError(.invalidToken, "Invalid token")
+        }
+        if let failure = identityCheck(identity) { throw failure }
+        let caller = MCPCaller(identity: identity, tokenSource: source, policy: policy)
+        let decision: AccessDecision
+        switch access.requirement {
+        case .everyone, .authenticated:
+            decision = .allowed
+        case .roles(let requirement):
+            decision = policy.evaluate(caller.subject, requirement)
+        case .permission(let permission, let ownedByCaller):
+            decision = policy.evaluate(caller.subject, permission, owner: ownedByCaller ? caller.subject.userID : nil)
+        }
+        if case .denied = decision {
+            throw MCPCaller.denial(requires: access.requirementDescription, details: [:])
+        }
+        return caller
+    }
+}
+
+/// Where a call's token came from.
+public enum MCPTokenSource: String, Sendable, Hashable {
+    /// `arguments.auth.token`.
+    case arguments
+    /// `params._meta.auth.token`.
+    case meta
+    /// The session token (``MCPAuthentication/sessionToken``).
+    case session
+}

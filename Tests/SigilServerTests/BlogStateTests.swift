@@ -1,0 +1,117 @@
+import SigilJSON
+import Testing
+
+@testable import SigilExampleServer
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@Suite("Data file format and atomic replacement")
+struct BlogStateTests {
+    @Test("a state survives encoding and decoding unchanged")
+    func roundTrip() throws {
+        var state = BlogState.initial(now: 1_700_000_000)
+        state.posts[0].updatedAt = 1_700_000_100
+        state.nextPostID = 9
+        state.revokedTokens["jti-1"] = 1_900_000_000
+        state.revokedSessions["s-1"] = 1_900_000_000
+        state.refreshTokens["ab12"] = RefreshRecord(
+            sessionID: "s-2", username: "alice", expiresAt: 1_900_000_000, used: true)
+        state.tokensIssued = 7
+        state.tokensRevoked = 2
+        let decoded = try BlogState.decode(state.encoded(), path: "test")
+        #expect(decoded == state)
+        #expect(state.encoded() == decoded.encoded())
+    }
+
+    @Test(
+        "decoding refuses what it does not expect, naming the field",
+        arguments: [
+            ("next_post_id", #""next_post_id":0"#),
+            ("next_post_id", #""next_post_id":99999999999"#),
+            ("counters", #""counters":{"tokens_issued":-1,"tokens_revoked":0}"#),
+            (
+                "repeats",
+                #""posts":[{"id":1,"title":"a","content":"b","author":"c","author_id":"d","created_at":1},{"id":1,"title":"a","content":"b","author":"c","author_id":"d","created_at":1}]"#
+            ),
+            ("used", #""refresh_tokens":[{"sha256":"x","session_id":"s","username":"u","expires_at":1,"used":"no"}]"#),
+        ])
+    func rejects(field: String, member: String) throws {
+        let valid = String(decoding: BlogState.initial(now: 1).encoded(), as: UTF8.self)
+        var object = try #require(try JSONValue.parse(valid).objectValue)
+        let replacement = try #require(try JSONValue.parse("{\(member)}").objectValue)
+        for (key, value) in replacement { object[key] = value }
+        #expect(throws: DataFileError.self) {
+            _ = try BlogState.decode(JSONValue.object(object).serializedBytes(), path: "test")
+        }
+        do {
+            _ = try BlogState.decode(JSONValue.object(object).serializedBytes(), path: "test")
+        } catch {
+            #expect(error.reason.contains(field), "\(error.reason)")
+        }
+    }
+
+    @Test("pruning forgets expired revocations and refresh tokens only")
+    func prune() {
+        var state = BlogState.initial(now: 100)
+        state.revokedTokens = ["old": 50, "live": 500]
+        state.revokedSessions = ["old": 50, "live": 500]
+        state.refreshTokens = [
+            "old": RefreshRecord(sessionID: "a", username: "u", expiresAt: 50, used: false),
+            "live": RefreshRecord(sessionID: "old", username: "u", expiresAt: 500, used: true),
+        ]
+        state.prune(now: 100)
+        #expect(Array(state.revokedTokens.keys) == ["live"])
+        #expect(Array(state.revokedSessions.keys) == ["live"])
+        #expect(Array(state.refreshTokens.keys) == ["live"])
+        var counter = Int64.max
+        BlogState.increment(&counter)
+        #expect(counter == Int64.max)
+    }
+
+    @Test("atomic replacement leaves the new content and no temporary file; a bad directory changes nothing")
+    func replace() throws {
+        let directory = try ServerHarness.temporaryDirectory()
+        defer { ServerHarness.removeTree(directory) }
+        let path = directory + "/data.json"
+        try POSIXFile.replaceAtomically(path, with: Array("first".utf8))
+        try POSIXFile.replaceAtomically(path, with: Array("second".utf8))
+        #expect(try POSIXFile.readAll(path, maxBytes: 100) == Array("second".utf8))
+        #expect(!POSIXFile.exists(POSIXFile.temporaryPath(for: path)))
+        #expect(throws: DataFileError.self) { try POSIXFile.readAll(path, maxBytes: 3) }
+        #expect(throws: DataFileError.self) {
+            try POSIXFile.replaceAtomically(directory + "/missing/data.json", with: [1])
+        }
+        #expect(POSIXFile.temporaryPath(for: "data.json") == "./.data.json.tmp")
+        #expect(POSIXFile.temporaryPath(for: "/data.json") == "/.data.json.tmp")
+    }
+
+    @Test("the demo accounts parse and verify only their documented passwords")
+    func demoAccounts() throws {
+        let users = try UserDirectory.demo()
+        #expect(users.usernames == ["admin", "alice", "bob"])
+        #expect(users.authenticate(username: "bob", password: "bob-demo")?.roles == ["viewer"])
+        #expect(users.authenticate(username: "bob", password: "alice-demo") == nil)
+        #expect(users.authenticate(username: "nobody", password: "bob-demo") == nil)
+        #expect(UserDirectory.isValidUsername("a.b-c_9"))
+        #expect(!UserDirectory.isValidUsername(""))
+        #expect(!UserDirectory.isValidUsername("Alice"))
+        #expect(!UserDirectory.isValidUsername(String(repeating: "a", count: 65)))
+    }
+
+    @Test("command-line options parse, and bad ones are refused")
+    func options() throws {
+        let options = try ServerOptions(parsing: ["--data", "d.json", "--users", "u.json", "--access-ttl", "60"])
+        #expect(options.dataPath == "d.json")
+        #expect(options.usersPath == "u.json")
+        #expect(options.accessTokenLifetime == 60)
+        for bad in [["--data"], ["--access-ttl", "0"], ["--refresh-ttl", "x"], ["--nope"], ["--users", ""]] {
+            #expect(throws: ServerOptionsError.self) { try ServerOptions(parsing: bad) }
+        }
+    }
+}
