@@ -1,17 +1,31 @@
-// fuzz-modules: SigilJSON SigilMCP
+// fuzz-modules: SigilSHA2 SigilHMAC SigilBase64 SigilRSA SigilJSON SigilJWT SigilRBAC SigilMCP
 // The MCP JSON-RPC line handler: the input is a stream of newline-delimited lines fed to
 // an in-memory MCPServer with a few tools (string, integer and boolean parameters, a tool
-// that fails).
+// that fails) and two that need a token (HS256 with a fixed secret and clock; the seeds
+// carry valid tokens), so calls reach JWT verification and the RBAC guard.
 //
 // Oracles: the server never traps; every answer is one JSON-RPC 2.0 response (or a batch
 // array of them) that SigilJSON parses; no more answers than lines; the answers do not
 // depend on how the stream is cut into chunks; a small line limit only turns answers into
 // -32600 errors, never into a crash.
 import SigilJSON
+import SigilJWT
 import SigilMCP
 
+/// The token secret; Fuzz/make-seeds.py signs the seed tokens with it. (libFuzzer calls
+/// the harness from one thread.)
+nonisolated(unsafe) private let authentication: MCPAuthentication = {
+    var options = JWTValidationOptions()
+    options.clock = .fixed(1_700_000_000)
+    guard let provider = try? JWTProvider(secret: "mcp-fuzz-secret-0123456789abcdef", options: options) else {
+        fatalError("mcp: fixture provider")
+    }
+    return MCPAuthentication(provider: provider)
+}()
+
 private func makeServer(limits: MCPServerLimits) -> MCPServer {
-    var server = MCPServer(info: MCPServerInfo(name: "fuzz", version: "1.0.0"), limits: limits)
+    var server = MCPServer(
+        info: MCPServerInfo(name: "fuzz", version: "1.0.0"), limits: limits, authentication: authentication)
     server.register(
         MCPTool(
             name: "echo", description: "Echoes its text.",
@@ -34,6 +48,15 @@ private func makeServer(limits: MCPServerLimits) -> MCPServer {
     server.register(
         MCPTool(name: "fail", description: "Always fails.") { (_) throws(MCPToolError) -> JSONObject in
             throw MCPToolError(.notFound, "nothing here")
+        })
+    server.register(
+        MCPTool(name: "whoami", description: "The caller.", access: .authenticated) {
+            (call) throws(MCPToolError) -> JSONObject in
+            ["user": .string(try call.authenticatedCaller().identity.userID)]
+        })
+    server.register(
+        MCPTool(name: "admin", description: "Admins only.", access: .anyRole(["admin"])) {
+            (_) throws(MCPToolError) -> JSONObject in ["ok": true]
         })
     return server
 }
