@@ -25,6 +25,10 @@ import subprocess
 import sys
 import time
 
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -234,12 +238,115 @@ def section_pbkdf2(rng, count):
     return cases
 
 
+# ---------------------------------------------------------------------------------------
+# RSA PKCS#1 v1.5 verification
+
+PY_HASHES = {"sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512}
+_KEY_CACHE = {}
+
+
+def rsa_keys(rng):
+    """A handful of keys from 2048 to 4096 bits (some of odd sizes), generated once per run.
+
+    `cryptography` draws its own randomness, so keys differ between runs; the cases built
+    from them follow the seed."""
+    if not _KEY_CACHE:
+        sizes = [2048, 2048, 2056, 3072, 3080, 4096]
+        for index, bits in enumerate(sizes):
+            exponent = 3 if index == 1 else 65537
+            _KEY_CACHE[index] = rsa.generate_private_key(public_exponent=exponent, key_size=bits)
+    return list(_KEY_CACHE.values())
+
+
+def key_field(public_key, form):
+    numbers = public_key.public_numbers()
+    if form == "spki-der":
+        return hexf(public_key.public_bytes(serialization.Encoding.DER,
+                                            serialization.PublicFormat.SubjectPublicKeyInfo))
+    if form == "pkcs1-der":
+        return hexf(public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.PKCS1))
+    if form == "pem":
+        return hexf(public_key.public_bytes(serialization.Encoding.PEM,
+                                            serialization.PublicFormat.SubjectPublicKeyInfo))
+    if form == "pkcs1-pem":
+        return hexf(public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.PKCS1))
+    n = numbers.n.to_bytes((numbers.n.bit_length() + 7) // 8, "big")
+    e = numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")
+    return f"{n.hex()}:{e.hex()}"
+
+
+def python_rsa_verify(public_key, name, message, signature):
+    try:
+        public_key.verify(signature, message, padding.PKCS1v15(), PY_HASHES[name]())
+        return True
+    except (InvalidSignature, ValueError):
+        return False
+
+
+def corrupt_signature(rng, signature, modulus):
+    size = len(signature)
+    choice = rng.randrange(9)
+    if choice == 0:  # one bit flipped
+        index = rng.randrange(size)
+        return bytes(signature[:index]) + bytes([signature[index] ^ (1 << rng.randrange(8))]) + signature[index + 1:], "bit flip"
+    if choice == 1:
+        return b"\x00" * size, "zero signature"
+    if choice == 2:
+        return signature[1:] if signature[0] == 0 else signature[:-1], "one byte short"
+    if choice == 3:
+        return b"\x00" + signature, "leading zero byte added"
+    if choice == 4:  # s + n, when it still fits in k bytes
+        value = int.from_bytes(signature, "big") + modulus
+        if value < 256 ** size:
+            return value.to_bytes(size, "big"), "s + n"
+        return modulus.to_bytes(size, "big"), "s = n"
+    if choice == 5:
+        return (1).to_bytes(size, "big"), "s = 1"
+    if choice == 6:
+        return (modulus - 1).to_bytes(size, "big"), "s = n - 1"
+    if choice == 7:
+        return rng.randbytes(size), "random"
+    return b"", "empty"
+
+
+def section_rsa(rng, count):
+    keys = rsa_keys(rng)
+    cases = []
+    for _ in range(count):
+        private_key = rng.choice(keys)
+        public_key = private_key.public_key()
+        modulus = public_key.public_numbers().n
+        name = rng.choice(list(PY_HASHES))
+        message = rng.randbytes(rng.randrange(0, 200))
+        signature = private_key.sign(message, padding.PKCS1v15(), PY_HASHES[name]())
+        form = rng.choice(["spki-der", "pkcs1-der", "pem", "pkcs1-pem", "ne"])
+        kind = rng.random()
+        what = "valid"
+        checked_name, checked_message = name, message
+        if kind < 0.35:
+            pass
+        elif kind < 0.75:
+            signature, what = corrupt_signature(rng, signature, modulus)
+        elif kind < 0.88:
+            checked_message = message + b"\x00" if rng.random() < 0.5 else rng.randbytes(len(message))
+            what = "other message"
+        else:
+            checked_name = rng.choice([h for h in PY_HASHES if h != name])
+            what = f"signed with {name}"
+        expected = "ok 1" if python_rsa_verify(public_key, checked_name, checked_message, signature) else "ok 0"
+        cases.append(Case("rsa", f"rsa-verify {checked_name} {form} {key_field(public_key, form)} "
+                                 f"{hexf(checked_message)} {hexf(signature)}", expected,
+                          f"{modulus.bit_length()}-bit key ({form}), {checked_name}, {what}"))
+    return cases
+
+
 SECTIONS = {
     "base64url": (section_base64url, 1000),
     "base64": (section_base64, 2000),
     "sha2": (section_sha2, 1500),
     "hmac": (section_hmac, 1500),
     "pbkdf2": (section_pbkdf2, 400),
+    "rsa": (section_rsa, 1500),
 }
 
 
@@ -253,6 +360,17 @@ def build_binary():
     bin_path = subprocess.run(command[:4] + ["--show-bin-path"], cwd=ROOT, check=True,
                               capture_output=True, text=True).stdout.strip()
     return os.path.join(bin_path, "sigil-difftest")
+
+
+def expected_class(expected: str) -> str:
+    """A short name for what Python expects, for the per-section summary."""
+    if expected == "ok 1":
+        return "valid signatures"
+    if expected == "ok 0":
+        return "invalid signatures"
+    if expected.startswith("ok"):
+        return "accepted"
+    return "rejected" if expected == "err" else f"rejected as {expected[4:]}"
 
 
 def matches(expected: str, actual: str) -> bool:
@@ -299,18 +417,19 @@ def main():
 
     failures = {}
     totals = {}
-    accepted = {}
+    classes = {}
     for case, answer in zip(cases, answers):
         totals[case.section] = totals.get(case.section, 0) + 1
-        if case.expected.startswith("ok"):
-            accepted[case.section] = accepted.get(case.section, 0) + 1
+        kind = expected_class(case.expected)
+        classes.setdefault(case.section, {})
+        classes[case.section][kind] = classes[case.section].get(kind, 0) + 1
         if not matches(case.expected, answer):
             failures.setdefault(case.section, []).append((case, answer))
 
     for name, total in totals.items():
         bad = len(failures.get(name, []))
-        print(f"differential: {name}: {total - bad}/{total} agree "
-              f"({accepted.get(name, 0)} expected to succeed, {total - accepted.get(name, 0)} to fail)")
+        histogram = ", ".join(f"{count} {kind}" for kind, count in sorted(classes[name].items()))
+        print(f"differential: {name}: {total - bad}/{total} agree ({histogram})")
     print(f"differential: Sigil answered {len(cases)} requests in {time.monotonic() - run_started:.1f}s "
           f"(total {time.monotonic() - started:.1f}s)")
 
