@@ -19,12 +19,15 @@ import binascii
 import dataclasses
 import hashlib
 import hmac as py_hmac
+import json
 import os
 import random
 import subprocess
 import sys
 import time
+import warnings
 
+import jwt as pyjwt
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
@@ -340,6 +343,112 @@ def section_rsa(rng, count):
     return cases
 
 
+# ---------------------------------------------------------------------------------------
+# JWT verification (pyjwt)
+
+# RS256 cases join once SigilJWT takes RSA keys (JWTKey.rsa).
+JWT_RS256 = False
+
+
+def canonical_segments(token):
+    """Sigil's base64url is strict (RFC 7515 §2, RFC 4648 §3.5); pyjwt's is lenient. A
+    token whose segments are not canonical is expected to be rejected by Sigil whatever
+    pyjwt says."""
+    parts = token.split(".")
+    return len(parts) == 3 and all(python_b64u_decode(part.encode()) is not None for part in parts)
+
+
+def pyjwt_verdict(token, key, alg, now):
+    """'ok', 'expired' or 'invalid' by pyjwt, with exp required, leeway 0."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pyjwt.decode(token, key, algorithms=[alg], options={"require": ["exp"]}, leeway=0)
+    except pyjwt.ExpiredSignatureError:
+        return "expired"
+    except pyjwt.PyJWTError:
+        return "invalid"
+    return "ok"
+
+
+def random_claims(rng, now):
+    claims = {"sub": f"user_{rng.randrange(1000)}", "roles": rng.sample(["admin", "user", "viewer"], rng.randrange(0, 3))}
+    pick = rng.random()
+    if pick < 0.55:
+        claims["exp"] = now + rng.randrange(120, 10**6)
+    elif pick < 0.85:
+        claims["exp"] = now - rng.randrange(120, 10**6)
+    elif pick < 0.9:
+        claims["exp"] = now + rng.randrange(120, 10**6) + 0.5
+    # else: no exp at all (required by both)
+    if rng.random() < 0.2:
+        claims["nbf"] = now + rng.choice([-1, 1]) * rng.randrange(120, 10**5)
+    if rng.random() < 0.3:
+        claims["iat"] = now - rng.randrange(0, 10**5) if rng.random() < 0.8 else now + rng.randrange(120, 10**5)
+    if rng.random() < 0.2:
+        claims["iss"] = "https://issuer.example"
+    if rng.random() < 0.2:
+        claims["jti"] = hexf(rng.randbytes(8))
+    return claims
+
+
+def tamper(rng, token):
+    header, payload, signature = token.split(".")
+    choice = rng.randrange(8)
+    if choice == 0 and signature:
+        index = rng.randrange(len(signature))
+        replacement = rng.choice(URL_ALPHABET)
+        return f"{header}.{payload}.{signature[:index]}{replacement}{signature[index + 1:]}", "signature char"
+    if choice == 1 and payload:
+        index = rng.randrange(len(payload))
+        return f"{header}.{payload[:index]}{rng.choice(URL_ALPHABET)}{payload[index + 1:]}.{signature}", "payload char"
+    if choice == 2:
+        claims = json.loads(pyjwt.utils.base64url_decode(payload))
+        claims["exp"] = claims.get("exp", 0) + 10**7 if isinstance(claims.get("exp"), int) else 4102444800
+        forged = pyjwt.utils.base64url_encode(json.dumps(claims).encode()).decode()
+        return f"{header}.{forged}.{signature}", "payload re-encoded with a later exp"
+    if choice == 3:
+        forged = pyjwt.utils.base64url_encode(b'{"alg":"none","typ":"JWT"}').decode()
+        return f"{forged}.{payload}.", "alg none"
+    if choice == 4:
+        return f"{header}.{payload}", "two segments"
+    if choice == 5:
+        return f"{header}.{payload}.{signature}.", "four segments"
+    if choice == 6:
+        return f"{header}.{payload}.{signature}=", "padded signature"
+    return f"{header}.{payload}.{signature[:-1]}", "signature truncated"
+
+
+def section_jwt(rng, count):
+    keys = rsa_keys(rng)
+    now = int(time.time())
+    cases = []
+    for _ in range(count):
+        claims = random_claims(rng, now)
+        if rng.random() < 0.5 or not JWT_RS256:
+            alg = "HS256"
+            secret = rng.randbytes(rng.choice([32, 33, 64, 100]))
+            token = pyjwt.encode(claims, secret, algorithm=alg)
+            verify_key, key_request = secret, f"hmac {hexf(secret)}"
+        else:
+            alg = "RS256"
+            private_key = rng.choice([k for k in keys if k.key_size >= 2048])
+            token = pyjwt.encode(claims, private_key, algorithm=alg)
+            public_key = private_key.public_key()
+            pem = public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+            verify_key, key_request = public_key, f"pem {hexf(pem)}"
+        what = "as signed"
+        if rng.random() < 0.35:
+            token, what = tamper(rng, token)
+        verdict = pyjwt_verdict(token, verify_key, alg, now)
+        if verdict != "invalid" and not canonical_segments(token):
+            verdict = "invalid"
+        expected = {"ok": "ok", "expired": "err expired", "invalid": "err"}[verdict]
+        cases.append(Case("jwt", f"jwt-verify {alg} {key_request} {now} 0 {hexf(token.encode())}", expected,
+                          f"{alg}, {what}, claims {json.dumps(claims)}"))
+    return cases
+
+
 SECTIONS = {
     "base64url": (section_base64url, 1000),
     "base64": (section_base64, 2000),
@@ -347,6 +456,7 @@ SECTIONS = {
     "hmac": (section_hmac, 1500),
     "pbkdf2": (section_pbkdf2, 400),
     "rsa": (section_rsa, 1500),
+    "jwt": (section_jwt, 2000),
 }
 
 

@@ -12,8 +12,10 @@ import SigilBase64
 /// | `hmac ALG KEY MESSAGE` | `ok TAG` |
 /// | `pbkdf2 ALG PASSWORD SALT ITERATIONS LENGTH` (ALG `sha256`, `sha512`) | `ok KEY` or `err CODE` |
 /// | `rsa-verify HASH FORM KEY MESSAGE SIGNATURE` (see `RSARequests`) | `ok 1`, `ok 0` or `err CODE` |
+/// | `jwt-verify ALG KIND KEY NOW LEEWAY TOKEN` (see `JWTRequests`) | `ok` or `err CODE` |
 struct DifferentialRequest {
     private var rsa = RSARequests()
+    private var jwt = JWTRequests()
 
     /// The answer line for one request line.
     mutating func answer(_ line: String) -> String {
@@ -47,6 +49,8 @@ struct DifferentialRequest {
             return HashRequests.derivedKey(arguments)
         case "rsa-verify":
             return rsa.verify(arguments)
+        case "jwt-verify":
+            return jwt.verify(arguments)
         default:
             return "bad operation"
         }
