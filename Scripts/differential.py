@@ -452,11 +452,11 @@ def section_jwt(rng, count):
 SECTIONS = {
     "base64url": (section_base64url, 1000),
     "base64": (section_base64, 2000),
-    "sha2": (section_sha2, 1500),
-    "hmac": (section_hmac, 1500),
-    "pbkdf2": (section_pbkdf2, 400),
-    "rsa": (section_rsa, 1500),
-    "jwt": (section_jwt, 2000),
+    "sha2": (section_sha2, 3000),
+    "hmac": (section_hmac, 3000),
+    "pbkdf2": (section_pbkdf2, 1000),
+    "rsa": (section_rsa, 4000),
+    "jwt": (section_jwt, 4000),
 }
 
 
