@@ -104,11 +104,17 @@ extension RSA.PrivateKey {
     }
 
     /// Draws v and b uniformly from [1, n) by rejection, and computes v⁻¹ = b·(v·b)⁻¹.
+    ///
+    /// Each draw is accepted with probability n / 2^bits(n) > 1/2, so a value is drawn
+    /// within `maxDrawsPerValue` tries except with probability below 2^-128, whatever the
+    /// key. (A shared budget of 16 tries for both values failed once in a few hundred
+    /// signatures with moduli just above a power of two.) v·b is not invertible only when
+    /// it shares a prime with n, which a random draw finds with negligible probability.
     func makeBlinding<Generator: RandomNumberGenerator>(using generator: inout Generator) throws(RSAError) -> Blinding {
         let n = BigUInt(limbs: publicKey.montgomery.modulus)
         let montgomery = publicKey.montgomery
-        for _ in 0..<16 {
-            guard let v = randomBelow(n, using: &generator), let b = randomBelow(n, using: &generator) else { continue }
+        for _ in 0..<4 {
+            guard let v = drawBelow(n, using: &generator), let b = drawBelow(n, using: &generator) else { break }
             let product = montgomery.multiply(montgomery.multiply(v.limbs, montgomery.rSquared), b.limbs)  // v·b
             guard let productInverse = montgomery.inverse(of: product) else { continue }
             let inverse = montgomery.multiply(montgomery.multiply(productInverse, montgomery.rSquared), b.limbs)
@@ -116,6 +122,20 @@ extension RSA.PrivateKey {
             return Blinding(factor: BigUInt(limbs: factor), inverse: BigUInt(limbs: inverse))
         }
         throw RSAError(.signingFailed, "no blinding value could be drawn")
+    }
+
+    /// The most draws `drawBelow` makes for one value.
+    static let maxDrawsPerValue = 128
+
+    /// A uniform value in [1, n) by rejection, or nil after `maxDrawsPerValue` rejected draws
+    /// (a broken generator).
+    private func drawBelow<Generator: RandomNumberGenerator>(
+        _ n: BigUInt, using generator: inout Generator
+    ) -> BigUInt? {
+        for _ in 0..<Self.maxDrawsPerValue {
+            if let value = randomBelow(n, using: &generator) { return value }
+        }
+        return nil
     }
 
     /// A uniform value in [1, n), or nil when a draw is rejected.
