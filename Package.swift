@@ -71,7 +71,7 @@ let package = Package(
             // Test tooling: the batch driver of Scripts/differential.py (issue #8).
             .executableTarget(
                 name: "sigil-difftest",
-                dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64"],
+                dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJWT"],
                 swiftSettings: strictSettings
             ),
             // The example blog tool server (issue 6), a library so that `sigil-server` and
@@ -94,8 +94,8 @@ let package = Package(
             .testTarget(
                 name: "SigilServerTests",
                 dependencies: [
-                    "SigilExampleServer", "sigil-server", "SigilMCP", "SigilJWT", "SigilHMAC", "SigilJSON",
-                    "SigilBase64", "SigilSHA2", "SigilTestSupport",
+                    "SigilExampleServer", "sigil-server", "sigil-token", "SigilMCP", "SigilJWT", "SigilHMAC",
+                    "SigilJSON", "SigilBase64", "SigilSHA2", "SigilTestSupport",
                 ],
                 swiftSettings: strictSettings
             ),

@@ -131,6 +131,9 @@ def seeds_der():
         for field in ("publicKeyDer", "publicKeyAsn", "keyDer", "keyAsn", "privateKeyPkcs8"):
             if g.get(field):
                 seeds.append(bytes.fromhex(g[field]))
+        if g.get("privateKeyPem"):  # PKCS#1 RSAPrivateKey
+            body = "".join(line for line in g["privateKeyPem"].splitlines() if not line.startswith("-----"))
+            seeds.append(base64.b64decode(body))
     return seeds
 
 
@@ -159,7 +162,21 @@ def seeds_jwk():
     return seeds
 
 
+def mcp_token(claims):
+    """An HS256 token for the mcp harness's fixed secret."""
+    import hmac as _hmac
+    header = base64.urlsafe_b64encode(b'{"alg":"HS256","typ":"JWT"}').rstrip(b"=")
+    payload = base64.urlsafe_b64encode(dumps(claims)).rstrip(b"=")
+    mac = _hmac.new(b"mcp-fuzz-secret-0123456789abcdef", header + b"." + payload, hashlib.sha256).digest()
+    return (header + b"." + payload + b"." + base64.urlsafe_b64encode(mac).rstrip(b"=")).decode()
+
+
 def seeds_mcp():
+    admin = mcp_token({"sub": "user_admin", "username": "admin", "roles": ["admin"],
+                       "permissions": ["read:*", "write:*", "delete:*"], "iat": 1700000000, "exp": 1700003600})
+    viewer = mcp_token({"sub": "user_bob", "roles": ["viewer"], "permissions": ["read:posts"],
+                        "iat": 1700000000, "exp": 1700003600})
+    expired = mcp_token({"sub": "user_admin", "roles": ["admin"], "iat": 1600000000, "exp": 1600003600})
     token = rfc_tokens()[0]
     lines = [
         {"jsonrpc": "2.0", "id": 1, "method": "initialize",
@@ -178,6 +195,15 @@ def seeds_mcp():
         {"jsonrpc": "2.0", "id": None, "method": "nope"},
         {"jsonrpc": "1.0", "id": 6, "method": "tools/list"},
         [{"jsonrpc": "2.0", "id": 7, "method": "ping"}],
+        {"jsonrpc": "2.0", "id": 8, "method": "tools/call",
+         "params": {"name": "whoami", "arguments": {"auth": {"token": admin}}}},
+        {"jsonrpc": "2.0", "id": 9, "method": "tools/call",
+         "params": {"name": "admin", "arguments": {"auth": {"token": viewer}}}},
+        {"jsonrpc": "2.0", "id": 10, "method": "tools/call",
+         "params": {"name": "admin", "arguments": {}, "_meta": {"auth": {"token": expired}}}},
+        {"jsonrpc": "2.0", "id": 11, "method": "tools/call",
+         "params": {"name": "add", "arguments": {"a": 5, "b": -7, "negate": True}}},
+        {"jsonrpc": "2.0", "id": 12, "method": "tools/call", "params": {"name": "echo", "arguments": {"text": "hi"}}},
     ]
     seeds = [dumps(line) + b"\n" for line in lines]
     seeds.append(b"".join(dumps(line) + b"\n" for line in lines[:5]))

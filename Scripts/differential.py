@@ -19,11 +19,18 @@ import binascii
 import dataclasses
 import hashlib
 import hmac as py_hmac
+import json
 import os
 import random
 import subprocess
 import sys
 import time
+import warnings
+
+import jwt as pyjwt
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -234,12 +241,222 @@ def section_pbkdf2(rng, count):
     return cases
 
 
+# ---------------------------------------------------------------------------------------
+# RSA PKCS#1 v1.5 verification
+
+PY_HASHES = {"sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512}
+_KEY_CACHE = {}
+
+
+def rsa_keys(rng):
+    """A handful of keys from 2048 to 4096 bits (some of odd sizes), generated once per run.
+
+    `cryptography` draws its own randomness, so keys differ between runs; the cases built
+    from them follow the seed."""
+    if not _KEY_CACHE:
+        sizes = [2048, 2048, 2056, 3072, 3080, 4096]
+        for index, bits in enumerate(sizes):
+            exponent = 3 if index == 1 else 65537
+            _KEY_CACHE[index] = rsa.generate_private_key(public_exponent=exponent, key_size=bits)
+    return list(_KEY_CACHE.values())
+
+
+def key_field(public_key, form):
+    numbers = public_key.public_numbers()
+    if form == "spki-der":
+        return hexf(public_key.public_bytes(serialization.Encoding.DER,
+                                            serialization.PublicFormat.SubjectPublicKeyInfo))
+    if form == "pkcs1-der":
+        return hexf(public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.PKCS1))
+    if form == "pem":
+        return hexf(public_key.public_bytes(serialization.Encoding.PEM,
+                                            serialization.PublicFormat.SubjectPublicKeyInfo))
+    if form == "pkcs1-pem":
+        return hexf(public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.PKCS1))
+    n = numbers.n.to_bytes((numbers.n.bit_length() + 7) // 8, "big")
+    e = numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")
+    return f"{n.hex()}:{e.hex()}"
+
+
+def python_rsa_verify(public_key, name, message, signature):
+    try:
+        public_key.verify(signature, message, padding.PKCS1v15(), PY_HASHES[name]())
+        return True
+    except (InvalidSignature, ValueError):
+        return False
+
+
+def corrupt_signature(rng, signature, modulus):
+    size = len(signature)
+    choice = rng.randrange(9)
+    if choice == 0:  # one bit flipped
+        index = rng.randrange(size)
+        return bytes(signature[:index]) + bytes([signature[index] ^ (1 << rng.randrange(8))]) + signature[index + 1:], "bit flip"
+    if choice == 1:
+        return b"\x00" * size, "zero signature"
+    if choice == 2:
+        return signature[1:] if signature[0] == 0 else signature[:-1], "one byte short"
+    if choice == 3:
+        return b"\x00" + signature, "leading zero byte added"
+    if choice == 4:  # s + n, when it still fits in k bytes
+        value = int.from_bytes(signature, "big") + modulus
+        if value < 256 ** size:
+            return value.to_bytes(size, "big"), "s + n"
+        return modulus.to_bytes(size, "big"), "s = n"
+    if choice == 5:
+        return (1).to_bytes(size, "big"), "s = 1"
+    if choice == 6:
+        return (modulus - 1).to_bytes(size, "big"), "s = n - 1"
+    if choice == 7:
+        return rng.randbytes(size), "random"
+    return b"", "empty"
+
+
+def section_rsa(rng, count):
+    keys = rsa_keys(rng)
+    cases = []
+    for _ in range(count):
+        private_key = rng.choice(keys)
+        public_key = private_key.public_key()
+        modulus = public_key.public_numbers().n
+        name = rng.choice(list(PY_HASHES))
+        message = rng.randbytes(rng.randrange(0, 200))
+        signature = private_key.sign(message, padding.PKCS1v15(), PY_HASHES[name]())
+        form = rng.choice(["spki-der", "pkcs1-der", "pem", "pkcs1-pem", "ne"])
+        kind = rng.random()
+        what = "valid"
+        checked_name, checked_message = name, message
+        if kind < 0.35:
+            pass
+        elif kind < 0.75:
+            signature, what = corrupt_signature(rng, signature, modulus)
+        elif kind < 0.88:
+            checked_message = message + b"\x00" if rng.random() < 0.5 else rng.randbytes(len(message))
+            what = "other message"
+        else:
+            checked_name = rng.choice([h for h in PY_HASHES if h != name])
+            what = f"signed with {name}"
+        expected = "ok 1" if python_rsa_verify(public_key, checked_name, checked_message, signature) else "ok 0"
+        cases.append(Case("rsa", f"rsa-verify {checked_name} {form} {key_field(public_key, form)} "
+                                 f"{hexf(checked_message)} {hexf(signature)}", expected,
+                          f"{modulus.bit_length()}-bit key ({form}), {checked_name}, {what}"))
+    return cases
+
+
+# ---------------------------------------------------------------------------------------
+# JWT verification (pyjwt)
+
+# RS256 cases join once SigilJWT takes RSA keys (JWTKey.rsa).
+JWT_RS256 = False
+
+
+def canonical_segments(token):
+    """Sigil's base64url is strict (RFC 7515 §2, RFC 4648 §3.5); pyjwt's is lenient. A
+    token whose segments are not canonical is expected to be rejected by Sigil whatever
+    pyjwt says."""
+    parts = token.split(".")
+    return len(parts) == 3 and all(python_b64u_decode(part.encode()) is not None for part in parts)
+
+
+def pyjwt_verdict(token, key, alg, now):
+    """'ok', 'expired' or 'invalid' by pyjwt, with exp required, leeway 0."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pyjwt.decode(token, key, algorithms=[alg], options={"require": ["exp"]}, leeway=0)
+    except pyjwt.ExpiredSignatureError:
+        return "expired"
+    except pyjwt.PyJWTError:
+        return "invalid"
+    return "ok"
+
+
+def random_claims(rng, now):
+    claims = {"sub": f"user_{rng.randrange(1000)}", "roles": rng.sample(["admin", "user", "viewer"], rng.randrange(0, 3))}
+    pick = rng.random()
+    if pick < 0.55:
+        claims["exp"] = now + rng.randrange(120, 10**6)
+    elif pick < 0.85:
+        claims["exp"] = now - rng.randrange(120, 10**6)
+    elif pick < 0.9:
+        claims["exp"] = now + rng.randrange(120, 10**6) + 0.5
+    # else: no exp at all (required by both)
+    if rng.random() < 0.2:
+        claims["nbf"] = now + rng.choice([-1, 1]) * rng.randrange(120, 10**5)
+    if rng.random() < 0.3:
+        claims["iat"] = now - rng.randrange(0, 10**5) if rng.random() < 0.8 else now + rng.randrange(120, 10**5)
+    if rng.random() < 0.2:
+        claims["iss"] = "https://issuer.example"
+    if rng.random() < 0.2:
+        claims["jti"] = hexf(rng.randbytes(8))
+    return claims
+
+
+def tamper(rng, token):
+    header, payload, signature = token.split(".")
+    choice = rng.randrange(8)
+    if choice == 0 and signature:
+        index = rng.randrange(len(signature))
+        replacement = rng.choice(URL_ALPHABET)
+        return f"{header}.{payload}.{signature[:index]}{replacement}{signature[index + 1:]}", "signature char"
+    if choice == 1 and payload:
+        index = rng.randrange(len(payload))
+        return f"{header}.{payload[:index]}{rng.choice(URL_ALPHABET)}{payload[index + 1:]}.{signature}", "payload char"
+    if choice == 2:
+        claims = json.loads(pyjwt.utils.base64url_decode(payload))
+        claims["exp"] = claims.get("exp", 0) + 10**7 if isinstance(claims.get("exp"), int) else 4102444800
+        forged = pyjwt.utils.base64url_encode(json.dumps(claims).encode()).decode()
+        return f"{header}.{forged}.{signature}", "payload re-encoded with a later exp"
+    if choice == 3:
+        forged = pyjwt.utils.base64url_encode(b'{"alg":"none","typ":"JWT"}').decode()
+        return f"{forged}.{payload}.", "alg none"
+    if choice == 4:
+        return f"{header}.{payload}", "two segments"
+    if choice == 5:
+        return f"{header}.{payload}.{signature}.", "four segments"
+    if choice == 6:
+        return f"{header}.{payload}.{signature}=", "padded signature"
+    return f"{header}.{payload}.{signature[:-1]}", "signature truncated"
+
+
+def section_jwt(rng, count):
+    keys = rsa_keys(rng)
+    now = int(time.time())
+    cases = []
+    for _ in range(count):
+        claims = random_claims(rng, now)
+        if rng.random() < 0.5 or not JWT_RS256:
+            alg = "HS256"
+            secret = rng.randbytes(rng.choice([32, 33, 64, 100]))
+            token = pyjwt.encode(claims, secret, algorithm=alg)
+            verify_key, key_request = secret, f"hmac {hexf(secret)}"
+        else:
+            alg = "RS256"
+            private_key = rng.choice([k for k in keys if k.key_size >= 2048])
+            token = pyjwt.encode(claims, private_key, algorithm=alg)
+            public_key = private_key.public_key()
+            pem = public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+            verify_key, key_request = public_key, f"pem {hexf(pem)}"
+        what = "as signed"
+        if rng.random() < 0.35:
+            token, what = tamper(rng, token)
+        verdict = pyjwt_verdict(token, verify_key, alg, now)
+        if verdict != "invalid" and not canonical_segments(token):
+            verdict = "invalid"
+        expected = {"ok": "ok", "expired": "err expired", "invalid": "err"}[verdict]
+        cases.append(Case("jwt", f"jwt-verify {alg} {key_request} {now} 0 {hexf(token.encode())}", expected,
+                          f"{alg}, {what}, claims {json.dumps(claims)}"))
+    return cases
+
+
 SECTIONS = {
     "base64url": (section_base64url, 1000),
     "base64": (section_base64, 2000),
-    "sha2": (section_sha2, 1500),
-    "hmac": (section_hmac, 1500),
-    "pbkdf2": (section_pbkdf2, 400),
+    "sha2": (section_sha2, 3000),
+    "hmac": (section_hmac, 3000),
+    "pbkdf2": (section_pbkdf2, 1000),
+    "rsa": (section_rsa, 4000),
+    "jwt": (section_jwt, 4000),
 }
 
 
@@ -253,6 +470,17 @@ def build_binary():
     bin_path = subprocess.run(command[:4] + ["--show-bin-path"], cwd=ROOT, check=True,
                               capture_output=True, text=True).stdout.strip()
     return os.path.join(bin_path, "sigil-difftest")
+
+
+def expected_class(expected: str) -> str:
+    """A short name for what Python expects, for the per-section summary."""
+    if expected == "ok 1":
+        return "valid signatures"
+    if expected == "ok 0":
+        return "invalid signatures"
+    if expected.startswith("ok"):
+        return "accepted"
+    return "rejected" if expected == "err" else f"rejected as {expected[4:]}"
 
 
 def matches(expected: str, actual: str) -> bool:
@@ -299,18 +527,19 @@ def main():
 
     failures = {}
     totals = {}
-    accepted = {}
+    classes = {}
     for case, answer in zip(cases, answers):
         totals[case.section] = totals.get(case.section, 0) + 1
-        if case.expected.startswith("ok"):
-            accepted[case.section] = accepted.get(case.section, 0) + 1
+        kind = expected_class(case.expected)
+        classes.setdefault(case.section, {})
+        classes[case.section][kind] = classes[case.section].get(kind, 0) + 1
         if not matches(case.expected, answer):
             failures.setdefault(case.section, []).append((case, answer))
 
     for name, total in totals.items():
         bad = len(failures.get(name, []))
-        print(f"differential: {name}: {total - bad}/{total} agree "
-              f"({accepted.get(name, 0)} expected to succeed, {total - accepted.get(name, 0)} to fail)")
+        histogram = ", ".join(f"{count} {kind}" for kind, count in sorted(classes[name].items()))
+        print(f"differential: {name}: {total - bad}/{total} agree ({histogram})")
     print(f"differential: Sigil answered {len(cases)} requests in {time.monotonic() - run_started:.1f}s "
           f"(total {time.monotonic() - started:.1f}s)")
 

@@ -11,9 +11,14 @@ import SigilBase64
 /// | `sha ALG MESSAGE` (ALG `sha256`, `sha384`, `sha512`) | `ok DIGEST` |
 /// | `hmac ALG KEY MESSAGE` | `ok TAG` |
 /// | `pbkdf2 ALG PASSWORD SALT ITERATIONS LENGTH` (ALG `sha256`, `sha512`) | `ok KEY` or `err CODE` |
-enum DifferentialRequest {
+/// | `rsa-verify HASH FORM KEY MESSAGE SIGNATURE` (see `RSARequests`) | `ok 1`, `ok 0` or `err CODE` |
+/// | `jwt-verify ALG KIND KEY NOW LEEWAY TOKEN` (see `JWTRequests`) | `ok` or `err CODE` |
+struct DifferentialRequest {
+    private var rsa = RSARequests()
+    private var jwt = JWTRequests()
+
     /// The answer line for one request line.
-    static func answer(_ line: String) -> String {
+    mutating func answer(_ line: String) -> String {
         let fields = line.split(separator: " ", omittingEmptySubsequences: false)
         guard let operation = fields.first else { return "bad empty" }
         let arguments = Array(fields.dropFirst())
@@ -42,6 +47,10 @@ enum DifferentialRequest {
             return HashRequests.authenticationCode(arguments)
         case "pbkdf2":
             return HashRequests.derivedKey(arguments)
+        case "rsa-verify":
+            return rsa.verify(arguments)
+        case "jwt-verify":
+            return jwt.verify(arguments)
         default:
             return "bad operation"
         }

@@ -6,6 +6,7 @@
 // answer line on stdout, in order: `ok VALUE` or `err CODE`. See `DifferentialRequest`
 // for the operations. Not a product; test tooling only.
 
+var requests = DifferentialRequest()
 while let line = readLine(strippingNewline: true) {
-    print(DifferentialRequest.answer(line))
+    print(requests.answer(line))
 }

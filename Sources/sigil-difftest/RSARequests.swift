@@ -1,0 +1,51 @@
+import SigilRSA
+
+/// RSA PKCS#1 v1.5 verification requests. Parsed keys are cached by their request field,
+/// since a run checks many signatures with a handful of keys.
+struct RSARequests {
+    private var keys: [String: RSA.PublicKey] = [:]
+
+    /// `rsa-verify HASH FORM KEY MESSAGE SIGNATURE` → `ok 1` (valid), `ok 0` (invalid) or
+    /// `err CODE` (the key does not parse).
+    ///
+    /// HASH is `sha256`, `sha384` or `sha512`. FORM is `spki-der` or `pkcs1-der` (KEY is
+    /// the DER), `pem` or `pkcs1-pem` (KEY is the PEM text), or `ne` (KEY is `N:E`, both
+    /// big-endian hex).
+    mutating func verify(_ arguments: [Substring]) -> String {
+        guard arguments.count == 5, let message = Hex.decode(arguments[3]), let signature = Hex.decode(arguments[4])
+        else { return "bad arguments" }
+        let hash: RSA.HashAlgorithm
+        switch arguments[0] {
+        case "sha256": hash = .sha256
+        case "sha384": hash = .sha384
+        case "sha512": hash = .sha512
+        default: return "bad algorithm"
+        }
+        let key: RSA.PublicKey
+        if let cached = keys[String(arguments[2])] {
+            key = cached
+        } else {
+            do {
+                key = try Self.parseKey(form: arguments[1], field: arguments[2])
+            } catch {
+                return "err \(error.code)"
+            }
+            keys[String(arguments[2])] = key
+        }
+        return key.isValidSignature(signature, for: message, hashAlgorithm: hash) ? "ok 1" : "ok 0"
+    }
+
+    private static func parseKey(form: Substring, field: Substring) throws(RSAError) -> RSA.PublicKey {
+        switch form {
+        case "spki-der", "pkcs1-der":
+            return try RSA.PublicKey(derRepresentation: Hex.decode(field) ?? [])
+        case "pem", "pkcs1-pem":
+            return try RSA.PublicKey(pemRepresentation: String(decoding: Hex.decode(field) ?? [], as: UTF8.self))
+        default:
+            let parts = field.split(separator: ":")
+            let modulus = parts.first.flatMap { Hex.decode($0) } ?? []
+            let exponent = parts.count == 2 ? Hex.decode(parts[1]) ?? [] : []
+            return try RSA.PublicKey(modulus: modulus, publicExponent: exponent)
+        }
+    }
+}
