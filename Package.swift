@@ -94,8 +94,8 @@ let package = Package(
             .testTarget(
                 name: "SigilServerTests",
                 dependencies: [
-                    "SigilExampleServer", "sigil-server", "SigilMCP", "SigilJWT", "SigilHMAC", "SigilJSON",
-                    "SigilBase64", "SigilSHA2", "SigilTestSupport",
+                    "SigilExampleServer", "sigil-server", "sigil-token", "SigilMCP", "SigilJWT", "SigilHMAC",
+                    "SigilJSON", "SigilBase64", "SigilSHA2", "SigilTestSupport",
                 ],
                 swiftSettings: strictSettings
             ),

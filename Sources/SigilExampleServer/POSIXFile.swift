@@ -87,6 +87,26 @@ enum POSIXFile {
         }
     }
 
+    /// Takes an exclusive lock on `dir/.name.lock` for the life of the process, so that two
+    /// servers never share one data file (each would overwrite the other's changes). The
+    /// lock goes away with the process, however it ends.
+    ///
+    /// - Returns: The lock file's descriptor; keep it open.
+    /// - Throws: ``DataFileError`` when another process holds the lock or the lock file
+    ///   cannot be made.
+    static func lockExclusively(_ path: String) throws(DataFileError) -> Int32 {
+        let lockPath = siblingPath(for: path, suffix: ".lock")
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw DataFileError(path, "cannot create \(lockPath): \(describe(errno))") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            close(descriptor)
+            if code == EWOULDBLOCK { throw DataFileError(path, "another sigil-server is using this file") }
+            throw DataFileError(path, "cannot lock \(lockPath): \(describe(code))")
+        }
+        return descriptor
+    }
+
     /// The directory part of a path (`.` for a bare file name).
     static func directoryOf(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
@@ -96,9 +116,14 @@ enum POSIXFile {
 
     /// `dir/.name.tmp`: in the target's directory, so that `rename` is atomic.
     static func temporaryPath(for path: String) -> String {
+        siblingPath(for: path, suffix: ".tmp")
+    }
+
+    /// `dir/.name<suffix>`, next to `path`.
+    static func siblingPath(for path: String, suffix: String) -> String {
         let directory = directoryOf(path)
         let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-        return (directory == "/" ? "" : directory) + "/.\(name).tmp"
+        return (directory == "/" ? "" : directory) + "/.\(name)\(suffix)"
     }
 
     static func describe(_ code: Int32) -> String {

@@ -67,8 +67,9 @@ public struct ServerOptions: Sendable, Hashable {
                                  Every change is written atomically and durably (temporary file,
                                  fsync, rename, fsync of the directory) before the tool answers. A
                                  missing FILE is created; an unreadable or corrupt FILE stops the
-                                 server with an error and is never replaced. Without this option
-                                 everything is kept in memory only.
+                                 server with an error and is never replaced. One server at a
+                                 time: a lock on .FILE.lock beside it refuses a second one.
+                                 Without this option everything is kept in memory only.
           --access-ttl SECONDS   Lifetime of access tokens issued by login/refresh_token (3600).
           --refresh-ttl SECONDS  Lifetime of refresh tokens (604800, one week).
           --version              Print the version and exit.

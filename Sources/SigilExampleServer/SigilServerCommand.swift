@@ -2,6 +2,14 @@ import SigilJWT
 import SigilMCP
 import SigilRBAC
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The `sigil-server` program, as a library entry point so that `sigil-demo` can run the
 /// very same server.
 public enum SigilServerCommand {
@@ -73,7 +81,9 @@ public enum SigilServerCommand {
         }
 
         let state: BlogState
+        var dataLock: Int32 = -1
         do {
+            if let path = options.dataPath { dataLock = try POSIXFile.lockExclusively(path) }
             state = try loadState(options.dataPath)
         } catch {
             MCPLog.write("sigil-server: cannot start: data file \(error). The file was left as it is.")
@@ -97,6 +107,7 @@ public enum SigilServerCommand {
         case .transportFailed(let error):
             MCPLog.write("sigil-server: the client went away (\(error.reason)); shutting down")
         }
+        if dataLock >= 0 { close(dataLock) }
         return 0
     }
 

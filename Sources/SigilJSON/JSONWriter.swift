@@ -51,7 +51,7 @@ public struct JSONWriter: Sendable {
     @inline(__always)
     mutating func appendInPlace(_ space: Int, _ body: (inout OutputCursor) -> Void) -> Bool {
         let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: space))
+        appendZeros(space)
         let end: Int? = bytes.withUnsafeMutableBufferPointer { buffer in
             var cursor = OutputCursor(buffer, at: start)
             body(&cursor)
@@ -65,13 +65,34 @@ public struct JSONWriter: Sendable {
     ///
     /// - Parameter text: Any string; written as UTF-8 with the escapes described above.
     public mutating func writeString(_ text: String) {
-        // Plain text needs its length and two quotes; escapes need the exact count.
-        if !appendInPlace(text.utf8.count + 2, { cursor in CompactEncoding.encode(text, to: &cursor) }) {
-            let fits = appendInPlace(CompactEncoding.count(text)) { cursor in CompactEncoding.encode(text, to: &cursor)
+        // Plain text (the usual case) is copied between quotes; text with bytes to escape
+        // is encoded into exactly the space it needs.
+        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard CompactEncoding.firstByteNeedingEscape(utf8, from: 0) == utf8.count else { return false }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return true
+        }
+        if copied == true { return }
+        let fits = appendInPlace(CompactEncoding.count(text)) { cursor in CompactEncoding.encode(text, to: &cursor) }
+        assert(fits, "CompactEncoding.count disagrees with encode")
+    }
+
+    /// Appends `count` zero bytes, copied from a zero page rather than one at a time.
+    mutating func appendZeros(_ count: Int) {
+        var remaining = count
+        bytes.reserveCapacity(bytes.count + count)
+        JSONWriter.zeroPage.withUnsafeBufferPointer { zeros in
+            while remaining > 0 {
+                let chunk = min(remaining, zeros.count)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: zeros[..<chunk]))
+                remaining -= chunk
             }
-            assert(fits, "CompactEncoding.count disagrees with encode")
         }
     }
+
+    static let zeroPage = [UInt8](repeating: 0, count: 1024)
 
     /// Appends a number's exact literal.
     ///
@@ -102,7 +123,14 @@ public struct JSONWriter: Sendable {
     ///
     /// - Parameter text: The text, for example `"{"` or `","`.
     public mutating func writeRaw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        // `withUTF8Buffer` also handles a StaticString holding a single scalar.
+        text.withUTF8Buffer { utf8 in
+            if utf8.count == 1 {
+                bytes.append(utf8[0])
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
+        }
     }
 
     /// Appends bytes that are already valid JSON, such as a cached serialized header,

@@ -33,6 +33,6 @@ struct OutputCursor {
 
     @inline(__always)
     mutating func put(_ text: StaticString) {
-        put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        text.withUTF8Buffer { put($0) }
     }
 }

@@ -65,7 +65,7 @@ public struct JWTClaims: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         get {
             switch object["aud"] {
             case .string(let value): return [value]
-            case .array(let values): return values.compactMap(\.stringValue)
+            case .array(let values): return values.compactMap { $0.stringValue }
             default: return []
             }
         }

@@ -12,6 +12,8 @@ import Darwin
 import WASILibc
 #endif
 
+#if canImport(Glibc) || canImport(Musl) || canImport(Darwin) || canImport(WASILibc)
+
 /// Seconds since the Unix epoch from `CLOCK_REALTIME`.
 ///
 /// If the clock cannot be read it reports the far future, so that every token with an
@@ -21,3 +23,8 @@ func systemEpochSeconds() -> Int64 {
     guard clock_gettime(CLOCK_REALTIME, &now) == 0 else { return Int64.max }
     return Int64(now.tv_sec)
 }
+#else
+/// No C library, no wall clock (Embedded targets): give verifiers a `.fixed` or `.custom`
+/// clock. `.system` reports the far future, so tokens with an expiry fail closed.
+func systemEpochSeconds() -> Int64 { Int64.max }
+#endif

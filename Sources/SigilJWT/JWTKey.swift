@@ -1,5 +1,6 @@
 import SigilBase64
 import SigilHMAC
+import SigilRSA
 import SigilSHA2
 
 /// A key bound to exactly one JWS algorithm, with an optional key ID.
@@ -21,6 +22,8 @@ public struct JWTKey: Sendable, CustomStringConvertible {
         case hmacSHA256(HMACKey<SHA256>)
         case hmacSHA384(HMACKey<SHA384>)
         case hmacSHA512(HMACKey<SHA512>)
+        case rsaPublic(RSA.PublicKey)
+        case rsaPrivate(RSA.PrivateKey)
     }
 
     /// The only algorithm this key signs or verifies with.
@@ -164,6 +167,21 @@ public struct JWTKey: Sendable, CustomStringConvertible {
         case .hmacSHA256(let key): return Self.isValidTag(signature, key.authenticationCode(for: signingInput))
         case .hmacSHA384(let key): return Self.isValidTag(signature, key.authenticationCode(for: signingInput))
         case .hmacSHA512(let key): return Self.isValidTag(signature, key.authenticationCode(for: signingInput))
+        case .rsaPublic(let key):
+            return key.isValidSignature(signature, for: signingInput, hashAlgorithm: JWTKey.rsaHash(algorithm))
+        case .rsaPrivate(let key):
+            return key.publicKey.isValidSignature(
+                signature, for: signingInput, hashAlgorithm: JWTKey.rsaHash(algorithm))
+        }
+    }
+
+    /// The length of this key's signatures in bytes: the digest size for HMAC, the modulus
+    /// size for RSA.
+    var signatureByteCount: Int {
+        switch material {
+        case .hmacSHA256, .hmacSHA384, .hmacSHA512: algorithm.digestByteCount
+        case .rsaPublic(let key): (key.keySizeInBits + 7) / 8
+        case .rsaPrivate(let key): (key.keySizeInBits + 7) / 8
         }
     }
 
@@ -185,6 +203,10 @@ public struct JWTKey: Sendable, CustomStringConvertible {
             key.authenticationCode(for: signingInput).withUnsafeBytes { output.append(contentsOf: $0) }
         case .hmacSHA512(let key):
             key.authenticationCode(for: signingInput).withUnsafeBytes { output.append(contentsOf: $0) }
+        case .rsaPublic:
+            throw JWTError(.invalidKey, "an RSA public key cannot sign")
+        case .rsaPrivate(let key):
+            output.append(contentsOf: try JWTKey.rsaSignature(key, signingInput, algorithm))
         }
     }
 
@@ -196,6 +218,27 @@ public struct JWTKey: Sendable, CustomStringConvertible {
         case .hmacSHA256(let key): Self.appendTagSegment(key.authenticationCode(for: token), to: &token)
         case .hmacSHA384(let key): Self.appendTagSegment(key.authenticationCode(for: token), to: &token)
         case .hmacSHA512(let key): Self.appendTagSegment(key.authenticationCode(for: token), to: &token)
+        case .rsaPublic:
+            throw JWTError(.invalidKey, "an RSA public key cannot sign")
+        case .rsaPrivate(let key):
+            let signature = try token.withRawBytes { (input) throws(JWTError) in
+                try JWTKey.rsaSignature(key, input, algorithm)
+            }
+            token.append(UInt8(ascii: "."))
+            signature.withUnsafeBytes { Base64URL.encode($0, into: &token) }
+        }
+    }
+
+    /// An RSASSA-PKCS1-v1_5 signature (SigilRSA verifies each one before returning it).
+    private static func rsaSignature(
+        _ key: RSA.PrivateKey,
+        _ signingInput: UnsafeRawBufferPointer,
+        _ algorithm: JWTAlgorithm
+    ) throws(JWTError) -> [UInt8] {
+        do {
+            return try key.signature(for: signingInput, hashAlgorithm: rsaHash(algorithm))
+        } catch {
+            throw JWTError(.invalidKey, "RSA signing failed (\(error.code))")
         }
     }
 

@@ -75,7 +75,7 @@ public struct JWTSigner: Sendable {
     func sign(payloadBytes payload: UnsafeRawBufferPointer) throws(JWTError) -> String {
         var token: [UInt8] = []
         token.reserveCapacity(
-            headerPrefix.count + (payload.count + 2) / 3 * 4 + 1 + JWTSigner.maximumSignatureSegment(key.algorithm))
+            headerPrefix.count + (payload.count + 2) / 3 * 4 + 1 + (key.signatureByteCount + 2) / 3 * 4)
         token.append(contentsOf: headerPrefix)
         Base64URL.encode(payload, into: &token)
         try key.appendSignatureSegment(to: &token)
@@ -85,11 +85,5 @@ public struct JWTSigner: Sendable {
                 return bytes.count
             }
         }
-    }
-
-    /// An upper bound on the base64url length of a signature of `algorithm`.
-    static func maximumSignatureSegment(_ algorithm: JWTAlgorithm) -> Int {
-        // HMAC tags are the digest size; RSA signatures up to 16384-bit moduli.
-        algorithm.isHMAC ? (algorithm.digestByteCount + 2) / 3 * 4 : 2_732
     }
 }

@@ -1,5 +1,4 @@
 import SigilJSON
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -64,16 +63,14 @@ public final class MCPChildProcess {
         // Pipes are made close-on-exec and the child spawned under one lock, so that a
         // child spawned by another thread never inherits this child's pipe ends (which
         // would keep its input open after closeInput()).
-        let spawned = Self.spawnLock.withLock { _ -> Result<(pid_t, Int32, Int32, Int32), MCPTransportError> in
-            Result { () throws(MCPTransportError) -> (pid_t, Int32, Int32, Int32) in
-                try Self.spawn(executable, arguments, environment, standardError)
-            }
+        SpawnLock.shared.lock()
+        let spawned = Result { () throws(MCPTransportError) -> (pid_t, Int32, Int32, Int32) in
+            try Self.spawn(executable, arguments, environment, standardError)
         }
+        SpawnLock.shared.unlock()
         (processID, inputDescriptor, outputDescriptor, errorDescriptor) = try spawned.get()
         framer = LineFramer(maxLineBytes: maxLineBytes)
     }
-
-    private static let spawnLock = Mutex(())
 
     private static func closeOnExecPipe() throws(MCPTransportError) -> [Int32] {
         var ends: [Int32] = [-1, -1]
@@ -132,7 +129,7 @@ public final class MCPChildProcess {
             close(input[1])
             close(output[0])
             if ownErrorReadEnd >= 0 { close(ownErrorReadEnd) }
-            throw MCPTransportError(systemError: status, reason: "cannot start \(executable) (errno \(status))")
+            throw MCPTransportError(.cannotStart, "cannot start \(executable) (errno \(status))", systemError: status)
         }
         return (pid, input[1], output[0], ownErrorReadEnd)
     }
@@ -163,7 +160,7 @@ public final class MCPChildProcess {
     /// - Parameter bytes: The bytes.
     /// - Throws: ``MCPTransportError`` when the child no longer reads.
     public func sendRaw(_ bytes: [UInt8]) throws(MCPTransportError) {
-        guard inputDescriptor >= 0 else { throw MCPTransportError(systemError: EBADF, reason: "input already closed") }
+        guard inputDescriptor >= 0 else { throw MCPTransportError(.closed, "input already closed", systemError: EBADF) }
         try MCPStdioTransport.writeAll(bytes, to: inputDescriptor)
     }
 
@@ -178,7 +175,7 @@ public final class MCPChildProcess {
                 switch line {
                 case .line(let bytes): return String(decoding: bytes, as: UTF8.self)
                 case .oversized(let count):
-                    throw MCPTransportError(systemError: 0, reason: "response line of \(count) bytes is too long")
+                    throw MCPTransportError(.unexpectedMessage, "response line of \(count) bytes is too long")
                 }
             }
             guard outputDescriptor >= 0 else { return nil }
@@ -190,7 +187,7 @@ public final class MCPChildProcess {
             }
             if ready == 0 {
                 throw MCPTransportError(
-                    systemError: ETIMEDOUT, reason: "no response within \(responseTimeoutMilliseconds) ms")
+                    .timedOut, "no response within \(responseTimeoutMilliseconds) ms", systemError: ETIMEDOUT)
             }
             let source = outputDescriptor
             let count = readBuffer.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
@@ -219,13 +216,13 @@ public final class MCPChildProcess {
         if let params { message["params"] = params }
         try send(JSONValue.object(message).serialized())
         guard let line = try receiveLine() else {
-            throw MCPTransportError(systemError: 0, reason: "the server closed its output")
+            throw MCPTransportError(.closed, "the server closed its output")
         }
         do {
             return try JSONValue.parse(
                 line, limits: JSONLimits(maxDepth: 64, maxBytes: 64 << 20, maxStringBytes: 64 << 20))
         } catch {
-            throw MCPTransportError(systemError: 0, reason: "response is not JSON: \(error)")
+            throw MCPTransportError(.unexpectedMessage, "response is not JSON: \(error)")
         }
     }
 
@@ -244,7 +241,7 @@ public final class MCPChildProcess {
         if let meta { params["_meta"] = .object(meta) }
         let response = try request("tools/call", params: .object(params))
         guard let result = response["result"] else {
-            throw MCPTransportError(systemError: 0, reason: "tools/call \(name) failed: \(response.serialized())")
+            throw MCPTransportError(.unexpectedMessage, "tools/call \(name) failed: \(response.serialized())")
         }
         return result
     }
@@ -299,6 +296,22 @@ public final class MCPChildProcess {
 
     private static func failure(_ what: String) -> MCPTransportError {
         let code = errno
-        return MCPTransportError(systemError: code, reason: "\(what) failed (errno \(code))")
+        return MCPTransportError(.systemCallFailed, "\(what) failed (errno \(code))", systemError: code)
     }
+}
+
+/// Serializes pipe creation and `posix_spawn` in this process (a `pthread_mutex_t`, so the
+/// module needs no newer OS than its other code).
+private final class SpawnLock: @unchecked Sendable {
+    static let shared = SpawnLock()
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    private init() {
+        mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
 }

@@ -70,7 +70,7 @@ enum DemoTour {
             let result = try server.callTool(
                 "login", arguments: ["username": .string(user), "password": .string("\(user)-demo")])
             guard !result.failed, let token = result.structured["token"]?.stringValue else {
-                throw MCPTransportError(systemError: 0, reason: "login as \(user) failed: \(result.failure)")
+                throw MCPTransportError(.unexpectedMessage, "login as \(user) failed: \(result.failure)")
             }
             columns[index].token = token
             refreshTokens[user] = result.structured["refresh_token"]?.stringValue
@@ -157,7 +157,7 @@ enum DemoTour {
         do {
             provider = try JWTProvider(secret: secret)
         } catch {
-            throw MCPTransportError(systemError: 0, reason: "cannot make a token provider: \(error)")
+            throw MCPTransportError(.unexpectedMessage, "cannot make a token provider: \(error)")
         }
         if let expired = try? provider.createToken(
             userID: "user_alice", roles: ["user"], permissions: ["read:posts", "write:own_posts"], username: "alice",

@@ -41,7 +41,7 @@ enum ServerBenchmark {
             ])
         let login = try server.callTool("login", arguments: ["username": "alice", "password": "alice-demo"])
         guard let token = login.structured["token"]?.stringValue else {
-            throw MCPTransportError(systemError: 0, reason: "login failed")
+            throw MCPTransportError(.unexpectedMessage, "login failed")
         }
         print("server: \(launcher.label)")
         print("workload: tools/call whoami with a valid HS256 token in arguments.auth.token (verify + RBAC + JSON)")
@@ -86,13 +86,13 @@ enum ServerBenchmark {
             }
             if !batch.isEmpty { try server.sendRaw(batch) }
             guard let line = try server.receiveLine() else {
-                throw MCPTransportError(systemError: 0, reason: "server closed its output")
+                throw MCPTransportError(.closed, "server closed its output")
             }
             let now = nanoseconds()
             // The server writes {"jsonrpc":"2.0","id":N,"result":{…,"isError":false}}; read N
             // without parsing the whole response, to keep the client's cost out of the figure.
             guard let id = responseID(line), id < count, line.hasSuffix(#""isError":false}}"#) else {
-                throw MCPTransportError(systemError: 0, reason: "unexpected response: \(line.prefix(200))")
+                throw MCPTransportError(.unexpectedMessage, "unexpected response: \(line.prefix(200))")
             }
             latencies[id] = now - sentAt[id]
             received += 1

@@ -25,9 +25,11 @@ enum GenerateCommand {
           --expires SECONDS    Lifetime in seconds (default 3600).
           --claim KEY=VALUE    A custom claim (repeatable). VALUE is read as JSON when it is
                                valid JSON (42, true, ["a"], {"k":1}, "quoted"), else as a string.
-          --alg ALG            HS256 (default), HS384, HS512, or RS256/RS384/RS512 with --key.
+          --alg ALG            HS256 (default), HS384, HS512; or RS256 (default with a PEM --key),
+                               RS384, RS512 with --key.
           --secret-file PATH   Read the HMAC secret from a file (one trailing newline ignored).
-          --key PATH           Sign with a private key (PEM or JWK) instead of a secret.
+          --key PATH           Sign with a private key instead of a secret: PEM ("PRIVATE KEY"
+                               or "RSA PRIVATE KEY") or a JWK (RSA private, or oct).
           --quiet              Print only the token on stdout.
           -h, --help           Show this help.
 
@@ -65,8 +67,10 @@ enum GenerateCommand {
         if permissions.isEmpty { permissions = DefaultPermissions.permissions(for: roles) }
         let claims = try customClaims(parsed.all("claim"))
 
-        let algorithm = try VerifyCommand.algorithm(parsed.value("alg") ?? "HS256", command: name)
-        let key = try signingKey(algorithm: algorithm, parsed: parsed)
+        var requested: JWTAlgorithm?
+        if let name = parsed.value("alg") { requested = try VerifyCommand.algorithm(name, command: self.name) }
+        let key = try signingKey(algorithm: requested, parsed: parsed)
+        let algorithm = key.algorithm
         let provider = JWTProvider(signingKey: key, verificationKeys: JWTKeySet(key))
         let token: String
         do {
@@ -97,13 +101,20 @@ enum GenerateCommand {
         return ExitStatus.success
     }
 
-    static func signingKey(algorithm: JWTAlgorithm, parsed: CommandLineArguments) throws(UsageError) -> JWTKey {
+    /// The signing key: `--key` (with `--alg`, or RS256 for a PEM key and the JWK's own
+    /// `alg` for a JWK), else an HMAC secret (HS256 unless `--alg` says otherwise).
+    static func signingKey(
+        algorithm requested: JWTAlgorithm?, parsed: CommandLineArguments
+    ) throws(UsageError)
+        -> JWTKey
+    {
         if let path = parsed.value("key") {
             guard parsed.value("secret-file") == nil else {
                 throw UsageError("give --key or --secret-file, not both", command: name)
             }
-            return try KeyLoading.privateKey(path, algorithm: algorithm, command: name)
+            return try KeyLoading.privateKey(path, algorithm: requested, command: name)
         }
+        let algorithm = requested ?? .hs256
         guard algorithm.isHMAC else {
             throw UsageError("\(algorithm) signs with a private key: give --key PATH", command: name)
         }

@@ -1,21 +1,36 @@
 import SigilJWT
 
 extension KeyLoading {
-    /// PENDING(SigilRSA): PEM keys arrive with SigilRSA.
+    /// A verification key from a PEM document: a public key (SPKI or PKCS#1), or the public
+    /// half of a private key.
     static func rsaPublicKey(
         pem: String, algorithm: JWTAlgorithm, path: String, command: String
     ) throws(UsageError)
         -> JWTKey
     {
-        throw UsageError("\(path): PEM keys are not supported in this build", command: command)
+        do {
+            return try JWTKey.rsa(pem: pem, algorithm: algorithm)
+        } catch {
+            throw UsageError("\(path): \(error.reason)", command: command)
+        }
     }
 
-    /// PENDING(SigilRSA): RSA private keys arrive with SigilRSA signing.
+    /// A signing key from a PEM private key (PKCS#8 or PKCS#1).
     static func rsaPrivateKey(
         pem: String, algorithm: JWTAlgorithm, path: String, command: String
     ) throws(UsageError)
         -> JWTKey
     {
-        throw UsageError("\(path): PEM private keys are not supported in this build", command: command)
+        guard algorithm.isRSA else {
+            throw UsageError("\(path) is an RSA key: sign with --alg RS256, RS384 or RS512", command: command)
+        }
+        guard pem.contains("PRIVATE KEY-----") else {
+            throw UsageError("\(path) is not a private key; signing needs one", command: command)
+        }
+        do {
+            return try JWTKey.rsa(pem: pem, algorithm: algorithm)
+        } catch {
+            throw UsageError("\(path): \(error.reason)", command: command)
+        }
     }
 }

@@ -58,7 +58,7 @@ enum KeyLoading {
 extension KeyLoading {
     /// A signing key from `--key`: a JWK (an `oct` secret, or an RSA private key) or a PEM
     /// RSA private key.
-    static func privateKey(_ path: String, algorithm: JWTAlgorithm, command: String) throws(UsageError) -> JWTKey {
+    static func privateKey(_ path: String, algorithm: JWTAlgorithm?, command: String) throws(UsageError) -> JWTKey {
         switch try keyFile(path, command: command) {
         case .jwk(let text):
             do {
@@ -69,7 +69,7 @@ extension KeyLoading {
         case .jwks:
             throw UsageError("\(path) is a JWK Set; sign with a single JWK or a PEM private key", command: command)
         case .pem(let text):
-            return try rsaPrivateKey(pem: text, algorithm: algorithm, path: path, command: command)
+            return try rsaPrivateKey(pem: text, algorithm: algorithm ?? .rs256, path: path, command: command)
         }
     }
 

@@ -77,6 +77,17 @@ struct JSONWriterTests {
         )
     }
 
+    @Test("writeRaw accepts any StaticString, single scalars included")
+    func rawStaticStrings() {
+        var writer = JSONWriter()
+        let scalar: StaticString = "\u{E9}"
+        writer.writeRaw(scalar)
+        writer.writeRaw("[")
+        writer.writeRaw("null")
+        writer.writeRaw("]")
+        #expect(writer.bytes == Array("\u{E9}[null]".utf8))
+    }
+
     @Test("writeString escapes non-contiguous (bridged-like) strings too")
     func substringInput() {
         var writer = JSONWriter()

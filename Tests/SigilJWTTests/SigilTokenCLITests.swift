@@ -273,3 +273,51 @@ struct SigilTokenCLITests {
         #expect(!output.stderr.isEmpty)
     }
 }
+
+@Suite("sigil-token CLI with RSA keys")
+struct SigilTokenRSACLITests {
+    static func fixtures() throws -> JSONObject { try PyJWTInteropTests.fixtures() }
+
+    @Test("generate --alg RS256 --key private.pem; verify --key public.pem (and JWK, JWKS)")
+    func rsaRoundTrip() throws {
+        let fixtures = try Self.fixtures()
+        let privatePEM = try SigilToken.temporaryFile(try #require(fixtures["rsaTestPrivateKeyPEM"]?.stringValue))
+        let publicPEM = try SigilToken.temporaryFile(try #require(fixtures["rsaPublicKeyPEM"]?.stringValue))
+        let jwk = try #require(fixtures["rsaPublicJWK"])
+        let publicJWK = try SigilToken.temporaryFile(jwk.serialized())
+        let jwks = try SigilToken.temporaryFile(JSONValue.object(["keys": [jwk]]).serialized())
+        defer {
+            for path in [privatePEM, publicPEM, publicJWK, jwks] { try? FileManager.default.removeItem(atPath: path) }
+        }
+        for algorithm in ["RS256", "RS384", "RS512"] {
+            let generated = try SigilToken.run(
+                ["generate", "--alg", algorithm, "--key", privatePEM, "--user", "admin", "--role", "admin", "--quiet"],
+                secret: nil)
+            #expect(generated.status == 0, "\(generated.stderr)")
+            #expect(!generated.stderr.contains("warning"))  // no secret involved
+            let token = generated.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let verified = try SigilToken.run(["verify", "--key", publicPEM, "--alg", algorithm, token])
+            #expect(verified.status == 0, "\(verified.stdout)")
+            #expect(verified.json?["header"]?["alg"]?.stringValue == algorithm)
+            // By default only the key's own algorithm (RS256 for a PEM key) is allowed.
+            let strict = try SigilToken.run(["verify", "--key", publicPEM, token])
+            #expect(strict.status == (algorithm == "RS256" ? 0 : 1))
+        }
+        // PEM defaults to RS256 without --alg; the JWK (alg RS256) and JWKS verify it.
+        let token = try SigilToken.run(["generate", "--key", privatePEM, "--user", "a", "--role", "user", "--quiet"])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try SigilToken.run(["verify", "--key", publicJWK, token]).status == 0)
+        #expect(try SigilToken.run(["verify", "--key", jwks, token]).status == 0)
+        // The classic confusion through the CLI: the public PEM as an HMAC secret file.
+        let forged = try SigilToken.run(
+            ["generate", "--secret-file", publicPEM, "--user", "admin", "--role", "admin", "--quiet"])
+        #expect(forged.status == 0)
+        let rejected = try SigilToken.run(
+            ["verify", "--key", publicPEM, forged.stdout.trimmingCharacters(in: .whitespacesAndNewlines)])
+        #expect(rejected.status == 1)
+        #expect(rejected.json?["error"] == "algorithmNotAllowed")
+        // A public key cannot sign; RS256 without --key is a usage error.
+        #expect(try SigilToken.run(["generate", "--key", publicPEM, "--user", "a", "--role", "user"]).status == 2)
+        #expect(try SigilToken.run(["generate", "--alg", "RS256", "--user", "a", "--role", "user"]).status == 2)
+    }
+}

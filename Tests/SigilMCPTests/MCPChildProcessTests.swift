@@ -27,9 +27,11 @@ struct MCPChildProcessTests {
 
     @Test("a program that cannot be started throws")
     func missingProgram() {
-        #expect(throws: MCPTransportError.self) {
+        let error = #expect(throws: MCPTransportError.self) {
             _ = try MCPChildProcess(executable: "/nonexistent/sigil-server", arguments: [])
         }
+        #expect(error?.code == .cannotStart)
+        #expect(error?.systemError == ENOENT)
     }
 
     @Test("exit status, signals and captured standard error")
@@ -47,7 +49,7 @@ struct MCPChildProcessTests {
     func timeout() throws {
         let child = try MCPChildProcess(executable: "/bin/cat", arguments: [])
         child.responseTimeoutMilliseconds = 50
-        #expect(throws: MCPTransportError.self) { _ = try child.receiveLine() }
+        #expect(throws: MCPTransportError(.timedOut, "")) { _ = try child.receiveLine() }
         child.closeInput()
         #expect(child.waitForExit() == 0)
     }
@@ -63,7 +65,11 @@ struct MCPChildProcessTests {
     @Test("a request to a program that is not a server fails cleanly when its output closes")
     func closedOutput() throws {
         let child = try MCPChildProcess(executable: "/bin/true", arguments: [])
-        #expect(throws: MCPTransportError.self) { _ = try child.request("ping") }
+        // Depending on timing the write meets a closed pipe, or the read meets end of output.
+        let error = #expect(throws: MCPTransportError.self) { _ = try child.request("ping") }
+        #expect(error?.code == .closed || error?.code == .systemCallFailed)
+        child.closeInput()
+        #expect(throws: MCPTransportError(.closed, "")) { try child.send("late") }
         #expect(child.waitForExit() == 0)
     }
 }

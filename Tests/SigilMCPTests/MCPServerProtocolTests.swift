@@ -201,7 +201,7 @@ struct MCPServerProtocolTests {
     @Test("a failed write stops the server with the transport error")
     func transportFailure() {
         var transport = MCPMemoryTransport(input: #"{"jsonrpc":"2.0","id":1,"method":"ping"}"# + "\n")
-        let failure = MCPTransportError(systemError: 32, reason: "broken pipe")
+        let failure = MCPTransportError(.systemCallFailed, "broken pipe", systemError: 32)
         transport.sendFailure = failure
         var server = TestServer.make()
         #expect(server.run(on: &transport) == .transportFailed(failure))

@@ -77,11 +77,29 @@ struct PersistenceTests {
         #expect(ServerHarness.readFile(data) == Array(content.utf8))
     }
 
+    @Test("a second server on the same data file is refused while the first runs")
+    func exclusive() throws {
+        let directory = try ServerHarness.temporaryDirectory()
+        defer { ServerHarness.removeTree(directory) }
+        let data = directory + "/blog.json"
+        let first = try ServerHarness.session(["--data", data])
+        let second = try ServerHarness.start(["--data", data])
+        second.closeInput()
+        #expect(second.waitForExit() == 1)
+        #expect(second.capturedStandardError().contains("another sigil-server is using this file"))
+        #expect(ServerHarness.finish(first) == 0)
+        let third = try ServerHarness.session(["--data", data])
+        #expect(ServerHarness.finish(third) == 0)
+    }
+
     @Test("an unreadable data file (a directory) stops the server")
     func unreadable() throws {
         let directory = try ServerHarness.temporaryDirectory()
         defer { ServerHarness.removeTree(directory) }
-        let server = try ServerHarness.start(["--data", directory])
+        let notAFile = directory + "/blog.json"
+        try #require(mkdir(notAFile, 0o700) == 0)
+        defer { rmdir(notAFile) }
+        let server = try ServerHarness.start(["--data", notAFile])
         server.closeInput()
         #expect(server.waitForExit() == 1)
         #expect(server.capturedStandardError().contains("cannot start"))

@@ -6,7 +6,8 @@ Needs PyJWT and cryptography (pip install pyjwt cryptography).
 
 Every time claim is fixed, and the Swift test validates at the fixed "now" below, so the
 fixtures never expire. The RSA key is generated fresh on each run (its public half is
-written into the file with the tokens); the HMAC secrets are fixed.
+written into the file with the tokens, and so is the private half, for the CLI tests: it is a
+throwaway test key); the HMAC secrets are fixed.
 """
 import json
 
@@ -72,6 +73,7 @@ def main():
         "now": NOW,
         "secrets": SECRETS,
         "rsaPublicKeyPEM": public_pem,
+        "rsaTestPrivateKeyPEM": private_pem.decode(),  # a throwaway test key
         "rsaPublicJWK": public_jwk,
         "cases": cases,
     }
