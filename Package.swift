@@ -80,6 +80,7 @@ let package = Package(
                 name: "SigilExampleServer",
                 dependencies: [
                     "SigilMCP", "SigilJWT", "SigilRBAC", "SigilHMAC", "SigilJSON", "SigilBase64", "SigilSHA2",
+                    "SigilRSA",
                 ],
                 swiftSettings: strictSettings
             ),
@@ -95,8 +96,10 @@ let package = Package(
                 name: "SigilServerTests",
                 dependencies: [
                     "SigilExampleServer", "sigil-server", "sigil-token", "SigilMCP", "SigilJWT", "SigilHMAC",
-                    "SigilJSON", "SigilBase64", "SigilSHA2", "SigilTestSupport",
+                    "SigilJSON", "SigilBase64", "SigilSHA2", "SigilRSA", "SigilTestSupport",
                 ],
+                // RSA test keys and the script that makes them, read through #filePath.
+                exclude: ["Fixtures"],
                 swiftSettings: strictSettings
             ),
         ],

@@ -14,6 +14,8 @@ final class BlogService {
     static let maxPosts = 5_000
 
     let provider: JWTProvider
+    /// The public signing key as a JWK Set, or `nil` when tokens are signed with a secret.
+    let publishedKeys: JSONObject?
     let policy: Policy
     let users: UserDirectory
     let dataPath: String?
@@ -23,10 +25,11 @@ final class BlogService {
     private(set) var state: BlogState
 
     init(
-        provider: JWTProvider, policy: Policy, users: UserDirectory, dataPath: String?, state: BlogState,
-        accessTokenLifetime: Int64, refreshTokenLifetime: Int64
+        provider: JWTProvider, publishedKeys: JSONObject? = nil, policy: Policy, users: UserDirectory,
+        dataPath: String?, state: BlogState, accessTokenLifetime: Int64, refreshTokenLifetime: Int64
     ) {
         self.provider = provider
+        self.publishedKeys = publishedKeys
         self.policy = policy
         self.users = users
         self.dataPath = dataPath
@@ -71,11 +74,14 @@ final class BlogService {
             "server": "Sigil JWT Auth Demo",
             "name": .string(SigilServerCommand.name),
             "version": .string(SigilServerCommand.version),
-            "auth": "JWT (HS256) bearer tokens",
+            "auth": .string("JWT (\(provider.signer.key.algorithm)) bearer tokens"),
             "how_to_get_a_token":
                 "Call login(username, password), or make one with `sigil-token generate`. Pass it as auth={\"token\": \"...\"}, in _meta.auth.token, or for the whole session in SIGIL_TOKEN.",
             "token_lifetime_seconds": .number(JSONNumber(accessTokenLifetime)),
         ]
+        if publishedKeys != nil {
+            info["public_keys"] = "Call the jwks tool for the JWK Set that verifies this server's tokens."
+        }
         if users.isDemo {
             info["demo_accounts"] = .array(users.usernames.map { .string($0) })
             info["note"] = "Demo accounts are active; their passwords are in the README."
@@ -139,6 +145,17 @@ final class BlogService {
             "refresh_token": .string(tokens.refresh),
             "refresh_expires_in": .number(JSONNumber(refreshTokenLifetime)),
         ]
+    }
+
+    /// The public signing key as a JWK Set; an HS256 server has none to publish.
+    func jwks() throws(MCPToolError) -> JSONObject {
+        guard let publishedKeys else {
+            throw MCPToolError(
+                .init("no_public_key"),
+                "This server signs tokens with a shared HS256 secret; it has no public key to publish. "
+                    + "Start it with --signing-key PEM to issue RS256 tokens and publish a JWK Set.")
+        }
+        return publishedKeys
     }
 
     func whoami(_ caller: MCPCaller) -> JSONObject {

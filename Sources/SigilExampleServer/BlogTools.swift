@@ -3,7 +3,7 @@ import SigilMCP
 import SigilRBAC
 
 extension BlogService {
-    /// The MCP server with the blog's ten tools registered.
+    /// The MCP server with the blog's eleven tools registered.
     func makeServer(authentication: MCPAuthentication) -> MCPServer {
         var server = MCPServer(
             info: MCPServerInfo(
@@ -108,12 +108,18 @@ extension BlogService {
                     + "session's refresh tokens (requires a valid token).",
                 access: .authenticated
             ) { call throws(MCPToolError) in try self.logout(try call.authenticatedCaller()) },
+            MCPTool(
+                name: "jwks",
+                description: "Get the public key that verifies this server's tokens, as a JWK Set (RFC 7517); "
+                    + "only a server started with --signing-key has one (no auth required).",
+                access: .everyone
+            ) { _ throws(MCPToolError) in try self.jwks() },
         ]
     }
 
     /// The tools, in the order they are listed.
     static let toolNames = [
         "public_info", "login", "whoami", "list_posts", "create_post", "update_post", "delete_post",
-        "admin_dashboard", "refresh_token", "logout",
+        "admin_dashboard", "refresh_token", "logout", "jwks",
     ]
 }

@@ -1,3 +1,5 @@
+import SigilJWT
+
 /// `sigil-server`'s command line.
 public struct ServerOptions: Sendable, Hashable {
     /// `--users FILE`.
@@ -8,6 +10,12 @@ public struct ServerOptions: Sendable, Hashable {
     public var accessTokenLifetime: Int64 = 3600
     /// `--refresh-ttl SECONDS`.
     public var refreshTokenLifetime: Int64 = 7 * 24 * 3600
+    /// `--signing-key PEM`: sign tokens with this RSA private key instead of the HS256 secret.
+    public var signingKeyPath: String?
+    /// `--signing-alg ALG`: RS256 (the default), RS384 or RS512; only with `--signing-key`.
+    public var signingAlgorithm: JWTAlgorithm = .rs256
+    /// `--print-jwks`: print the public key as a JWK Set and exit.
+    public var printJWKS = false
     /// `--help`.
     public var showHelp = false
     /// `--version`.
@@ -19,6 +27,7 @@ public struct ServerOptions: Sendable, Hashable {
     /// - Throws: ``ServerOptionsError`` for an unknown option, a missing value or a bad number.
     public init(parsing arguments: [String]) throws(ServerOptionsError) {
         var remaining = arguments[...]
+        var signingAlgorithmGiven = false
         func value(for option: String) throws(ServerOptionsError) -> String {
             guard let value = remaining.popFirst(), !value.isEmpty else {
                 throw ServerOptionsError(reason: "\(option) needs a value")
@@ -38,9 +47,27 @@ public struct ServerOptions: Sendable, Hashable {
             case "--data": dataPath = try value(for: argument)
             case "--access-ttl": accessTokenLifetime = try seconds(for: argument)
             case "--refresh-ttl": refreshTokenLifetime = try seconds(for: argument)
+            case "--signing-key": signingKeyPath = try value(for: argument)
+            case "--signing-alg":
+                let name = try value(for: argument)
+                guard let algorithm = JWTAlgorithm(rawValue: name), algorithm.isRSA else {
+                    throw ServerOptionsError(reason: "--signing-alg must be RS256, RS384 or RS512")
+                }
+                signingAlgorithm = algorithm
+                signingAlgorithmGiven = true
+            case "--print-jwks": printJWKS = true
             case "-h", "--help": showHelp = true
             case "--version": showVersion = true
             default: throw ServerOptionsError(reason: "unknown argument \(argument)")
+            }
+        }
+        if signingKeyPath == nil && !showHelp && !showVersion {
+            if signingAlgorithmGiven {
+                throw ServerOptionsError(reason: "--signing-alg needs --signing-key PEM")
+            }
+            if printJWKS {
+                throw ServerOptionsError(
+                    reason: "--print-jwks needs --signing-key PEM: an HS256 server has no public key to publish")
             }
         }
     }
@@ -55,6 +82,7 @@ public struct ServerOptions: Sendable, Hashable {
 
         USAGE
           sigil-server [--users FILE] [--data FILE] [--access-ttl SECONDS] [--refresh-ttl SECONDS]
+                       [--signing-key PEM [--signing-alg RS256|RS384|RS512]] [--print-jwks]
 
         OPTIONS
           --users FILE           Users who can log in: {"users":[{"username":"alice",
@@ -72,6 +100,19 @@ public struct ServerOptions: Sendable, Hashable {
                                  Without this option everything is kept in memory only.
           --access-ttl SECONDS   Lifetime of access tokens issued by login/refresh_token (3600).
           --refresh-ttl SECONDS  Lifetime of refresh tokens (604800, one week).
+          --signing-key PEM      Sign access tokens with this RSA private key (PEM: PKCS#8
+                                 "PRIVATE KEY" or PKCS#1 "RSA PRIVATE KEY", at least 2048 bits)
+                                 instead of the HS256 secret. The server then accepts only tokens
+                                 signed with this key (HS256 tokens are refused, whatever the
+                                 secret), writes kid = the key's RFC 7638 JWK thumbprint (SHA-256,
+                                 base64url) into their header, and publishes the public key as a
+                                 JWK Set through the jwks tool. SIGIL_JWT_SECRET is not used.
+          --signing-alg ALG      RS256 (the default), RS384 or RS512. The algorithm is never
+                                 inferred from the key: an RSA key fits all three. Needs
+                                 --signing-key.
+          --print-jwks           Print the public key of --signing-key as a JWK Set (RFC 7517:
+                                 kty, use sig, alg, kid, n, e) on standard output and exit.
+                                 Needs --signing-key.
           --version              Print the version and exit.
           -h, --help             Print this help and exit.
 
@@ -79,6 +120,7 @@ public struct ServerOptions: Sendable, Hashable {
           SIGIL_JWT_SECRET       The HS256 secret (at least 32 bytes; shorter is refused). Without
                                  it the public demo secret shared with `sigil-token` is used and a
                                  warning is printed: anyone can forge tokens for such a server.
+                                 Ignored with --signing-key.
           SIGIL_TOKEN            A token used for every tool call that carries none (the MCP
                                  specification's advice for stdio servers). A call's own token
                                  wins: arguments.auth.token first, then params._meta.auth.token.
@@ -95,12 +137,13 @@ public struct ServerOptions: Sendable, Hashable {
           admin_dashboard        role admin
 
         Tokens from other libraries in the seed's structure (sub, username, roles, permissions,
-        exp; HS256 with the same secret) are accepted; jti and iss are not required, but a token
-        without jti cannot be revoked by logout.
+        exp; HS256 with the same secret, or with --signing-key the same RSA key and algorithm)
+        are accepted; jti and iss are not required, but a token without jti cannot be revoked
+        by logout.
 
         EXIT STATUS
-          0 when standard input closes; 1 when the users or data file cannot be used; 2 for a
-          bad command line or secret.
+          0 when standard input closes (or after --print-jwks); 1 when the users or data file
+          cannot be used; 2 for a bad command line, secret or signing key.
         """
 }
 

@@ -1,3 +1,4 @@
+import SigilJSON
 import SigilJWT
 import SigilMCP
 import SigilRBAC
@@ -22,8 +23,8 @@ public enum SigilServerCommand {
     /// standard input closes.
     ///
     /// - Parameter arguments: The command line after the program name.
-    /// - Returns: The exit status: 0 after a clean shutdown, 1 when the users or data file
-    ///   cannot be used, 2 for a bad command line or secret.
+    /// - Returns: The exit status: 0 after a clean shutdown (or after `--print-jwks`), 1 when
+    ///   the users or data file cannot be used, 2 for a bad command line, secret or signing key.
     public static func run(arguments: [String]) -> Int32 {
         let options: ServerOptions
         do {
@@ -41,28 +42,20 @@ public enum SigilServerCommand {
             return 0
         }
 
-        let secret: [UInt8]
-        if let configured = Environment.value(SigilDemo.secretEnvironmentVariable) {
-            secret = Array(configured.utf8)
-            guard secret.count >= 32 else {
-                MCPLog.write(
-                    "sigil-server: \(SigilDemo.secretEnvironmentVariable) is \(secret.count) bytes; "
-                        + "at least 32 are required for HS256. Refusing to start.")
-                return 2
-            }
-        } else {
-            secret = Array(SigilDemo.secret.utf8)
-            MCPLog.write(
-                "sigil-server: WARNING: \(SigilDemo.secretEnvironmentVariable) is not set; using the public demo "
-                    + "secret. Anyone can forge tokens for this server.")
-        }
-        let provider: JWTProvider
-        do {
-            provider = try JWTProvider(secret: secret)
-        } catch {
-            MCPLog.write("sigil-server: the secret cannot be used: \(error.reason)")
+        let keys: SigningKeys
+        switch SigningKeys.load(options) {
+        case .success(let loaded): keys = loaded
+        case .failure(let failure):
+            MCPLog.write("sigil-server: \(failure.reason)")
             return 2
         }
+        if options.printJWKS {
+            // Checked by ServerOptions: --print-jwks comes with --signing-key.
+            guard let jwks = keys.publishedKeys else { return 2 }
+            print(JSONValue.object(jwks).serialized())
+            return 0
+        }
+        let provider = keys.provider
 
         let policy = Policy.default
         let users: UserDirectory
@@ -91,7 +84,8 @@ public enum SigilServerCommand {
         }
 
         let service = BlogService(
-            provider: provider, policy: policy, users: users, dataPath: options.dataPath, state: state,
+            provider: provider, publishedKeys: keys.publishedKeys, policy: policy, users: users,
+            dataPath: options.dataPath, state: state,
             accessTokenLifetime: options.accessTokenLifetime, refreshTokenLifetime: options.refreshTokenLifetime)
         let authentication = MCPAuthentication(
             provider: provider, policy: policy, sessionToken: Environment.value("SIGIL_TOKEN"),

@@ -31,7 +31,7 @@ from mcp.client.stdio import stdio_client
 
 TOOLS = [
     "public_info", "login", "whoami", "list_posts", "create_post", "update_post",
-    "delete_post", "admin_dashboard", "refresh_token", "logout",
+    "delete_post", "admin_dashboard", "refresh_token", "logout", "jwks",
 ]
 PASSWORDS = {"admin": "admin-demo", "alice": "alice-demo", "bob": "bob-demo"}
 checks = 0
@@ -96,6 +96,7 @@ async def session_run(binary, data_file, secret):
 
             info = await call(session, "public_info")
             check(info["version"], "public_info version")
+            await call(session, "jwks", expect="no_public_key")  # an HS256 server publishes no key
 
             tokens, refresh = {}, {}
             for user, password in PASSWORDS.items():

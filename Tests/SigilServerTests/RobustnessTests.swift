@@ -22,7 +22,7 @@ struct RobustnessTests {
         #expect(result["serverInfo"]?["version"]?.stringValue?.isEmpty == false)
         try server.send(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
         let tools = try #require(try server.request("tools/list")["result"]?["tools"]?.arrayValue)
-        #expect(tools.count == 10)
+        #expect(tools.count == 11)
         let protected = [
             "whoami", "list_posts", "create_post", "update_post", "delete_post", "admin_dashboard", "logout",
         ]

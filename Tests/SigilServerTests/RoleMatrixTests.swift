@@ -31,6 +31,8 @@ struct RoleMatrixTests {
         "admin_dashboard": ["authentication_required", "permission_denied", "permission_denied", nil],
         "refresh_token": ["invalid_token", nil, nil, nil],
         "logout": ["authentication_required", nil, nil, nil],
+        // The HS256 server publishes no public key (RS256 mode: RS256ServerTests).
+        "jwks": ["no_public_key", "no_public_key", "no_public_key", "no_public_key"],
     ]
 
     @Test("the role table, with ownership and real effects", arguments: 0..<4)
@@ -51,9 +53,10 @@ struct RoleMatrixTests {
             #expect(result["content"]?[0]?["type"] == "text")
             #expect(result.structured.objectValue != nil)
         }
-        #expect(Self.expected.count == 10)
+        #expect(Self.expected.count == 11)
 
         check("public_info", try call("public_info"))
+        check("jwks", try call("jwks"))
         let whoami = try call("whoami")
         check("whoami", whoami)
         if let user = role.user {
