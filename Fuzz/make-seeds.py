@@ -157,6 +157,19 @@ def seeds_jwk():
         for field in ("keyJwk", "privateKeyJwk"):
             if g.get(field):
                 seeds.append(dumps(g[field]))
+    # Wycheproof's private keys (n, e and d in hex) as RSA private JWKs without CRT members.
+    names = {"modulus": "n", "publicExponent": "e", "privateExponent": "d", "prime1": "p", "prime2": "q",
+             "exponent1": "dp", "exponent2": "dq", "coefficient": "qi"}
+    for g in wycheproof_groups():
+        private = g.get("privateKey")
+        if isinstance(private, dict) and "privateExponent" in private:  # n, e, d only
+            jwk = {"kty": "RSA"}
+            for field, name in names.items():
+                if field not in private:
+                    continue
+                value = bytes.fromhex(private[field]).lstrip(b"\x00") or b"\x00"
+                jwk[name] = base64.urlsafe_b64encode(value).rstrip(b"=").decode()
+            seeds.append(dumps(jwk))
     publics = [k[0] for k in rfc_keys() if k[0]]
     seeds.append(dumps({"keys": publics}))
     return seeds

@@ -346,9 +346,6 @@ def section_rsa(rng, count):
 # ---------------------------------------------------------------------------------------
 # JWT verification (pyjwt)
 
-# RS256 cases join once SigilJWT takes RSA keys (JWTKey.rsa).
-JWT_RS256 = False
-
 
 def canonical_segments(token):
     """Sigil's base64url is strict (RFC 7515 §2, RFC 4648 §3.5); pyjwt's is lenient. A
@@ -359,7 +356,8 @@ def canonical_segments(token):
 
 
 def pyjwt_verdict(token, key, alg, now):
-    """'ok', 'expired' or 'invalid' by pyjwt, with exp required, leeway 0."""
+    """'ok', 'expired' or 'invalid' by pyjwt (exp required, leeway 0), the algorithm
+    fixed by the key as in Sigil."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -425,13 +423,14 @@ def section_jwt(rng, count):
     cases = []
     for _ in range(count):
         claims = random_claims(rng, now)
-        if rng.random() < 0.5 or not JWT_RS256:
-            alg = "HS256"
-            secret = rng.randbytes(rng.choice([32, 33, 64, 100]))
+        # Mostly HS256 and RS256, the others now and then.
+        alg = rng.choice(["HS256", "HS256", "HS256", "HS384", "HS512", "RS256", "RS256", "RS256", "RS384", "RS512"])
+        if alg.startswith("HS"):
+            minimum = int(alg[2:]) // 8  # RFC 7518 §3.2: at least the hash size
+            secret = rng.randbytes(rng.choice([minimum, minimum + 1, 64, 100]))
             token = pyjwt.encode(claims, secret, algorithm=alg)
             verify_key, key_request = secret, f"hmac {hexf(secret)}"
         else:
-            alg = "RS256"
             private_key = rng.choice([k for k in keys if k.key_size >= 2048])
             token = pyjwt.encode(claims, private_key, algorithm=alg)
             public_key = private_key.public_key()

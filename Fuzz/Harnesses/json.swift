@@ -19,12 +19,11 @@ private func walk(_ value: JSONValue) {
     switch value {
     case .number(let number):
         let integer = number.int64Value
-        let double = number.doubleValue
-        if let integer, !number.isInteger { fatalError("json: int64Value for a non-integer literal") }
+        _ = number.doubleValue
+        if integer != nil, !number.isInteger { fatalError("json: int64Value for a non-integer literal") }
         if let integer, let round = JSONNumber(literal: String(integer)), round.int64Value != integer {
             fatalError("json: Int64 literal does not round-trip")
         }
-        _ = double
         guard JSONNumber(literal: number.literal) != nil else { fatalError("json: parsed literal rejected by JSONNumber") }
     case .array(let elements):
         for element in elements { walk(element) }

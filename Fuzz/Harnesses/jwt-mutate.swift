@@ -3,7 +3,8 @@
 // Structure-aware JWT fuzzing: the first byte picks a mode.
 //
 // 0: the rest is the payload JSON, under a fixed HS256 header, correctly MACed, so the
-//    claims reach validation (exp, nbf, iat, types, depth, duplicates).
+//    claims reach validation (exp, nbf, iat, types, depth, duplicates). When it is a JSON
+//    object, JWTSigner also signs it as claims, and verification must give them back.
 // 1: the rest is `header 0x00 payload` (JSON text for each), correctly MACed, so header
 //    rules (alg, crit, kid, typ, jwk/jku) are reached with a valid signature.
 // 2: a valid base token (chosen by the next byte) is edited by the rest, taken three bytes
@@ -14,6 +15,7 @@
 // Oracles: never traps; whatever is accepted passes JWTFixtures.checkAccepted; an edited
 // base token (mode 2) is accepted only if it is unchanged, so no other spelling of a
 // token (padding bits, alphabet, appended bytes) verifies.
+import SigilJSON
 import SigilJWT
 
 private let urlAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
@@ -41,6 +43,20 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let token = JWTFixtures.signHS256(
             header: #"{"alg":"HS256","typ":"JWT"}"#, payload: String(decoding: rest, as: UTF8.self))
         verifyAll(token)
+        // Sign → verify round trip through JWTSigner and the JSON writer.
+        if case .object(let object)? = try? JSONValue.parse(Array(rest)),
+            let signed = try? JWTSigner(key: JWTFixtures.hsKey).sign(JWTClaims(object))
+        {
+            let verifier = JWTFixtures.verifiers[0]
+            switch Result(catching: { () throws(JWTError) -> VerifiedJWT in try verifier.verify(signed) }) {
+            case .success(let verified):
+                guard verified.claims.object == object else { fatalError("jwt-mutate: signed claims changed") }
+            case .failure(let error):
+                guard error.code != .invalidSignature, error.code != .algorithmNotAllowed else {
+                    fatalError("jwt-mutate: JWTSigner's token fails verification with \(error.code)")
+                }
+            }
+        }
     case 1:
         let (header, payload) = split(rest)
         verifyAll(

@@ -40,19 +40,25 @@ enum JWTFixtures {
         return key
     }()
 
+    static let rsKey: JWTKey = {
+        guard let key = try? JWTKey.rsa(rsaPublicKey, algorithm: .rs256) else { fatalError("fixture: RS key") }
+        return key
+    }()
+
     static var options: JWTValidationOptions {
         JWTValidationOptions(leeway: leeway, clock: .fixed(now))
     }
 
-    /// One verifier per key, and one with several keys under IDs. (RS256 verifiers join
-    /// when SigilJWT takes RSA keys.)
+    /// One verifier per key, and one with several keys under IDs.
     static let verifiers: [JWTVerifier] = {
         guard let hsWithID = try? JWTKey.hmac(hmacSecret, algorithm: .hs256, keyID: "hs"),
+            let rsWithID = try? JWTKey.rsa(rsaPublicKey, algorithm: .rs256, keyID: "rs"),
             let otherWithID = try? JWTKey.hmac(Array(hmacSecret.reversed()), algorithm: .hs512, keyID: "other")
         else { fatalError("fixture: keys with IDs") }
         return [
             JWTVerifier(key: hsKey, options: options),
-            JWTVerifier(keys: JWTKeySet([hsWithID, otherWithID]), options: options),
+            JWTVerifier(key: rsKey, options: options),
+            JWTVerifier(keys: JWTKeySet([hsWithID, rsWithID, otherWithID]), options: options),
         ]
     }()
 

@@ -22,31 +22,55 @@ public struct AuthenticatedIdentity: Sendable, Hashable {
     /// - Throws: `.missingClaim` without `sub`; `.wrongClaimType` if `sub`, `username` or
     ///   `jti` is not a string, or `roles` or `permissions` is not an array of strings.
     init(claims: JWTClaims) throws(JWTError) {
-        guard let sub = claims["sub"] else { throw JWTError(.missingClaim, "the token has no sub claim", claim: "sub") }
+        // One pass over the members, picking out the identity claims by name.
+        var sub: JSONValue?
+        var username: JSONValue?
+        var roles: JSONValue?
+        var permissions: JSONValue?
+        var jti: JSONValue?
+        for (name, value) in claims.object {
+            switch name {
+            case "sub": sub = value
+            case "username": username = value
+            case "roles": roles = value
+            case "permissions": permissions = value
+            case "jti": jti = value
+            default: continue
+            }
+        }
+        guard let sub else { throw JWTError(.missingClaim, "the token has no sub claim", claim: "sub") }
         guard case .string(let userID) = sub else {
             throw JWTError(.wrongClaimType, "the sub claim is not a string", claim: "sub")
         }
         self.userID = userID
-        self.username = try AuthenticatedIdentity.optionalString(claims, "username")
-        self.roles = try AuthenticatedIdentity.stringList(claims, "roles")
-        self.permissions = try AuthenticatedIdentity.stringList(claims, "permissions")
-        self.tokenID = try AuthenticatedIdentity.optionalString(claims, "jti")
+        self.username = try AuthenticatedIdentity.optionalString(username, "username")
+        self.roles = try AuthenticatedIdentity.stringList(roles, "roles")
+        self.permissions = try AuthenticatedIdentity.stringList(permissions, "permissions")
+        self.tokenID = try AuthenticatedIdentity.optionalString(jti, "jti")
         self.expiresAt = claims.expiration
         self.claims = claims
     }
 
-    private static func optionalString(_ claims: JWTClaims, _ name: String) throws(JWTError) -> String? {
-        guard let value = claims[name] else { return nil }
+    private static func optionalString(_ value: JSONValue?, _ name: String) throws(JWTError) -> String? {
+        guard let value else { return nil }
         guard case .string(let string) = value else {
             throw JWTError(.wrongClaimType, "the \(name) claim is not a string", claim: name)
         }
         return string
     }
 
-    private static func stringList(_ claims: JWTClaims, _ name: String) throws(JWTError) -> [String] {
-        guard claims.contains(name) else { return [] }
-        guard let strings = claims.strings(name) else {
+    private static func stringList(_ value: JSONValue?, _ name: String) throws(JWTError) -> [String] {
+        guard let value else { return [] }
+        guard case .array(let elements) = value else {
             throw JWTError(.wrongClaimType, "the \(name) claim is not an array of strings", claim: name)
+        }
+        var strings: [String] = []
+        strings.reserveCapacity(elements.count)
+        for element in elements {
+            guard case .string(let string) = element else {
+                throw JWTError(.wrongClaimType, "the \(name) claim is not an array of strings", claim: name)
+            }
+            strings.append(string)
         }
         return strings
     }

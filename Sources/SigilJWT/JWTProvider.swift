@@ -92,6 +92,28 @@ public struct JWTProvider: Sendable {
         let (expiry, overflow) = now.addingReportingOverflow(expiresIn)
         let expiration = overflow ? (expiresIn < 0 ? Int64.min : Int64.max) : expiry
         let tokenID = JWTProvider.randomTokenID()
+        if claims.isEmpty {
+            // The usual case: the seed's members only, written with few, long raw pieces.
+            return try signer.sign { (writer: inout JSONWriter) in
+                writer.writeRaw("{\"sub\":")
+                writer.writeString(userID)
+                if let username {
+                    writer.writeRaw(",\"username\":")
+                    writer.writeString(username)
+                }
+                writer.writeRaw(",\"roles\":")
+                JWTProvider.writeStrings(roles, to: &writer)
+                writer.writeRaw(",\"permissions\":")
+                JWTProvider.writeStrings(permissions, to: &writer)
+                writer.writeRaw(",\"iat\":")
+                writer.writeInteger(now)
+                writer.writeRaw(",\"exp\":")
+                writer.writeInteger(expiration)
+                writer.writeRaw(",\"jti\":")
+                writer.writeString(tokenID)
+                writer.writeRaw("}")
+            }
+        }
         return try signer.sign { (writer: inout JSONWriter) in
             var first = true
             func member(_ name: StaticString) {
@@ -100,40 +122,31 @@ public struct JWTProvider: Sendable {
                 writer.writeRaw("\":")
                 first = false
             }
-            func stringArray(_ values: [String]) {
-                writer.writeRaw("[")
-                for (index, value) in values.enumerated() {
-                    if index > 0 { writer.writeRaw(",") }
-                    writer.writeString(value)
-                }
-                writer.writeRaw("]")
-            }
-            let custom = !claims.isEmpty
-            if !(custom && claims.contains("sub")) {
+            if !claims.contains("sub") {
                 member("sub")
                 writer.writeString(userID)
             }
-            if let username, !(custom && claims.contains("username")) {
+            if let username, !claims.contains("username") {
                 member("username")
                 writer.writeString(username)
             }
-            if !(custom && claims.contains("roles")) {
+            if !claims.contains("roles") {
                 member("roles")
-                stringArray(roles)
+                JWTProvider.writeStrings(roles, to: &writer)
             }
-            if !(custom && claims.contains("permissions")) {
+            if !claims.contains("permissions") {
                 member("permissions")
-                stringArray(permissions)
+                JWTProvider.writeStrings(permissions, to: &writer)
             }
-            if !(custom && claims.contains("iat")) {
+            if !claims.contains("iat") {
                 member("iat")
                 writer.writeInteger(now)
             }
-            if !(custom && claims.contains("exp")) {
+            if !claims.contains("exp") {
                 member("exp")
                 writer.writeInteger(expiration)
             }
-            if !(custom && claims.contains("jti")) {
+            if !claims.contains("jti") {
                 member("jti")
                 writer.writeString(tokenID)
             }
@@ -148,6 +161,18 @@ public struct JWTProvider: Sendable {
         }
     }
 
+    /// Writes `["a","b"]`.
+    static func writeStrings(_ values: [String], to writer: inout JSONWriter) {
+        writer.writeRaw("[")
+        var first = true
+        for value in values {
+            if !first { writer.writeRaw(",") }
+            first = false
+            writer.writeString(value)
+        }
+        writer.writeRaw("]")
+    }
+
     /// Verifies a presented token and returns who it speaks for.
     ///
     /// - Parameter token: The compact serialization.
@@ -159,8 +184,6 @@ public struct JWTProvider: Sendable {
 
     /// 128 random bits from the system generator, base64url (22 characters).
     static func randomTokenID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bits = (generator.next() as UInt64, generator.next() as UInt64)
-        return withUnsafeBytes(of: bits) { Base64URL.encode($0) }
+        withUnsafeBytes(of: TokenIDGenerator.randomBits()) { Base64URL.encode($0) }
     }
 }

@@ -3,7 +3,7 @@ import SigilJWT
 import Testing
 
 /// SigilJWT's resource limits at their defaults, each at the boundary and one past it
-/// (issue #8): token size 16 KiB, payload nesting 32, header nesting 8.
+/// (issue #8): token size 16 KiB, payload nesting 32, header nesting 8, JWK nesting 8.
 @Suite("JWT resource limits")
 struct JWTResourceLimitTests {
     /// A token whose payload carries `filler` in a `pad` claim and whose total length is
@@ -60,5 +60,20 @@ struct JWTResourceLimitTests {
         #expect(TokenForge.error { () throws(JWTError) in try verifier.verify(deepest) } == nil)
         let tooDeep = try TokenForge.token(header: header(arrays: 8), payload: payload, key: key)
         #expect(TokenForge.error { () throws(JWTError) in try verifier.verify(tooDeep) }?.code == .malformed)
+    }
+
+    @Test("a JWK nested to depth 8 is read; depth 9 is invalidKey")
+    func jwkDepth() throws {
+        let secret = Base64URL.encode([UInt8](repeating: 7, count: 32))
+        func jwk(arrays: Int) -> String {
+            #"{"kty":"oct","k":"\#(secret)","x":"# + String(repeating: "[", count: arrays)
+                + String(repeating: "]", count: arrays) + "}"
+        }
+        #expect(TokenForge.error { () throws(JWTError) in try JWTKey(jwk: jwk(arrays: 7)) } == nil)
+        #expect(TokenForge.error { () throws(JWTError) in try JWTKey(jwk: jwk(arrays: 8)) }?.code == .invalidKey)
+        let set = #"{"keys":["# + jwk(arrays: 5) + "]}"  // 1 + 1 + 1 + 5 = 8
+        #expect(TokenForge.error { () throws(JWTError) in try JWTKeySet(jwks: set) } == nil)
+        let deepSet = #"{"keys":["# + jwk(arrays: 6) + "]}"
+        #expect(TokenForge.error { () throws(JWTError) in try JWTKeySet(jwks: deepSet) }?.code == .invalidKey)
     }
 }

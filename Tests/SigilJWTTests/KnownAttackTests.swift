@@ -38,6 +38,35 @@ struct KnownAttackTests {
         #expect(error != nil)
     }
 
+    // MARK: - HS/RS key confusion
+
+    @Test("HS/RS key confusion: an HS256 token MACed with the RSA public key's PEM text is refused by the RS256 key")
+    func hsRsKeyConfusion() throws {
+        let publicKey = try AttackForge.rsaPublicKey()
+        let verifier = JWTVerifier(key: try JWTKey.rsa(publicKey, algorithm: .rs256), options: AttackForge.options())
+        let pem = try AttackForge.rsaPEM()
+        // Every spelling of the public key an attacker might feed the HMAC.
+        let secrets: [[UInt8]] = [
+            Array(pem.utf8),
+            Array(pem.utf8).filter { $0 != UInt8(ascii: "\n") },
+            Array(pem.utf8.dropLast()),
+            Array(publicKey.pemRepresentation.utf8),
+            Array(publicKey.pkcs1PEMRepresentation.utf8),
+            publicKey.derRepresentation,
+            publicKey.pkcs1DERRepresentation,
+            publicKey.modulus,
+        ]
+        for secret in secrets {
+            for alg in ["HS256", "HS384", "HS512"] {
+                let token = AttackForge.token(
+                    header: #"{"alg":"\#(alg)","typ":"JWT"}"#, payload: AttackForge.adminClaims, secret: secret,
+                    algorithm: alg)
+                let error = AttackForge.error { () throws(JWTError) in try verifier.verify(token) }
+                #expect(error?.code == .algorithmNotAllowed, "\(alg) with a \(secret.count)-byte key spelling")
+            }
+        }
+    }
+
     // MARK: - kid injection
 
     @Test(
@@ -69,12 +98,18 @@ struct KnownAttackTests {
     @Test("jwk, jku and x5u headers never supply trust: attacker-signed tokens are refused")
     func headerKeyInjection() throws {
         // RS256 tokens signed with an attacker's own 2048-bit key (one embeds it as a jwk
-        // header) are refused by a verifier that trusts only HS256: the token never picks
-        // the key or the algorithm.
+        // header; the others link to it with jku and x5u): a verifier that trusts only HS256
+        // refuses the algorithm, and the token never picks the key.
         let hsVerifier = try AttackForge.hsVerifier()
+        let rsVerifier = JWTVerifier(
+            key: try JWTKey.rsa(try AttackForge.rsaPublicKey(), algorithm: .rs256), options: AttackForge.options())
         for token in AttackForge.attackerRS256Tokens {
             let error = AttackForge.error { () throws(JWTError) in try hsVerifier.verify(token) }
             #expect(error?.code == .algorithmNotAllowed)
+            // A verifier that does trust RS256 (RFC 7515 A.2's key) checks the signature with
+            // its own key, never the embedded or linked one.
+            let rsError = AttackForge.error { () throws(JWTError) in try rsVerifier.verify(token) }
+            #expect(rsError?.code == .invalidSignature)
         }
         // HS256: the attacker embeds an oct JWK with their own secret and MACs with it.
         let attackerSecret = Array(repeating: UInt8(0x61), count: 32)
@@ -95,8 +130,31 @@ struct KnownAttackTests {
 
     // MARK: - zero and psychic signatures
 
-    @Test("zero and \"psychic\" signatures are invalid: empty, all-zero and truncated MACs")
+    @Test("zero and \"psychic\" signatures are invalid: empty, all-zero, s = 0, 1, n-1, n, n+1, truncated MACs")
     func psychicSignatures() throws {
+        let publicKey = try AttackForge.rsaPublicKey()
+        let rsVerifier = JWTVerifier(key: try JWTKey.rsa(publicKey, algorithm: .rs256), options: AttackForge.options())
+        let input = AttackForge.segment(#"{"alg":"RS256"}"#) + "." + AttackForge.segment(AttackForge.adminClaims)
+        let modulus = publicKey.modulus
+        let size = modulus.count
+        var nPlusOne = modulus
+        var index = size - 1
+        while index >= 0 {
+            nPlusOne[index] &+= 1
+            if nPlusOne[index] != 0 { break }
+            index -= 1
+        }
+        var nMinusOne = modulus
+        nMinusOne[size - 1] &-= 1  // n is odd, so no borrow
+        let signatures: [[UInt8]] = [
+            [], [0], Array(repeating: 0, count: size), Array(repeating: 0, count: size - 1) + [1],
+            nMinusOne, modulus, nPlusOne, Array(repeating: 0xFF, count: size), [0] + Array(repeating: 0, count: size),
+        ]
+        for signature in signatures {
+            let token = input + "." + Base64URL.encode(signature)
+            let error = AttackForge.error { () throws(JWTError) in try rsVerifier.verify(token) }
+            #expect(error?.code == .invalidSignature, "\(signature.count)-byte signature")
+        }
         // HMAC: empty, zero and truncated tags (a prefix of the right MAC).
         let verifier = try AttackForge.hsVerifier()
         let hsInput = AttackForge.segment(#"{"alg":"HS256"}"#) + "." + AttackForge.segment(AttackForge.adminClaims)
@@ -283,6 +341,18 @@ struct KnownAttackTests {
         let jwks = #"{"keys":[\#(jwk)]}"#
         let set = Result { () throws(JWTError) -> JWTKeySet in try JWTKeySet(jwks: jwks) }
         if case .success(let keys) = set { #expect(keys.count == 0) }
+        // A 12,500-byte signature against a 2048-bit key.
+        let verifier = JWTVerifier(
+            key: try JWTKey.rsa(try AttackForge.rsaPublicKey(), algorithm: .rs256), options: AttackForge.options())
+        let token =
+            AttackForge.segment(#"{"alg":"RS256"}"#) + "." + AttackForge.segment(AttackForge.adminClaims) + "."
+            + Base64URL.encode(modulus)
+        var options = AttackForge.options()
+        options.maxTokenBytes = 64 * 1024
+        let roomy = JWTVerifier(
+            key: try JWTKey.rsa(try AttackForge.rsaPublicKey(), algorithm: .rs256), options: options)
+        #expect(AttackForge.error { () throws(JWTError) in try verifier.verify(token) }?.code == .tokenTooLarge)
+        #expect(AttackForge.error { () throws(JWTError) in try roomy.verify(token) }?.code == .invalidSignature)
     }
 }
 

@@ -4,8 +4,8 @@
 /// BoringSSL reads `OPENSSL_ia32cap` once, when the process first uses it, so a figure for a
 /// different capability mask cannot come from the same process. An implementation declared with
 /// a variant is measured in a child: sigil-bench re-executes itself with the variant's
-/// environment and `--child-variant LABEL`, the child measures just those implementations and
-/// prints their medians, and the parent puts them into the same table.
+/// environment and `--child-variant LABEL`, and the child times those implementations on the
+/// parent's request, in the same round-robin as the rest (see `VariantChild`).
 struct ProcessVariant: Sendable, Hashable {
     /// Names the variant on the command line of the child.
     var label: String

@@ -80,6 +80,18 @@ struct Report {
                 lines.append("\(lead) \(peer.implementation) | \(text(of: peer)) | \(ratio) |")
             }
         }
+        var notes: [String] = []
+        for result in results {
+            for figure in [result.sigil].compactMap(\.self) + result.peers {
+                if let failure = figure.failure {
+                    notes.append("- \(result.name), \(figure.implementation): \(failure)")
+                }
+            }
+            for retry in result.retries {
+                notes.append("- \(result.name): retried \(retry.count)× after an error: \(retry.message)")
+            }
+        }
+        if !notes.isEmpty { lines += [""] + notes }
         return lines.joined(separator: "\n")
     }
 
