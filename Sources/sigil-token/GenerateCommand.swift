@@ -8,7 +8,8 @@ enum GenerateCommand {
     static let help = """
         Usage: sigil-token generate --user NAME --role ROLE [--role ROLE]... [--expires SECONDS]
                                     [--permission P]... [--claim KEY=VALUE]... [--alg ALG]
-                                    [--secret-file PATH | --key PATH] [--quiet]
+                                    [--secret-file PATH | --key PATH] [--kid ID | --kid-thumbprint]
+                                    [--quiet]
                sigil-token --user NAME --role ROLE ...      (the same, seed-compatible)
 
         Issues a JWT with the seed's claims: sub ("user_" + NAME), username, roles,
@@ -30,6 +31,9 @@ enum GenerateCommand {
           --secret-file PATH   Read the HMAC secret from a file (one trailing newline ignored).
           --key PATH           Sign with a private key instead of a secret: PEM ("PRIVATE KEY"
                                or "RSA PRIVATE KEY") or a JWK (RSA private, or oct).
+          --kid ID             Write ID as the header's kid (replaces a JWK's own kid).
+          --kid-thumbprint     Write the RSA key's RFC 7638 JWK thumbprint (SHA-256, base64url)
+                               as the kid: the kid `sigil-server --signing-key` publishes.
           --quiet              Print only the token on stdout.
           -h, --help           Show this help.
 
@@ -42,7 +46,8 @@ enum GenerateCommand {
 
     static let options: [OptionSpec] = [
         .value("user"), .value("role", repeatable: true), .value("expires"), .value("permission", repeatable: true),
-        .value("claim", repeatable: true), .value("alg"), .value("secret-file"), .value("key"), .flag("quiet"),
+        .value("claim", repeatable: true), .value("alg"), .value("secret-file"), .value("key"), .value("kid"),
+        .flag("kid-thumbprint"), .flag("quiet"),
     ]
 
     static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
@@ -69,7 +74,7 @@ enum GenerateCommand {
 
         var requested: JWTAlgorithm?
         if let name = parsed.value("alg") { requested = try VerifyCommand.algorithm(name, command: self.name) }
-        let key = try signingKey(algorithm: requested, parsed: parsed)
+        let key = try named(try signingKey(algorithm: requested, parsed: parsed), parsed: parsed)
         let algorithm = key.algorithm
         let provider = JWTProvider(signingKey: key, verificationKeys: JWTKeySet(key))
         let token: String
@@ -91,7 +96,7 @@ enum GenerateCommand {
                   User:        \(user)
                   Role:        \(roles.joined(separator: ", "))
                   Permissions: \(permissions.isEmpty ? "(none)" : permissions.joined(separator: ", "))
-                  Algorithm:   \(algorithm)
+                  Algorithm:   \(algorithm)\(key.keyID.map { "\n  Key ID:      \($0)" } ?? "")
                   Expires:     \(UTCDate.format(expiry)) (in \(expiresIn) seconds)
 
                 Token:
@@ -120,6 +125,22 @@ enum GenerateCommand {
         }
         let secret = try KeyLoading.secret(file: parsed.value("secret-file"), command: name)
         return try KeyLoading.hmacKey(secret, algorithm: algorithm, command: name)
+    }
+
+    /// The key with the ID from `--kid` or `--kid-thumbprint`, else as it is.
+    static func named(_ key: JWTKey, parsed: CommandLineArguments) throws(UsageError) -> JWTKey {
+        let keyID = parsed.value("kid")
+        guard parsed.has("kid-thumbprint") else {
+            guard let keyID else { return key }
+            guard !keyID.isEmpty else { throw UsageError("--kid needs a non-empty ID", command: name) }
+            return key.withKeyID(keyID)
+        }
+        guard keyID == nil else { throw UsageError("give --kid or --kid-thumbprint, not both", command: name) }
+        guard let thumbprint = key.jwkThumbprint else {
+            throw UsageError(
+                "--kid-thumbprint needs an RSA key (--key); an HMAC secret has no public thumbprint", command: name)
+        }
+        return key.withKeyID(thumbprint)
     }
 
     /// `KEY=VALUE` pairs; VALUE as JSON when it parses, else as a string.

@@ -320,4 +320,39 @@ struct SigilTokenRSACLITests {
         #expect(try SigilToken.run(["generate", "--key", publicPEM, "--user", "a", "--role", "user"]).status == 2)
         #expect(try SigilToken.run(["generate", "--alg", "RS256", "--user", "a", "--role", "user"]).status == 2)
     }
+
+    @Test("generate --kid ID and --kid-thumbprint (RFC 7638) write the header's kid; misuse is a usage error")
+    func keyIDs() throws {
+        let fixtures = try Self.fixtures()
+        let pem = try #require(fixtures["rsaTestPrivateKeyPEM"]?.stringValue)
+        let privatePEM = try SigilToken.temporaryFile(pem)
+        defer { try? FileManager.default.removeItem(atPath: privatePEM) }
+        let thumbprint = try #require(try JWTKey.rsa(pem: pem).jwkThumbprint)
+        let base = ["generate", "--key", privatePEM, "--user", "a", "--role", "user", "--quiet"]
+        for (extra, kid) in [(["--kid-thumbprint"], thumbprint), (["--kid", "2026-11"], "2026-11")] {
+            let generated = try SigilToken.run(base + extra)
+            #expect(generated.status == 0, "\(generated.stderr)")
+            let token = generated.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let decoded = try SigilToken.run(["decode", token])
+            #expect(decoded.json?["header"] == ["alg": "RS256", "kid": .string(kid), "typ": "JWT"])
+            // A JWK Set naming the key by that kid verifies it.
+            var jwk = try #require(fixtures["rsaPublicJWK"]?.objectValue)
+            jwk["kid"] = .string(kid)
+            let jwks = try SigilToken.temporaryFile(JSONValue.object(["keys": [.object(jwk)]]).serialized())
+            defer { try? FileManager.default.removeItem(atPath: jwks) }
+            let verified = try SigilToken.run(["verify", "--key", jwks, token])
+            #expect(verified.status == 0, "\(verified.stdout)")
+        }
+        let misuses: [[String]] = [
+            base + ["--kid", "x", "--kid-thumbprint"],
+            base + ["--kid", ""],
+            ["generate", "--user", "a", "--role", "user", "--kid-thumbprint"],
+        ]
+        for arguments in misuses {
+            let result = try SigilToken.run(arguments, secret: String(repeating: "s", count: 32))
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stdout.isEmpty)
+        }
+        #expect(misuses.count == 3)
+    }
 }

@@ -206,6 +206,24 @@ struct RS256ServerTests {
             }
         }
         #expect(checked == 9)
+        // With the kid the server publishes (RFC 7638 thumbprint), and with another kid.
+        let expectedKeyID = try #require(try Self.expectedJWKS()["keys"]?[0]?["kid"]?.stringValue)
+        for (extra, accepted) in [(["--kid-thumbprint"], true), (["--kid", "not-this-servers-key"], false)] {
+            let token = try #require(
+                try TokenToolInteropTests.run(
+                    ["generate", "--alg", name, "--key", Self.pkcs8, "--user", "bob", "--role", "viewer", "--quiet"]
+                        + extra
+                ).last)
+            let whoami = try server.callTool("whoami", arguments: ["auth": auth(token)])
+            if accepted {
+                #expect(whoami.structured["username"] == "bob", "\(whoami.structured)")
+                let header = try JSONValue.parse(
+                    String(decoding: try Base64URL.decode(String(token.prefix { $0 != "." })), as: UTF8.self))
+                #expect(header["kid"] == .string(expectedKeyID))
+            } else {
+                #expect(whoami.errorCode == "invalid_token")
+            }
+        }
     }
 
     @Test("unusable signing keys and flags stop the server with status 2 and a clear message")
