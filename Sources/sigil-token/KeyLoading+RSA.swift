@@ -2,14 +2,18 @@ import SigilJWT
 
 extension KeyLoading {
     /// A verification key from a PEM document: a public key (SPKI or PKCS#1), or the public
-    /// half of a private key.
+    /// half of a private key. A PEM key has no key ID of its own; it is named by its RFC 7638
+    /// thumbprint, so that it verifies tokens without a `kid` and tokens whose `kid` is that
+    /// thumbprint (as `sigil-server --signing-key` and `generate --kid-thumbprint` write),
+    /// and no token that names another key.
     static func rsaPublicKey(
         pem: String, algorithm: JWTAlgorithm, path: String, command: String
     ) throws(UsageError)
         -> JWTKey
     {
         do {
-            return try JWTKey.rsa(pem: pem, algorithm: algorithm)
+            let key = try JWTKey.rsa(pem: pem, algorithm: algorithm)
+            return key.withKeyID(key.jwkThumbprint)
         } catch {
             throw UsageError("\(path): \(error.reason)", command: command)
         }

@@ -18,7 +18,8 @@ enum VerifyCommand {
         Options:
           --secret-file PATH   The HMAC secret, from a file (one trailing newline ignored).
           --key PATH           A public key: PEM (SPKI "PUBLIC KEY" or PKCS#1 "RSA PUBLIC KEY"),
-                               a JWK, or a JWK Set; recognised by content.
+                               a JWK, or a JWK Set; recognised by content. A PEM key accepts
+                               tokens without kid or with kid = its RFC 7638 thumbprint.
           --alg ALG            An allowed algorithm (repeatable). By default only the key's own
                                algorithm is allowed (HS256 for a secret, RS256 for a PEM key,
                                the JWK's alg for a JWK).

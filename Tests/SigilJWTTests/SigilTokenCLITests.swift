@@ -326,7 +326,8 @@ struct SigilTokenRSACLITests {
         let fixtures = try Self.fixtures()
         let pem = try #require(fixtures["rsaTestPrivateKeyPEM"]?.stringValue)
         let privatePEM = try SigilToken.temporaryFile(pem)
-        defer { try? FileManager.default.removeItem(atPath: privatePEM) }
+        let publicPEM = try SigilToken.temporaryFile(try #require(fixtures["rsaPublicKeyPEM"]?.stringValue))
+        defer { for path in [privatePEM, publicPEM] { try? FileManager.default.removeItem(atPath: path) } }
         let thumbprint = try #require(try JWTKey.rsa(pem: pem).jwkThumbprint)
         let base = ["generate", "--key", privatePEM, "--user", "a", "--role", "user", "--quiet"]
         for (extra, kid) in [(["--kid-thumbprint"], thumbprint), (["--kid", "2026-11"], "2026-11")] {
@@ -342,6 +343,10 @@ struct SigilTokenRSACLITests {
             defer { try? FileManager.default.removeItem(atPath: jwks) }
             let verified = try SigilToken.run(["verify", "--key", jwks, token])
             #expect(verified.status == 0, "\(verified.stdout)")
+            // A PEM public key is named by its thumbprint: it verifies that kid, and no other.
+            let byPEM = try SigilToken.run(["verify", "--key", publicPEM, token])
+            #expect(byPEM.status == (kid == thumbprint ? 0 : 1), "\(byPEM.stdout)")
+            if kid != thumbprint { #expect(byPEM.json?["error"] == "unknownKeyID") }
         }
         let misuses: [[String]] = [
             base + ["--kid", "x", "--kid-thumbprint"],

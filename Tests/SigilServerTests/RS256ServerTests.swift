@@ -104,6 +104,15 @@ struct RS256ServerTests {
             #expect(verified.keyID == kid)
             #expect(verified.claims.subject == "user_admin")
         }
+        // sigil-token verifies it with the server's public key as PEM (named by its thumbprint).
+        let directory = try ServerHarness.temporaryDirectory()
+        defer { ServerHarness.removeTree(directory) }
+        let publicPEM = directory + "/public.pem"
+        let pem = String(decoding: try #require(ServerHarness.readFile(Self.pkcs8)), as: UTF8.self)
+        try ServerHarness.writeFile(publicPEM, try RSA.PrivateKey(pemRepresentation: pem).publicKey.pemRepresentation)
+        let verifiedByCLI = try TokenToolInteropTests.run(["verify", "--key", publicPEM, token])
+        #expect(try JSONValue.parse(verifiedByCLI.joined())["valid"] == true)
+
         let whoami = try server.callTool("whoami", arguments: ["auth": auth(token)])
         #expect(whoami.allowed)
         #expect(whoami.structured["username"] == "admin")
