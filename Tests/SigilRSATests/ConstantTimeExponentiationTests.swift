@@ -85,3 +85,47 @@ struct ConstantTimeExponentiationTests {
         }
     }
 }
+
+/// A generator that first produces `rejectedDraws` words of all ones (values above any
+/// modulus, so rejection sampling must discard them) and then a fixed pseudo-random stream.
+struct RejectingGenerator: RandomNumberGenerator {
+    var rejectedWords: Int
+    var state: UInt64 = 0x0123_4567_89ab_cdef
+
+    mutating func next() -> UInt64 {
+        if rejectedWords > 0 {
+            rejectedWords -= 1
+            return UInt64.max
+        }
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state ^ (state >> 29)
+    }
+}
+
+@Suite("Signing blinding draws")
+struct BlindingDrawTests {
+    @Test("many rejected draws in a row still give a valid blinding pair")
+    func rejectedDrawsAreRetried() throws {
+        let key = try ConstantTimeExponentiationTests.key(group: 2)
+        let limbCount = key.publicKey.montgomery.limbCount
+        // 100 rejected values: more than the old budget of 16 attempts allowed.
+        var generator = RejectingGenerator(rejectedWords: 100 * limbCount)
+        let blinding = try key.makeBlinding(using: &generator)
+        let n = key.publicKey.montgomery
+        // v⁻¹ really inverts v: (vᵉ)·(v⁻¹)ᵉ = 1, checked as (v⁻¹)ᵉ·vᵉ mod n == 1.
+        let inverseToE = n.publicPower(blinding.inverse.limbs, exponent: key.publicKey.exponent)
+        let product = n.multiply(n.multiply(inverseToE, n.rSquared), blinding.factor.limbs)
+        #expect(BigUInt(limbs: product) == BigUInt(limbs: [1]).resized(to: limbCount))
+    }
+
+    @Test("a generator that never yields a value below n makes signing fail closed")
+    func brokenGeneratorFailsClosed() throws {
+        let key = try ConstantTimeExponentiationTests.key(group: 2)
+        var generator = RejectingGenerator(rejectedWords: Int.max)
+        #expect {
+            _ = try key.makeBlinding(using: &generator)
+        } throws: { error in
+            (error as? RSAError)?.code == .signingFailed
+        }
+    }
+}
