@@ -35,7 +35,24 @@ let package = Package(
                 .enableUpcomingFeature("ExistentialAny"),
                 .enableUpcomingFeature("MemberImportVisibility"),
             ]
-        )
+        ),
+        // Interop check (issue 7): Sigil's RS256/384/512 tokens verify with jwt-kit and back.
+        //     swift run -c release --package-path Benchmarks sigil-interop
+        .executableTarget(
+            name: "sigil-interop",
+            dependencies: [
+                .product(name: "SigilBase64", package: "Sigil"),
+                .product(name: "SigilJSON", package: "Sigil"),
+                .product(name: "SigilJWT", package: "Sigil"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            swiftSettings: [
+                .enableUpcomingFeature("ExistentialAny"),
+                .enableUpcomingFeature("MemberImportVisibility"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

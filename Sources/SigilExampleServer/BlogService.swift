@@ -80,7 +80,12 @@ final class BlogService {
             "token_lifetime_seconds": .number(JSONNumber(accessTokenLifetime)),
         ]
         if publishedKeys != nil {
+            let algorithm = provider.signer.key.algorithm
             info["public_keys"] = "Call the jwks tool for the JWK Set that verifies this server's tokens."
+            info["how_to_get_a_token"] = .string(
+                "Call login(username, password), or make one with `sigil-token generate --alg \(algorithm) --key "
+                    + "PRIVATE.pem` and this server's private key. Pass it as auth={\"token\": \"...\"}, in "
+                    + "_meta.auth.token, or for the whole session in SIGIL_TOKEN.")
         }
         if users.isDemo {
             info["demo_accounts"] = .array(users.usernames.map { .string($0) })

@@ -13,6 +13,7 @@ struct RS256ServerTests {
     static let fixtures = String(#filePath.dropLast("RS256ServerTests.swift".count)) + "Fixtures/"
     static let pkcs8 = fixtures + "signing-key-pkcs8.pem"
     static let pkcs1 = fixtures + "signing-key-pkcs1.pem"
+    static let privateJWK = fixtures + "signing-key.private.jwk.json"
 
     /// The JWK Set written by make-keys.py.
     static func expectedJWKS() throws -> JSONValue {
@@ -179,6 +180,32 @@ struct RS256ServerTests {
         let hs256Server = try ServerHarness.session()
         defer { ServerHarness.finish(hs256Server) }
         #expect(try hs256Server.callTool("whoami", arguments: ["auth": auth(rs256)]).errorCode == "invalid_token")
+    }
+
+    @Test(
+        "sigil-token generate --key (PKCS#8, PKCS#1, private JWK) makes tokens the server accepts, for its alg only",
+        arguments: ["RS256", "RS384", "RS512"])
+    func sigilTokenKeys(name: String) throws {
+        let server = try ServerHarness.session(["--signing-key", Self.pkcs1, "--signing-alg", name])
+        defer { ServerHarness.finish(server) }
+        var checked = 0
+        for path in [Self.pkcs8, Self.pkcs1, Self.privateJWK] {
+            for algorithm in ["RS256", "RS384", "RS512"] {
+                let token = try #require(
+                    try TokenToolInteropTests.run(
+                        ["generate", "--alg", algorithm, "--key", path, "--user", "alice", "--role", "user", "--quiet"]
+                    ).last)
+                let whoami = try server.callTool("whoami", arguments: ["auth": auth(token)])
+                if algorithm == name {
+                    #expect(whoami.structured["username"] == "alice", "\(path) \(algorithm): \(whoami.structured)")
+                } else {
+                    // The same key under another RSA algorithm is refused too.
+                    #expect(whoami.errorCode == "invalid_token", "\(path) \(algorithm)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked == 9)
     }
 
     @Test("unusable signing keys and flags stop the server with status 2 and a clear message")

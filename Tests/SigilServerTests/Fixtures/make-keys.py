@@ -4,6 +4,7 @@
 Writes, next to this script:
   signing-key-pkcs8.pem   a 2048-bit RSA private key, PKCS#8 ("PRIVATE KEY")
   signing-key-pkcs1.pem   the same key, PKCS#1 ("RSA PRIVATE KEY")
+  signing-key.private.jwk.json   the same key as a private JWK (n, e, d, p, q, dp, dq, qi)
   signing-key.jwks.json   its public key as a JWK Set, kid = the RFC 7638 SHA-256 thumbprint,
                           computed here independently of Sigil
 
@@ -37,6 +38,13 @@ def main():
     # RFC 7638 §3: the required members, sorted, no whitespace.
     canonical = json.dumps({"e": e, "kty": "RSA", "n": n}, separators=(",", ":"), sort_keys=True)
     kid = base64.urlsafe_b64encode(hashlib.sha256(canonical.encode()).digest()).rstrip(b"=").decode("ascii")
+    private = key.private_numbers()
+    jwk = {"kty": "RSA", "n": n, "e": e, "d": b64url_uint(private.d), "p": b64url_uint(private.p),
+           "q": b64url_uint(private.q), "dp": b64url_uint(private.dmp1), "dq": b64url_uint(private.dmq1),
+           "qi": b64url_uint(private.iqmp)}
+    with open(os.path.join(here, "signing-key.private.jwk.json"), "w") as handle:
+        json.dump(jwk, handle, indent=2)
+        handle.write("\n")
     jwks = {"keys": [{"kty": "RSA", "use": "sig", "alg": "RS256", "kid": kid, "n": n, "e": e}]}
     with open(os.path.join(here, "signing-key.jwks.json"), "w") as handle:
         json.dump(jwks, handle, indent=2)
