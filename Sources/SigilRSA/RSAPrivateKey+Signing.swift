@@ -105,50 +105,43 @@ extension RSA.PrivateKey {
 
     /// Draws v and b uniformly from [1, n) by rejection, and computes v⁻¹ = b·(v·b)⁻¹.
     ///
-    /// Each draw is accepted with probability n / 2^bits(n) > 1/2, so a value is drawn
-    /// within `maxDrawsPerValue` tries except with probability below 2^-128, whatever the
-    /// key. (A shared budget of 16 tries for both values failed once in a few hundred
-    /// signatures with moduli just above a power of two.) v·b is not invertible only when
-    /// it shares a prime with n, which a random draw finds with negligible probability.
+    /// Each value is drawn by its own rejection loop (see `randomBelow`), so a modulus
+    /// whose top bits make rejections likely costs more draws, never a failure. The inverse
+    /// of v·b exists unless it shares a prime with n, which a uniform draw hits with
+    /// probability about 2/√n; a few fresh pairs cover that.
     func makeBlinding<Generator: RandomNumberGenerator>(using generator: inout Generator) throws(RSAError) -> Blinding {
         let n = BigUInt(limbs: publicKey.montgomery.modulus)
         let montgomery = publicKey.montgomery
         for _ in 0..<4 {
-            guard let v = drawBelow(n, using: &generator), let b = drawBelow(n, using: &generator) else { break }
+            let v = try randomBelow(n, using: &generator)
+            let b = try randomBelow(n, using: &generator)
             let product = montgomery.multiply(montgomery.multiply(v.limbs, montgomery.rSquared), b.limbs)  // v·b
             guard let productInverse = montgomery.inverse(of: product) else { continue }
             let inverse = montgomery.multiply(montgomery.multiply(productInverse, montgomery.rSquared), b.limbs)
             let factor = montgomery.publicPower(v.limbs, exponent: publicKey.exponent)
             return Blinding(factor: BigUInt(limbs: factor), inverse: BigUInt(limbs: inverse))
         }
-        throw RSAError(.signingFailed, "no blinding value could be drawn")
+        throw RSAError(.signingFailed, "no invertible blinding value could be drawn")
     }
 
-    /// The most draws `drawBelow` makes for one value.
-    static let maxDrawsPerValue = 128
+    /// The most draws `randomBelow` makes. A draw is masked to n's bit length, so it is
+    /// accepted with probability above 1/2; 256 rejections in a row (probability below
+    /// 2⁻²⁵⁶) mean a broken generator, and signing fails closed.
+    static let maximumRandomDraws = 256
 
-    /// A uniform value in [1, n) by rejection, or nil after `maxDrawsPerValue` rejected draws
-    /// (a broken generator).
-    private func drawBelow<Generator: RandomNumberGenerator>(
+    /// A uniform value in [1, n), by rejection sampling.
+    func randomBelow<Generator: RandomNumberGenerator>(
         _ n: BigUInt, using generator: inout Generator
-    ) -> BigUInt? {
-        for _ in 0..<Self.maxDrawsPerValue {
-            if let value = randomBelow(n, using: &generator) { return value }
-        }
-        return nil
-    }
-
-    /// A uniform value in [1, n), or nil when a draw is rejected.
-    private func randomBelow<Generator: RandomNumberGenerator>(
-        _ n: BigUInt, using generator: inout Generator
-    ) -> BigUInt? {
-        var limbs = [UInt64](repeating: 0, count: n.limbs.count)
-        for index in 0..<limbs.count { limbs[index] = generator.next() }
+    ) throws(RSAError) -> BigUInt {
         let top = n.limbs[n.limbs.count - 1]
-        limbs[limbs.count - 1] &= UInt64.max >> UInt64(top.leadingZeroBitCount)
-        let value = BigUInt(limbs: limbs)
-        guard !value.isZero, BigUInt.compare(value, n) < 0 else { return nil }
-        return value
+        var limbs = [UInt64](repeating: 0, count: n.limbs.count)
+        for _ in 0..<Self.maximumRandomDraws {
+            for index in 0..<limbs.count { limbs[index] = generator.next() }
+            limbs[limbs.count - 1] &= UInt64.max >> UInt64(top.leadingZeroBitCount)
+            let value = BigUInt(limbs: limbs)
+            if !value.isZero && BigUInt.compare(value, n) < 0 { return value }
+        }
+        throw RSAError(.signingFailed, "the random number generator produced no value below the modulus")
     }
 
     /// s = m^d mod n through blinding and the CRT (steps 2–4 of `signature(for:hashAlgorithm:)`).
