@@ -61,14 +61,7 @@ enum RSARows {
             ),
             Row(
                 "RSA-2048 sign, PKCS#1 v1.5 SHA-256", .perSecond("signatures"),
-                sigil: {
-                    // SigilRSA draws its blinding value with a bounded rejection loop that gives
-                    // up about once in 500 signatures with this key (reported); run it again.
-                    blackHole(
-                        try retryingOnce("Sigil signature(for:hashAlgorithm:)") {
-                            try sigilPrivate2048.signature(for: message, hashAlgorithm: .sha256)
-                        })
-                },
+                sigil: { blackHole(try sigilPrivate2048.signature(for: message, hashAlgorithm: .sha256)) },
                 peers: [
                     .peer("swift-crypto (BoringSSL)") {
                         blackHole(try peerPrivate2048.signature(for: message, padding: .insecurePKCS1v1_5))
