@@ -1,5 +1,5 @@
 /// The eight 32-bit chaining words H0…H7 of SHA-256 (FIPS 180-4 §6.2).
-struct SHA256State: Sendable {
+struct SHA256State: CompressionState {
     var h0: UInt32
     var h1: UInt32
     var h2: UInt32

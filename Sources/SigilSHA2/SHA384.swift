@@ -13,24 +13,24 @@ public struct SHA384: HashFunction {
     /// 48 bytes.
     public static var byteCount: Int { 48 }
 
-    private var engine: SHA512
+    private var buffer: BlockBuffer<SHA512State, 128>
 
     /// Creates a hasher in the SHA-384 initial state.
     public init() {
-        engine = SHA512(initialState: .sha384Initial)
+        buffer = BlockBuffer(initialState: .sha384Initial)
     }
 
     /// Absorbs the bytes of a raw buffer; whole blocks are compressed in place.
     ///
     /// - Parameter bufferPointer: The bytes to absorb; may be empty.
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) {
-        engine.update(bufferPointer: bufferPointer)
+        buffer.absorb(bufferPointer)
     }
 
     /// Returns the digest of everything absorbed so far, without changing the hasher.
     ///
     /// - Returns: The SHA-384 digest: the first six words of the final SHA-512-family state.
     public func finalize() -> SHA384Digest {
-        SHA384Digest(state: engine.finalState())
+        SHA384Digest(state: buffer.finalState())
     }
 }

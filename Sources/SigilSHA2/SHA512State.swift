@@ -1,5 +1,5 @@
 /// The eight 64-bit chaining words H0…H7 of SHA-512 and SHA-384 (FIPS 180-4 §6.4).
-struct SHA512State: Sendable {
+struct SHA512State: CompressionState {
     var h0: UInt64
     var h1: UInt64
     var h2: UInt64
