@@ -102,22 +102,7 @@ enum DecimalToDouble {
                 if digit != 0 { droppedNonZero = true }
             }
         }
-        var exponent = 0
-        if index < end && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
-            index += 1
-            var exponentNegative = false
-            if index < end && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
-                exponentNegative = bytes[index] == UInt8(ascii: "-")
-                index += 1
-            }
-            while index < end {
-                let digit = Int(bytes[index] &- UInt8(ascii: "0"))
-                guard digit >= 0 && digit <= 9 else { break }
-                if exponent < 1_000_000_000 { exponent = exponent * 10 + digit }
-                index += 1
-            }
-            if exponentNegative { exponent = -exponent }
-        }
+        var exponent = JSONNumber.readExponent(bytes, at: &index)
         exponent = exponent - fractionDigits + droppedDigits
         if droppedNonZero {
             // A nonzero tail only matters as "slightly above": one more digit 1 says that.

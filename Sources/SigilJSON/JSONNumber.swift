@@ -165,25 +165,34 @@ extension JSONNumber {
             if parts.significantDigits < 19 { parts.mantissa = parts.mantissa &* 10 &+ digit }
             parts.significantDigits += 1
         }
-        var exponent = 0
-        if index < end && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
-            index += 1
-            var exponentNegative = false
-            if index < end && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
-                exponentNegative = bytes[index] == UInt8(ascii: "-")
-                index += 1
-            }
-            while index < end {
-                let digit = Int(bytes[index] &- UInt8(ascii: "0"))
-                guard digit >= 0 && digit <= 9 else { break }
-                if exponent < 1_000_000_000 { exponent = exponent * 10 + digit }
-                index += 1
-            }
-            if exponent > 1_000_000_000 { exponent = 1_000_000_000 }
-            if exponentNegative { exponent = -exponent }
-        }
+        let exponent = JSONNumber.readExponent(bytes, at: &index)
         parts.exponent = exponent - fractionDigits + pendingZeros
         return parts
+    }
+
+    /// Reads the exponent part of a number literal (`e` or `E`, an optional sign, digits)
+    /// starting at `index`, if there is one, and moves `index` past it. The magnitude is
+    /// saturated at 1,000,000,000, far beyond any finite double, so no arithmetic on it
+    /// overflows.
+    @inline(__always)
+    static func readExponent(_ bytes: UnsafeRawBufferPointer, at index: inout Int) -> Int {
+        let end = bytes.count
+        guard index < end && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) else { return 0 }
+        index += 1
+        var negative = false
+        if index < end && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var exponent = 0
+        while index < end {
+            let digit = Int(bytes[index] &- UInt8(ascii: "0"))
+            guard digit >= 0 && digit <= 9 else { break }
+            if exponent < 1_000_000_000 { exponent = exponent * 10 + digit }
+            index += 1
+        }
+        exponent = min(exponent, 1_000_000_000)
+        return negative ? -exponent : exponent
     }
 
     /// Whether all of `bytes` is one RFC 8259 number.
