@@ -217,30 +217,6 @@ def section_pbkdf2(rng, count):
     return cases
 
 
-
-def section_pbkdf2(rng, count):
-    cases = []
-    for _ in range(count):
-        name = rng.choice(["sha256", "sha512"])
-        password = rng.randbytes(rng.choice([0, 1, 8, 64, 65, 128, 129, rng.randrange(0, 200)]))
-        salt = rng.randbytes(rng.choice([0, 1, 8, 16, rng.randrange(0, 100)]))
-        iterations = rng.choice([1, 2, 3, rng.randrange(1, 64), rng.randrange(1, 2000)])
-        length = rng.choice([1, 31, 32, 33, 64, 65, rng.randrange(1, 200)])
-        derived = hashlib.pbkdf2_hmac(name, password, salt, iterations, length)
-        cases.append(Case("pbkdf2", f"pbkdf2 {name} {hexf(password)} {hexf(salt)} {iterations} {length}",
-                          "ok " + derived.hex(), f"PBKDF2-HMAC-{name} c={iterations} dkLen={length}"))
-    # Parameters both sides refuse: c < 1 and dkLen < 1 (Python raises ValueError).
-    for iterations, length in [(0, 32), (-1, 32), (1, 0), (0, 0), (-5, -5)]:
-        for name in ["sha256", "sha512"]:
-            try:
-                expected = "ok " + hexf(hashlib.pbkdf2_hmac(name, b"pw", b"salt", iterations, length))
-            except ValueError:
-                expected = "err"
-            cases.append(Case("pbkdf2", f"pbkdf2 {name} {hexf(b'pw')} {hexf(b'salt')} {iterations} {length}",
-                              expected, f"PBKDF2-HMAC-{name} c={iterations} dkLen={length}"))
-    return cases
-
-
 # ---------------------------------------------------------------------------------------
 # RSA PKCS#1 v1.5 verification
 
