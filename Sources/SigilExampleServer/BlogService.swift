@@ -125,7 +125,7 @@ final class BlogService {
         }
         if record.used {
             var next = state
-            next.revokedSessions[record.sessionID] = now + refreshTokenLifetime
+            next.revokedSessions[record.sessionID] = sessionRevocationEnd(now: now)
             BlogState.increment(&next.tokensRevoked)
             try commit(next)
             MCPLog.write("sigil-server: refresh token reuse for \(record.username); session revoked")
@@ -191,11 +191,13 @@ final class BlogService {
         let now = SystemClock.epochSeconds()
         let until = caller.identity.expiresAt ?? (now + accessTokenLifetime)
         var next = state
-        next.revokedTokens[tokenID] = max(until, now + 1)
+        // Kept until the verifier stops accepting the token (exp plus its leeway), not only
+        // until exp: pruned earlier, a logged-out token would be accepted again in the leeway.
+        next.revokedTokens[tokenID] = max(until, now) + verifierLeeway + 1
         BlogState.increment(&next.tokensRevoked)
         var sessionRevoked = false
         if let session = caller.identity.claims["sid"]?.stringValue {
-            next.revokedSessions[session] = now + refreshTokenLifetime
+            next.revokedSessions[session] = sessionRevocationEnd(now: now)
             sessionRevoked = true
         }
         try commit(next)
@@ -301,6 +303,17 @@ final class BlogService {
     }
 
     // MARK: - Helpers
+
+    /// The verifier's leeway in seconds, as it applies it: negative counts as zero, and
+    /// clamped (as `JWTValidationOptions` clamps it) so that date arithmetic cannot overflow.
+    var verifierLeeway: Int64 { max(0, min(provider.verifier.options.leeway, 1 << 30)) }
+
+    /// How long a session revoked at `now` must stay revoked: until its last refresh token
+    /// and its last access token (issued at the latest now, accepted until exp plus the
+    /// leeway) are both dead, whichever lifetime is longer.
+    func sessionRevocationEnd(now: Int64) -> Int64 {
+        now + max(refreshTokenLifetime, accessTokenLifetime) + verifierLeeway + 1
+    }
 
     /// Signs an access token and makes a refresh token for `account` in `session`.
     private func issueTokens(
