@@ -9,6 +9,18 @@
 
 import PackageDescription
 
+/// The libraries Sigil is measured and checked against.
+let peers: [Target.Dependency] = [
+    .product(name: "Crypto", package: "swift-crypto"),
+    .product(name: "_CryptoExtras", package: "swift-crypto"),
+    .product(name: "JWTKit", package: "jwt-kit"),
+]
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
 let package = Package(
     name: "SigilBenchmarks",
     platforms: [.macOS(.v15)],
@@ -27,14 +39,8 @@ let package = Package(
                 .product(name: "SigilJWT", package: "Sigil"),
                 .product(name: "SigilJSON", package: "Sigil"),
                 .product(name: "SigilRBAC", package: "Sigil"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
-                .product(name: "JWTKit", package: "jwt-kit"),
-            ],
-            swiftSettings: [
-                .enableUpcomingFeature("ExistentialAny"),
-                .enableUpcomingFeature("MemberImportVisibility"),
-            ]
+            ] + peers,
+            swiftSettings: strictSettings
         ),
         // Interop check (issue 7): Sigil's RS256/384/512 tokens verify with jwt-kit and back.
         //     swift run -c release --package-path Benchmarks sigil-interop
@@ -44,14 +50,8 @@ let package = Package(
                 .product(name: "SigilBase64", package: "Sigil"),
                 .product(name: "SigilJSON", package: "Sigil"),
                 .product(name: "SigilJWT", package: "Sigil"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
-                .product(name: "JWTKit", package: "jwt-kit"),
-            ],
-            swiftSettings: [
-                .enableUpcomingFeature("ExistentialAny"),
-                .enableUpcomingFeature("MemberImportVisibility"),
-            ]
+            ] + peers,
+            swiftSettings: strictSettings
         ),
     ],
     swiftLanguageModes: [.v6]
