@@ -44,12 +44,15 @@ let package = Package(
     dependencies: [],
     targets: [
         // Test-only helpers (vector files, hex); no library module depends on it.
-        .target(name: "SigilTestSupport", path: "Tests/SigilTestSupport", swiftSettings: strictSettings)
+        .target(name: "SigilTestSupport", path: "Tests/SigilTestSupport", swiftSettings: strictSettings),
+        // Package-internal constant-time building blocks (value barrier, masks, selects) for
+        // the signing code of the crypto modules; not a product.
+        .target(name: "SigilConstantTime", swiftSettings: strictSettings),
     ]
         + module("SigilSHA2")
         + module("SigilHMAC", dependencies: ["SigilSHA2", "SigilBase64"])
         + module("SigilBase64")
-        + module("SigilRSA", dependencies: ["SigilSHA2", "SigilBase64"])
+        + module("SigilRSA", dependencies: ["SigilSHA2", "SigilBase64", "SigilConstantTime"])
         + module("SigilJSON")
         + module(
             "SigilJWT",
