@@ -71,7 +71,9 @@ let package = Package(
             // The token utility: generate / verify / decode / hash-password.
             .executableTarget(
                 name: "sigil-token",
-                dependencies: ["SigilJWT", "SigilJSON", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilRBAC"],
+                dependencies: [
+                    "SigilExampleServer", "SigilJWT", "SigilJSON", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilRBAC",
+                ],
                 swiftSettings: strictSettings
             ),
             // Test tooling: the batch driver of Scripts/differential.py (issue #8).

@@ -50,7 +50,8 @@ public struct ServerOptions: Sendable, Hashable {
             case "--signing-key": signingKeyPath = try value(for: argument)
             case "--signing-alg":
                 let name = try value(for: argument)
-                guard let algorithm = JWTAlgorithm(rawValue: name), algorithm.isRSA else {
+                guard let algorithm = JWTAlgorithm(rawValue: name), JWTAlgorithm.rsaPKCS1Algorithms.contains(algorithm)
+                else {
                     throw ServerOptionsError(reason: "--signing-alg must be RS256, RS384 or RS512")
                 }
                 signingAlgorithm = algorithm

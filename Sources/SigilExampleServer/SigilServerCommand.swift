@@ -57,7 +57,7 @@ public enum SigilServerCommand {
         }
         let provider = keys.provider
 
-        let policy = Policy.default
+        let policy = BlogRoles.policy
         let users: UserDirectory
         do {
             if let path = options.usersPath {

@@ -42,11 +42,13 @@ struct SigningKeys {
                     reason: "--signing-key \(path) is not a usable RSA private key (PEM \"PRIVATE KEY\" or "
                         + "\"RSA PRIVATE KEY\", at least 2048 bits): \(error.reason)"))
         }
-        let keyID = JWTKey.jwkThumbprint(of: privateKey.publicKey)
+        let keyID: String
         let signingKey: JWTKey
         let verificationKey: JWTKey
         do {
-            signingKey = try JWTKey.rsa(privateKey, algorithm: algorithm, keyID: keyID)
+            let unnamed = try JWTKey.rsa(privateKey, algorithm: algorithm)
+            keyID = unnamed.jwkThumbprint ?? ""
+            signingKey = unnamed.withKeyID(keyID)
             verificationKey = try JWTKey.rsa(privateKey.publicKey, algorithm: algorithm, keyID: keyID)
         } catch {
             return .failure(ServerOptionsError(reason: "--signing-key: \(error.reason)"))

@@ -21,7 +21,7 @@ public struct AuthenticatedIdentity: Sendable, Hashable {
     ///
     /// - Throws: `.missingClaim` without `sub`; `.wrongClaimType` if `sub`, `username` or
     ///   `jti` is not a string, or `roles` or `permissions` is not an array of strings.
-    init(claims: JWTClaims) throws(JWTError) {
+    public init(claims: JWTClaims) throws(JWTError) {
         // One pass over the members, picking out the identity claims by name.
         var sub: JSONValue?
         var username: JSONValue?

@@ -7,84 +7,62 @@
 ///
 /// - Important: Neither `reason` nor `description` ever contains the token, a segment of
 ///   it, a claim value taken from it, or key material. They name what was wrong, not the
-///   data. Show `seedMessage` to untrusted clients: it tells only "Token expired" or
+///   data. Show `clientMessage` to untrusted clients: it tells only "Token expired" or
 ///   "Invalid token".
 public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What kind of problem was found. New codes may be added in later releases.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        @usableFromInline
-        let rawValue: UInt8
+        /// The code's name, e.g. `"expired"`; the CLI prints it as the `error` field.
+        public let description: String
 
-        @inlinable
-        init(_ rawValue: UInt8) { self.rawValue = rawValue }
+        init(_ name: String) { self.description = name }
 
         /// Not a JWS compact serialization: the wrong number of segments, invalid or
         /// non-canonical base64url, invalid JSON (duplicate member names included), a
         /// header or payload that is not a JSON object, or a header member of the wrong type.
-        public static let malformed = Code(1)
-        /// The header's `alg` names an algorithm Sigil does not implement.
-        public static let unsupportedAlgorithm = Code(2)
+        public static let malformed = Code("malformed")
+        /// The header's `alg` is not a registered JWS signature algorithm (a registered one
+        /// that the verifier's keys do not accept is `.algorithmNotAllowed`).
+        public static let unsupportedAlgorithm = Code("unsupportedAlgorithm")
         /// The header's `alg` is `none` (in any casing), differs from the selected key's
         /// algorithm, or is outside the verifier's allow-list.
-        public static let algorithmNotAllowed = Code(3)
+        public static let algorithmNotAllowed = Code("algorithmNotAllowed")
         /// The header's `kid` names no key in the key set, or the token has no `kid` and the
         /// set holds more than one key. There is never a fallback to another key.
-        public static let unknownKeyID = Code(4)
+        public static let unknownKeyID = Code("unknownKeyID")
         /// The signature does not verify with the selected key.
-        public static let invalidSignature = Code(5)
+        public static let invalidSignature = Code("invalidSignature")
         /// The current time is at or after `exp` plus the leeway (RFC 7519 §4.1.4).
-        public static let expired = Code(6)
+        public static let expired = Code("expired")
         /// The current time is before `nbf` minus the leeway (RFC 7519 §4.1.5).
-        public static let notYetValid = Code(7)
+        public static let notYetValid = Code("notYetValid")
         /// `iat` is later than the current time plus the leeway.
-        public static let issuedInFuture = Code(8)
+        public static let issuedInFuture = Code("issuedInFuture")
         /// `iss` is absent from the expected issuers (RFC 7519 §4.1.1).
-        public static let issuerMismatch = Code(9)
+        public static let issuerMismatch = Code("issuerMismatch")
         /// No `aud` value is among the expected audiences (RFC 7519 §4.1.3).
-        public static let audienceMismatch = Code(10)
+        public static let audienceMismatch = Code("audienceMismatch")
         /// `sub` differs from the expected subject (RFC 7519 §4.1.2).
-        public static let subjectMismatch = Code(11)
+        public static let subjectMismatch = Code("subjectMismatch")
         /// A claim the options require is absent.
-        public static let missingClaim = Code(12)
+        public static let missingClaim = Code("missingClaim")
         /// A registered claim has the wrong JSON type, or a NumericDate is not a finite
         /// number in range (for example `"exp": "1300819380"` or `"exp": 1e300`).
-        public static let wrongClaimType = Code(13)
+        public static let wrongClaimType = Code("wrongClaimType")
         /// The header's `crit` names an extension Sigil does not implement (RFC 7515 §4.1.11).
-        public static let unsupportedCriticalHeader = Code(14)
+        public static let unsupportedCriticalHeader = Code("unsupportedCriticalHeader")
         /// The token is longer than the configured maximum; nothing else was read.
-        public static let tokenTooLarge = Code(15)
+        public static let tokenTooLarge = Code("tokenTooLarge")
         /// The header's `typ` differs from the pinned type (RFC 7515 §4.1.9, RFC 8725 §3.11).
-        public static let typeMismatch = Code(16)
+        public static let typeMismatch = Code("typeMismatch")
         /// A key is unusable: malformed key data or JWK, a JWK whose `use`, `key_ops` or `alg`
         /// forbids the operation, or a public key asked to sign.
-        public static let invalidKey = Code(17)
+        public static let invalidKey = Code("invalidKey")
         /// An HMAC secret is shorter than the algorithm's digest (RFC 7518 §3.2).
-        public static let weakKey = Code(18)
-
-        /// The code's name, e.g. `"expired"`; the CLI prints it as the `error` field.
-        public var description: String {
-            switch rawValue {
-            case 1: "malformed"
-            case 2: "unsupportedAlgorithm"
-            case 3: "algorithmNotAllowed"
-            case 4: "unknownKeyID"
-            case 5: "invalidSignature"
-            case 6: "expired"
-            case 7: "notYetValid"
-            case 8: "issuedInFuture"
-            case 9: "issuerMismatch"
-            case 10: "audienceMismatch"
-            case 11: "subjectMismatch"
-            case 12: "missingClaim"
-            case 13: "wrongClaimType"
-            case 14: "unsupportedCriticalHeader"
-            case 15: "tokenTooLarge"
-            case 16: "typeMismatch"
-            case 17: "invalidKey"
-            case 18: "weakKey"
-            default: "unknown"
-            }
-        }
+        public static let weakKey = Code("weakKey")
+        /// Signing failed inside the primitive (a fault detected by verify-after-sign, or no
+        /// blinding value could be drawn). No token is returned; the key itself may be fine.
+        public static let signingFailed = Code("signingFailed")
     }
 
     /// What kind of problem was found.
@@ -106,9 +84,10 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
         self.claim = claim
     }
 
-    /// The seed's wording for clients: `"Token expired"` for `.expired`, `"Invalid token"`
-    /// for every other problem.
-    public var seedMessage: String {
+    /// The wording to show an untrusted client: `"Token expired"` for `.expired`, `"Invalid
+    /// token"` for every other problem. It reveals nothing about why a token was refused
+    /// (the same two messages as the NextMCP example's JWT middleware).
+    public var clientMessage: String {
         code == .expired ? "Token expired" : "Invalid token"
     }
 

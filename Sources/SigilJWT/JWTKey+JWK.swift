@@ -1,65 +1,54 @@
 import SigilBase64
 import SigilJSON
 
-// JSON Web Key (RFC 7517) reading: `oct` keys (RFC 7518 §6.4) and `RSA` keys (RFC 7518 §6.3).
+// JSON Web Key (RFC 7517) reading and publishing, for every family.
 
 extension JWTKey {
     /// The limits for JWK and JWKS JSON.
     static let jwkLimits = JSONLimits(maxDepth: 8, maxBytes: 1 << 20, maxStringBytes: 16_384, maxNumberBytes: 64)
 
+    /// The JWK key types (`kty`) SigilJWT reads, each with its family's reader. A family
+    /// registers here, in one line, next to nothing else.
+    static let jwkReaders: [(kty: String, read: @Sendable (JSONObject) throws(JWTError) -> JWTKeyStorage)] = [
+        ("oct", hmacJWK),
+        ("RSA", rsaJWK),
+    ]
+
     /// A key from a JSON Web Key (RFC 7517).
     ///
-    /// Supported: `"kty": "oct"` (an HMAC secret in `k`) and `"kty": "RSA"` (`n` and `e`).
-    /// The JWK's own fields are honoured:
-    /// - `alg`, if present, fixes the algorithm; it must be one Sigil implements, of the
-    ///   key type's family, and equal `algorithm` when that is also given.
-    /// - Without `alg`, `algorithm` is used; without either, `HS256` for `oct` and `RS256`
-    ///   for `RSA`.
+    /// Supported: `"kty": "oct"` (an HMAC secret in `k`) and `"kty": "RSA"` (`n` and `e`,
+    /// and the private members for a signing key). The JWK's own fields are honoured:
+    /// - `alg`, if present, pins the key to that algorithm; it must be one the key supports,
+    ///   and equal `algorithm` when that is also given.
+    /// - Without `alg`, `algorithm` pins the key when given; without either, the key is not
+    ///   pinned and takes the algorithm the verifier allows (see `JWTKey`).
     /// - `use`, if present, must be `"sig"`; `key_ops`, if present, must allow `"verify"`
     ///   or `"sign"`, and the key is then limited to what it allows (RFC 7517 §4.2, §4.3).
     /// - `kid` becomes the key ID.
     ///
     /// - Parameters:
     ///   - jwk: The JWK's JSON text.
-    ///   - algorithm: The algorithm, when the JWK has no `alg`.
+    ///   - algorithm: The algorithm to pin the key to, when the JWK has no `alg`.
     /// - Throws: `.invalidKey` for malformed JSON, a missing or invalid member, an
     ///   unsupported `kty`, or a `use`/`key_ops`/`alg` that rules the key out;
-    ///   `.weakKey` for an HMAC secret shorter than the hash output.
+    ///   `.weakKey` for an HMAC secret shorter than 32 bytes.
     public init(jwk: String, algorithm: JWTAlgorithm? = nil) throws(JWTError) {
-        let object = try JWTKey.parseJWKObject(jwk)
-        guard let key = try JWTKey(jwk: object, algorithm: algorithm, skippingUnsupported: false) else {
-            throw JWTError(.invalidKey, "the JWK is not a signature key Sigil supports")  // unreachable
-        }
-        self = key
+        self = try JWTKey(jwk: try JWTKey.parseJWKObject(jwk), algorithm: algorithm)
     }
 
-    /// Reads a JWK object. With `skippingUnsupported`, returns `nil` (instead of throwing)
-    /// for a key that is well-formed but not for Sigil: another `kty`, an `alg` Sigil does
-    /// not implement, `use` other than `sig`, or `key_ops` without `sign` or `verify`.
-    init?(jwk object: JSONObject, algorithm requested: JWTAlgorithm?, skippingUnsupported: Bool) throws(JWTError) {
-        func unsupported(_ reason: String) throws(JWTError) {
-            if !skippingUnsupported { throw JWTError(.invalidKey, reason) }
-        }
+    /// Reads a parsed JWK object (see `init(jwk:algorithm:)`).
+    init(jwk object: JSONObject, algorithm requested: JWTAlgorithm?) throws(JWTError) {
         guard case .string(let kty) = object["kty"] else {
             throw JWTError(.invalidKey, "the JWK has no kty string")
         }
-        let family: JWTAlgorithm.Family
-        switch kty {
-        case "oct": family = .hmac
-        case "RSA": family = .rsaPKCS1
-        default:
-            try unsupported("the JWK's kty is not oct or RSA")
-            return nil
+        guard let reader = JWTKey.jwkReaders.first(where: { $0.kty == kty }) else {
+            throw JWTError(.invalidKey, "the JWK's kty is not one Sigil reads")
         }
-
         var canSign = true
         var canVerify = true
         if let use = object["use"] {
             guard case .string(let value) = use else { throw JWTError(.invalidKey, "the JWK's use is not a string") }
-            guard value == "sig" else {
-                try unsupported("the JWK's use is not sig")
-                return nil
-            }
+            guard value == "sig" else { throw JWTError(.invalidKey, "the JWK's use is not sig") }
         }
         if let keyOps = object["key_ops"] {
             guard case .array(let operations) = keyOps else {
@@ -76,49 +65,44 @@ extension JWTKey {
             canSign = seen.contains("sign")
             canVerify = seen.contains("verify")
             guard canSign || canVerify else {
-                try unsupported("the JWK's key_ops allow neither sign nor verify")
-                return nil
+                throw JWTError(.invalidKey, "the JWK's key_ops allow neither sign nor verify")
             }
         }
-
-        var algorithm: JWTAlgorithm
+        var pinned = requested
         if let alg = object["alg"] {
             guard case .string(let name) = alg else { throw JWTError(.invalidKey, "the JWK's alg is not a string") }
-            guard let named = JWTAlgorithm(rawValue: name), named.family == family else {
-                try unsupported("the JWK's alg is not an algorithm Sigil implements for its kty")
-                return nil
+            guard let named = JWTAlgorithm(rawValue: name) else {
+                throw JWTError(.invalidKey, "the JWK's alg is not a registered signature algorithm")
             }
             if let requested, requested != named {
                 throw JWTError(.invalidKey, "the JWK's alg differs from the requested algorithm")
             }
-            algorithm = named
-        } else if let requested {
-            guard requested.family == family else {
-                throw JWTError(.invalidKey, "the requested algorithm does not fit the JWK's kty")
-            }
-            algorithm = requested
-        } else {
-            algorithm = family == .hmac ? .hs256 : .rs256
+            pinned = named
         }
-
         var keyID: String?
         if let kid = object["kid"] {
             guard case .string(let value) = kid else { throw JWTError(.invalidKey, "the JWK's kid is not a string") }
             keyID = value
         }
-
-        var key: JWTKey
-        switch family {
-        case .hmac:
-            let secret = try JWTKey.jwkBytes(object, "k")
-            key = try JWTKey.hmac(secret, algorithm: algorithm, keyID: keyID)
-        case .rsaPKCS1:
-            key = try JWTKey.rsaJWK(object, algorithm: algorithm, keyID: keyID)
+        let storage = try reader.read(object)
+        if let pinned, !storage.supports(pinned) {
+            throw JWTError(.invalidKey, "the JWK's key cannot be used with \(pinned)")
         }
-        key = JWTKey(
-            algorithm: key.algorithm, keyID: key.keyID, material: key.material,
-            canSign: key.canSign && canSign, canVerify: key.canVerify && canVerify)
-        self = key
+        self.init(
+            storage: storage, algorithm: pinned ?? storage.defaultAlgorithm, isAlgorithmPinned: pinned != nil,
+            keyID: keyID, canSign: canSign, canVerify: canVerify)
+    }
+
+    /// The public half of the key as a JWK object (the key type's members, `use: sig`, `alg`
+    /// when the key is pinned, and `kid` when set), for publishing in a JWK Set; `nil` for
+    /// HMAC keys, which have no public half.
+    public var publicJWK: JSONObject? {
+        guard let members = storage.publicJWKMembers else { return nil }
+        var jwk: JSONObject = ["use": "sig"]
+        for (name, value) in members { jwk[name] = .string(value) }
+        if isAlgorithmPinned { jwk["alg"] = .string(algorithm.rawValue) }
+        if let keyID { jwk["kid"] = .string(keyID) }
+        return jwk
     }
 
     /// Parses JWK or JWKS text into its top-level object.

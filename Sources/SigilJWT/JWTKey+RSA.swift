@@ -2,24 +2,108 @@ import SigilBase64
 import SigilJSON
 import SigilRSA
 
-// RSASSA-PKCS1-v1_5 keys (RS256, RS384, RS512; RFC 7518 §3.3), from SigilRSA.
+// The RSASSA-PKCS1-v1_5 family: RS256, RS384 and RS512 (RFC 7518 §3.3), from SigilRSA.
+
+extension JWTAlgorithm {
+    /// RSASSA-PKCS1-v1_5 using SHA-256 (RFC 7518 §3.3).
+    public static let rs256 = JWTAlgorithm(registered: "RS256")
+    /// RSASSA-PKCS1-v1_5 using SHA-384 (RFC 7518 §3.3).
+    public static let rs384 = JWTAlgorithm(registered: "RS384")
+    /// RSASSA-PKCS1-v1_5 using SHA-512 (RFC 7518 §3.3).
+    public static let rs512 = JWTAlgorithm(registered: "RS512")
+
+    /// The RSASSA-PKCS1-v1_5 algorithms, shortest hash first.
+    public static let rsaPKCS1Algorithms: [JWTAlgorithm] = [.rs256, .rs384, .rs512]
+}
+
+/// An RSA public key, or a private key that verifies with its public half.
+///
+/// It supports the RSASSA-PKCS1-v1_5 algorithms `RS256`, `RS384` and `RS512`; SigilRSA
+/// enforces the key size (2048 to 16384 bits) and refuses weak public keys.
+public struct RSAKeyMaterial: JWTKeyMaterial {
+    /// The public key.
+    public let publicKey: RSA.PublicKey
+    /// The private key, when the material can sign.
+    let privateKey: RSA.PrivateKey?
+
+    /// Verification material.
+    ///
+    /// - Parameter publicKey: The public key.
+    public init(_ publicKey: RSA.PublicKey) {
+        self.publicKey = publicKey
+        self.privateKey = nil
+    }
+
+    /// Signing material; it verifies with the key's public half.
+    ///
+    /// - Parameter privateKey: The private key.
+    public init(_ privateKey: RSA.PrivateKey) {
+        self.publicKey = privateKey.publicKey
+        self.privateKey = privateKey
+    }
+
+    public var defaultAlgorithm: JWTAlgorithm { .rs256 }
+    public var canSign: Bool { privateKey != nil }
+
+    public var publicJWKMembers: [(name: String, value: String)]? {
+        [
+            ("e", Base64URL.encode(publicKey.publicExponent)), ("kty", "RSA"),
+            ("n", Base64URL.encode(publicKey.modulus)),
+        ]
+    }
+
+    public func supports(_ algorithm: JWTAlgorithm) -> Bool { Self.hash(algorithm) != nil }
+
+    public func signatureByteCount(for algorithm: JWTAlgorithm) -> Int { (publicKey.keySizeInBits + 7) / 8 }
+
+    public func isValidSignature(
+        _ signature: UnsafeRawBufferPointer, for signingInput: UnsafeRawBufferPointer, algorithm: JWTAlgorithm
+    ) -> Bool {
+        guard let hash = Self.hash(algorithm) else { return false }
+        return publicKey.isValidSignature(signature, for: signingInput, hashAlgorithm: hash)
+    }
+
+    public func appendSignature(
+        for signingInput: UnsafeRawBufferPointer, algorithm: JWTAlgorithm, to output: inout [UInt8]
+    ) throws(JWTError) {
+        guard let privateKey else { throw JWTError(.invalidKey, "an RSA public key cannot sign") }
+        guard let hash = Self.hash(algorithm) else {
+            throw JWTError(.invalidKey, "an RSA key cannot be used with \(algorithm)")
+        }
+        do {
+            output.append(contentsOf: try privateKey.signature(for: signingInput, hashAlgorithm: hash))
+        } catch {
+            throw JWTError(.signingFailed, "RSA signing failed (\(error.code))")
+        }
+    }
+
+    /// The hash of an RS algorithm, or `nil` for any other algorithm.
+    private static func hash(_ algorithm: JWTAlgorithm) -> RSA.HashAlgorithm? {
+        switch algorithm {
+        case .rs256: .sha256
+        case .rs384: .sha384
+        case .rs512: .sha512
+        default: nil
+        }
+    }
+}
 
 extension JWTKey {
     /// An RSA public key for verifying `RS256`, `RS384` or `RS512` signatures.
     ///
     /// - Parameters:
     ///   - key: The public key (SigilRSA enforces 2048 to 16384 bits).
-    ///   - algorithm: `.rs256` (the default), `.rs384` or `.rs512`.
+    ///   - algorithm: The algorithm to pin the key to, or `nil` (the default): the key then
+    ///     verifies whichever RS algorithm the verifier allows (`RS256` without an allow-list).
     ///   - keyID: The key ID, or `nil`.
     /// - Returns: A verification-only key.
     /// - Throws: `.invalidKey` if `algorithm` is not an RSA algorithm.
     public static func rsa(
         _ key: RSA.PublicKey,
-        algorithm: JWTAlgorithm = .rs256,
+        algorithm: JWTAlgorithm? = nil,
         keyID: String? = nil
     ) throws(JWTError) -> JWTKey {
-        guard algorithm.isRSA else { throw JWTError(.invalidKey, "an RSA key cannot be used with \(algorithm)") }
-        return JWTKey(algorithm: algorithm, keyID: keyID, material: .rsaPublic(key), canSign: false, canVerify: true)
+        try JWTKey(RSAKeyMaterial(key), algorithm: algorithm, keyID: keyID)
     }
 
     /// An RSA private key for signing `RS256`, `RS384` or `RS512` tokens; it verifies with
@@ -27,17 +111,16 @@ extension JWTKey {
     ///
     /// - Parameters:
     ///   - key: The private key (SigilRSA requires at least 2048 bits).
-    ///   - algorithm: `.rs256` (the default), `.rs384` or `.rs512`.
+    ///   - algorithm: The algorithm to pin the key to, or `nil` (signs with `RS256`).
     ///   - keyID: The key ID, or `nil`.
     /// - Returns: A signing key.
     /// - Throws: `.invalidKey` if `algorithm` is not an RSA algorithm.
     public static func rsa(
         _ key: RSA.PrivateKey,
-        algorithm: JWTAlgorithm = .rs256,
+        algorithm: JWTAlgorithm? = nil,
         keyID: String? = nil
     ) throws(JWTError) -> JWTKey {
-        guard algorithm.isRSA else { throw JWTError(.invalidKey, "an RSA key cannot be used with \(algorithm)") }
-        return JWTKey(algorithm: algorithm, keyID: keyID, material: .rsaPrivate(key), canSign: true, canVerify: true)
+        try JWTKey(RSAKeyMaterial(key), algorithm: algorithm, keyID: keyID)
     }
 
     /// An RSA key from PEM text, recognised by its label: `PUBLIC KEY` (SubjectPublicKeyInfo)
@@ -46,16 +129,14 @@ extension JWTKey {
     ///
     /// - Parameters:
     ///   - pem: The PEM document.
-    ///   - algorithm: `.rs256` (the default), `.rs384` or `.rs512`.
+    ///   - algorithm: The algorithm to pin the key to, or `nil`.
     ///   - keyID: The key ID, or `nil`.
     /// - Returns: The key.
     /// - Throws: `.invalidKey` for anything SigilRSA rejects (the reason names the problem,
     ///   never the key).
     public static func rsa(
-        pem: String, algorithm: JWTAlgorithm = .rs256, keyID: String? = nil
-    ) throws(JWTError)
-        -> JWTKey
-    {
+        pem: String, algorithm: JWTAlgorithm? = nil, keyID: String? = nil
+    ) throws(JWTError) -> JWTKey {
         if containsPrivateKeyLabel(pem) {
             let key: RSA.PrivateKey
             do {
@@ -74,7 +155,8 @@ extension JWTKey {
         return try rsa(key, algorithm: algorithm, keyID: keyID)
     }
 
-    /// Whether a PEM document's label ends in "PRIVATE KEY" (`PRIVATE KEY`, `RSA PRIVATE KEY`).
+    /// Whether a PEM document's label ends in "PRIVATE KEY" (`PRIVATE KEY`, `RSA PRIVATE KEY`,
+    /// `EC PRIVATE KEY`).
     static func containsPrivateKeyLabel(_ pem: String) -> Bool {
         let needle = Array("PRIVATE KEY-----".utf8)
         let bytes = Array(pem.utf8)
@@ -85,36 +167,17 @@ extension JWTKey {
         return false
     }
 
-    /// The public half of an RSA key as a JWK object (`kty`, `n`, `e`, `alg`, `use`, and
-    /// `kid` when set), for publishing in a JWK Set; `nil` for HMAC keys, which have no
-    /// public half.
-    public var publicJWK: JSONObject? {
-        let publicKey: RSA.PublicKey
-        switch material {
-        case .rsaPublic(let key): publicKey = key
-        case .rsaPrivate(let key): publicKey = key.publicKey
-        default: return nil
-        }
-        var jwk: JSONObject = ["kty": "RSA", "use": "sig", "alg": .string(algorithm.rawValue)]
-        if let keyID { jwk["kid"] = .string(keyID) }
-        jwk["n"] = .string(Base64URL.encode(publicKey.modulus))
-        jwk["e"] = .string(Base64URL.encode(publicKey.publicExponent))
-        return jwk
-    }
-
-    /// An RSA JWK's key (RFC 7518 §6.3): public (`n`, `e`), or private with all of `d`, `p`,
-    /// `q`, `dp`, `dq` and `qi`. Multi-prime keys (`oth`) are refused.
-    static func rsaJWK(_ object: JSONObject, algorithm: JWTAlgorithm, keyID: String?) throws(JWTError) -> JWTKey {
+    /// An RSA JWK's material (RFC 7518 §6.3): public (`n`, `e`), or private with all of `d`,
+    /// `p`, `q`, `dp`, `dq` and `qi`. Multi-prime keys (`oth`) are refused.
+    static func rsaJWK(_ object: JSONObject) throws(JWTError) -> JWTKeyStorage {
         let modulus = try jwkBytes(object, "n")
         let exponent = try jwkBytes(object, "e")
         guard object["d"] != nil else {
-            let key: RSA.PublicKey
             do {
-                key = try RSA.PublicKey(modulus: modulus, publicExponent: exponent)
+                return TypedKeyStorage(RSAKeyMaterial(try RSA.PublicKey(modulus: modulus, publicExponent: exponent)))
             } catch {
                 throw JWTError(.invalidKey, "the JWK's RSA public key is unusable (\(error.code))")
             }
-            return try rsa(key, algorithm: algorithm, keyID: keyID)
         }
         guard object["oth"] == nil else {
             throw JWTError(.invalidKey, "multi-prime RSA keys (oth) are not supported")
@@ -125,35 +188,14 @@ extension JWTKey {
         let exponent1 = try jwkBytes(object, "dp")
         let exponent2 = try jwkBytes(object, "dq")
         let coefficient = try jwkBytes(object, "qi")
-        let key: RSA.PrivateKey
         do {
-            key = try RSA.PrivateKey(
-                modulus: modulus, publicExponent: exponent, privateExponent: privateExponent, prime1: prime1,
-                prime2: prime2, exponent1: exponent1, exponent2: exponent2, coefficient: coefficient)
+            return TypedKeyStorage(
+                RSAKeyMaterial(
+                    try RSA.PrivateKey(
+                        modulus: modulus, publicExponent: exponent, privateExponent: privateExponent, prime1: prime1,
+                        prime2: prime2, exponent1: exponent1, exponent2: exponent2, coefficient: coefficient)))
         } catch {
             throw JWTError(.invalidKey, "the JWK's RSA private key is unusable (\(error.code))")
         }
-        return try rsa(key, algorithm: algorithm, keyID: keyID)
-    }
-
-    /// The RSA digest for an RS* algorithm.
-    static func rsaHash(_ algorithm: JWTAlgorithm) -> RSA.HashAlgorithm {
-        switch algorithm.digest {
-        case .sha256: .sha256
-        case .sha384: .sha384
-        case .sha512: .sha512
-        }
-    }
-}
-
-extension JWTKeySet {
-    /// The set's public keys as a JWK Set document (RFC 7517 §5), for publishing: every
-    /// RSA key's public half; HMAC keys are left out.
-    public var publicJWKS: JSONObject {
-        var entries: [JSONValue] = []
-        for key in keys {
-            if let jwk = key.publicJWK { entries.append(.object(jwk)) }
-        }
-        return ["keys": .array(entries)]
     }
 }

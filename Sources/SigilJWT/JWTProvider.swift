@@ -177,7 +177,7 @@ public struct JWTProvider: Sendable {
     ///
     /// - Parameter token: The compact serialization.
     /// - Returns: The identity: `sub`, `username`, `roles`, `permissions` and all claims.
-    /// - Throws: `JWTError`; `seedMessage` gives the seed's client wording.
+    /// - Throws: `JWTError`; `clientMessage` gives the seed's client wording.
     public func authenticate(token: String) throws(JWTError) -> AuthenticatedIdentity {
         try AuthenticatedIdentity(claims: verifier.verify(token).claims)
     }

@@ -74,8 +74,9 @@ public struct JWTSigner: Sendable {
     /// The core: one buffer, sized once, becomes the token.
     func sign(payloadBytes payload: UnsafeRawBufferPointer) throws(JWTError) -> String {
         var token: [UInt8] = []
+        let signatureByteCount = key.storage.signatureByteCount(for: key.algorithm)
         token.reserveCapacity(
-            headerPrefix.count + (payload.count + 2) / 3 * 4 + 1 + (key.signatureByteCount + 2) / 3 * 4)
+            headerPrefix.count + (payload.count + 2) / 3 * 4 + 1 + (signatureByteCount + 2) / 3 * 4)
         token.append(contentsOf: headerPrefix)
         Base64URL.encode(payload, into: &token)
         try key.appendSignatureSegment(to: &token)

@@ -101,6 +101,13 @@ extension JWTValidationOptions {
         if audiences != nil, !matched {
             throw JWTError(.audienceMismatch, "no aud value is an accepted audience", claim: "aud")
         }
+        // RFC 7519 §4.1.3: a principal that does not identify itself with a value of `aud`
+        // MUST reject the token; with no audience configured, it identifies with none.
+        if audiences == nil, !acceptsAudienceWithoutConfiguredAudiences {
+            throw JWTError(
+                .audienceMismatch, "the token has an aud claim but the verifier has no audiences configured",
+                claim: "aud")
+        }
     }
 
     private func validateSubject(_ value: JSONValue?) throws(JWTError) {

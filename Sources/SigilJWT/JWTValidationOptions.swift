@@ -34,6 +34,13 @@ public struct JWTValidationOptions: Sendable {
     /// strings) must equal one of these (RFC 7519 §4.1.3).
     public var audiences: Set<String>?
 
+    /// Whether a token with an `aud` claim is accepted when `audiences` is `nil`. Default
+    /// `false`: RFC 7519 §4.1.3 says a recipient that does not identify itself with a value
+    /// of `aud` MUST reject the token, and RFC 8725 §3.9 warns that a token meant for one
+    /// service could otherwise be replayed at another. Set `audiences` instead whenever you
+    /// can; turn this on only for a verifier that deliberately ignores `aud`.
+    public var acceptsAudienceWithoutConfiguredAudiences = false
+
     /// If set, `sub` must be present and equal to this.
     public var subject: String?
 

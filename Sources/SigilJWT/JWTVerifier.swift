@@ -115,7 +115,8 @@ public struct JWTVerifier: Sendable {
         try checkSize(token.utf8.count)
         return try withBytes(of: token) { (bytes) throws(JWTError) in
             let (header, key, payload) = try verifySignature(bytes: bytes)
-            return VerifiedJWS(header: header.object, algorithm: key.algorithm, keyID: key.keyID, payload: payload)
+            return VerifiedJWS(
+                header: header.object, algorithm: header.algorithm, keyID: key.keyID, payload: payload)
         }
     }
 
@@ -135,7 +136,7 @@ public struct JWTVerifier: Sendable {
         }
         try configuration.options.validate(claims, now: configuration.options.clock.now())
         return VerifiedJWT(
-            header: header.object, claims: JWTClaims(claims), algorithm: key.algorithm, keyID: key.keyID,
+            header: header.object, claims: JWTClaims(claims), algorithm: header.algorithm, keyID: key.keyID,
             payload: payload, key: key)
     }
 
@@ -150,14 +151,15 @@ public struct JWTVerifier: Sendable {
         if let allowed = configuration.options.allowedAlgorithms, !allowed.contains(header.algorithm) {
             throw JWTError(.algorithmNotAllowed, "the token's alg is not in the verifier's allowed algorithms")
         }
-        let key = try configuration.keys.select(keyID: header.keyID, algorithm: header.algorithm)
+        let key = try configuration.keys.select(
+            keyID: header.keyID, algorithm: header.algorithm, allowed: configuration.options.allowedAlgorithms)
 
         // One buffer holds the decoded signature, then the decoded payload.
         var buffer: [UInt8] = []
         buffer.reserveCapacity(max(parts.signature.count, parts.payload.count) / 4 * 3 + 3)
         try decodeSegment(token.slice(parts.signature), "signature", into: &buffer)
         let valid = buffer.withUnsafeBytes { signature in
-            key.isValidSignature(signature, for: token.slice(parts.signingInput))
+            key.isValidSignature(signature, for: token.slice(parts.signingInput), algorithm: header.algorithm)
         }
         guard valid else { throw JWTError(.invalidSignature, "the signature does not verify") }
 

@@ -3,11 +3,25 @@ import SigilJWT
 import SigilRBAC
 
 /// How the runtime authenticates and authorizes tool calls: the token verifier, the role
-/// policy, the session token and an extra check (such as a revocation list).
+/// policy, how claims become a subject, the session token and an extra check (such as a
+/// revocation list).
+///
+/// The verifier is any `JWTVerifier`: an HMAC secret, an RSA key, or an identity
+/// provider's JWK Set, with the issuers, audiences and algorithms you allow. The policy is
+/// always yours; there is no built-in role table.
+///
+/// ```swift
+/// var options = JWTValidationOptions(issuers: ["https://issuer.example/"], audiences: ["blog-api"])
+/// options.allowedAlgorithms = [.rs256]
+/// let auth = MCPAuthentication(
+///     verifier: JWTVerifier(keys: try JWTKeySet(jwks: jwksText), options: options),
+///     policy: try Policy(json: policyText), subjectMapping: .oauthScopes)
+/// ```
 ///
 /// For a tool that needs a token (``MCPToolAccess/needsToken``), the token is taken, in
 /// this order, from:
-/// 1. the call's `arguments.auth.token` (the seed's convention, `auth={"token": "..."}`);
+/// 1. the call's `arguments.auth.token` (the NextMCP example's convention,
+///    `auth={"token": "..."}`);
 /// 2. the call's `params._meta.auth.token`;
 /// 3. ``sessionToken``, one token for the whole session (from the environment, as the MCP
 ///    specification advises for stdio servers).
@@ -17,17 +31,20 @@ import SigilRBAC
 /// `token_expired` "Token expired", `invalid_token` "Invalid token", `token_revoked`
 /// "Token revoked", `permission_denied` "Permission denied: requires …".
 ///
-/// - Important: The subject of a call is built only from a verified token's `sub`,
-///   `roles` and `permissions` claims; its effective permissions come from ``policy``.
+/// - Important: The subject of a call is built only from a verified token: `sub`, and the
+///   grants ``subjectMapping`` reads; its effective permissions come from ``policy``.
 public struct MCPAuthentication {
     /// An extra check of a verified identity; returns the failure, or `nil` to accept.
     public typealias IdentityCheck = (AuthenticatedIdentity) -> MCPToolError?
 
     /// Verifies tokens.
-    public let provider: JWTProvider
+    public let verifier: JWTVerifier
     /// Maps roles to permissions and decides access.
     public let policy: Policy
-    /// The token used when a call carries none, e.g. from `SIGIL_TOKEN`.
+    /// How verified claims become the RBAC subject.
+    public let subjectMapping: MCPSubjectMapping
+    /// The token used when a call carries none, e.g. read by the application from an
+    /// environment variable.
     public let sessionToken: String?
     /// Run after verification, e.g. to refuse revoked tokens.
     public let identityCheck: IdentityCheck
@@ -35,18 +52,37 @@ public struct MCPAuthentication {
     /// An authentication configuration.
     ///
     /// - Parameters:
-    ///   - provider: Verifies tokens.
-    ///   - policy: The role policy; the seed's table by default.
+    ///   - verifier: Verifies tokens: keys, allowed algorithms, issuers, audiences.
+    ///   - policy: The role policy that decides access.
+    ///   - subjectMapping: How claims become the subject; Sigil's `roles` and `permissions`
+    ///     claims by default.
     ///   - sessionToken: The token for calls that carry none; empty counts as none.
     ///   - identityCheck: An extra check after verification; accepts everything by default.
     public init(
-        provider: JWTProvider, policy: Policy = .default, sessionToken: String? = nil,
-        identityCheck: @escaping IdentityCheck = { _ in nil }
+        verifier: JWTVerifier, policy: Policy, subjectMapping: MCPSubjectMapping = .sigilClaims,
+        sessionToken: String? = nil, identityCheck: @escaping IdentityCheck = { _ in nil }
     ) {
-        self.provider = provider
+        self.verifier = verifier
         self.policy = policy
+        self.subjectMapping = subjectMapping
         self.sessionToken = sessionToken.flatMap { $0.isEmpty ? nil : $0 }
         self.identityCheck = identityCheck
+    }
+
+    /// An authentication configuration that verifies with a provider's verifier (its
+    /// signing key is not used here).
+    ///
+    /// - Parameters:
+    ///   - provider: The provider whose verifier checks tokens.
+    ///   - policy: The role policy that decides access.
+    ///   - sessionToken: The token for calls that carry none; empty counts as none.
+    ///   - identityCheck: An extra check after verification; accepts everything by default.
+    public init(
+        provider: JWTProvider, policy: Policy, sessionToken: String? = nil,
+        identityCheck: @escaping IdentityCheck = { _ in nil }
+    ) {
+        self.init(
+            verifier: provider.verifier, policy: policy, sessionToken: sessionToken, identityCheck: identityCheck)
     }
 
     /// The token a call presents, by the lookup order above.
@@ -96,13 +132,15 @@ public struct MCPAuthentication {
         }
         let identity: AuthenticatedIdentity
         do {
-            identity = try provider.authenticate(token: token)
+            identity = try AuthenticatedIdentity(claims: verifier.verify(token).claims)
         } catch {
             if error.code == .expired { throw MCPToolError(.tokenExpired, "Token expired") }
             throw MCPToolError(.invalidToken, "Invalid token")
         }
         if let failure = identityCheck(identity) { throw failure }
-        let caller = MCPCaller(identity: identity, tokenSource: source, policy: policy)
+        let caller = MCPCaller(
+            identity: identity, subject: subjectMapping.subject(for: identity.claims, userID: identity.userID),
+            tokenSource: source, policy: policy)
         let decision: AccessDecision
         switch access.requirement {
         case .everyone, .authenticated:

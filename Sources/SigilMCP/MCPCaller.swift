@@ -14,15 +14,25 @@ public struct MCPCaller: Sendable {
     /// The policy that decides access.
     public let policy: Policy
 
-    /// A caller.
+    /// A caller. Tests of tool handlers build one directly, without minting a token:
+    ///
+    /// ```swift
+    /// let identity = try AuthenticatedIdentity(claims: ["sub": "alice", "roles": ["user"]])
+    /// let caller = MCPCaller(identity: identity, tokenSource: .arguments, policy: policy)
+    /// ```
     ///
     /// - Parameters:
     ///   - identity: The verified identity.
+    ///   - subject: The RBAC subject; by default built from the identity's `sub`, `roles`
+    ///     and `permissions` (``MCPSubjectMapping/sigilClaims``).
     ///   - tokenSource: Where the token came from.
     ///   - policy: The policy that decides access.
-    public init(identity: AuthenticatedIdentity, tokenSource: MCPTokenSource, policy: Policy) {
+    public init(
+        identity: AuthenticatedIdentity, subject: Subject? = nil, tokenSource: MCPTokenSource, policy: Policy
+    ) {
         self.identity = identity
-        self.subject = Subject(userID: identity.userID, roles: identity.roles, permissions: identity.permissions)
+        self.subject =
+            subject ?? Subject(userID: identity.userID, roles: identity.roles, permissions: identity.permissions)
         self.tokenSource = tokenSource
         self.policy = policy
     }

@@ -60,8 +60,8 @@ public struct MCPTool {
                 "type": "object",
                 "description": .string(
                     "Credentials: {\"token\": \"<JWT>\"}. Optional when the token is sent in _meta.auth.token "
-                        + "or the server has a session token (SIGIL_TOKEN). Requires \(access.requirementDescription)."),
-                "properties": ["token": ["type": "string", "description": "The access token (JWT) from login"]],
+                        + "or the server has a session token. Requires \(access.requirementDescription)."),
+                "properties": ["token": ["type": "string", "description": "The access token (JWT)"]],
                 "required": ["token"],
             ]
         }

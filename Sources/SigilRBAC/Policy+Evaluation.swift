@@ -20,8 +20,8 @@ extension Policy {
     ///
     /// ```swift
     /// let user = Subject(userID: "alice", roles: ["user"])
-    /// Policy.default.evaluate(user, try Permission("write:posts"), owner: "alice")  // .allowed
-    /// Policy.default.evaluate(user, try Permission("write:posts"), owner: "bob")    // .denied, code .notOwner
+    /// policy.evaluate(user, try Permission("write:posts"), owner: "alice")  // .allowed
+    /// policy.evaluate(user, try Permission("write:posts"), owner: "bob")    // .denied, code .notOwner
     /// ```
     ///
     /// - Parameters:

@@ -125,42 +125,6 @@ public struct Policy: Sendable {
         self.roleKeys = roles.map { WordKey($0.name.utf8) }
     }
 
-    /// The seed's role table:
-    ///
-    /// | role     | permissions                         |
-    /// |----------|-------------------------------------|
-    /// | `admin`  | `read:*`, `write:*`, `delete:*`      |
-    /// | `user`   | `read:posts`, `write:own_posts`      |
-    /// | `viewer` | `read:posts`                         |
-    ///
-    /// No role inherits another. Inheritance would change no permission decision here
-    /// (admin's wildcards already cover every grant of `user` and `viewer`), but it would
-    /// make an admin satisfy a role requirement of "user": the seed's tools list the roles
-    /// they accept explicitly ("any of user, admin"), and this policy keeps that meaning.
-    ///
-    /// So: admin may read, write and delete anything; user may read posts and write only
-    /// the posts it owns (no delete); viewer may only read posts.
-    public static let `default`: Policy = {
-        let table = [
-            Role("admin", permissions: ["read:*", "write:*", "delete:*"]),
-            Role("user", permissions: ["read:posts", "write:own_posts"]),
-            Role("viewer", permissions: ["read:posts"]),
-        ]
-        do throws(PolicyError) {
-            return try Policy(roles: table)
-        } catch {
-            // Unreachable (the table is valid, and a test checks it); fail closed.
-            return Policy(empty: ())
-        }
-    }()
-
-    private init(empty: Void) {
-        self.roles = []
-        self.roleIndex = [:]
-        self.compiledRoles = []
-        self.roleKeys = []
-    }
-
     /// Up to this many roles, a role is found by comparing keys rather than by hashing.
     static let linearLookupLimit = 16
 

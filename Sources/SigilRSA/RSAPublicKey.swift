@@ -141,6 +141,12 @@ extension RSA {
             guard modulus.bitWidth <= RSA.maximumModulusBits else {
                 throw RSAError(.modulusTooLong, "the modulus is longer than \(RSA.maximumModulusBits) bits")
             }
+            guard !ROCAFingerprint.matches(modulus: significantModulusBytes) else {
+                throw RSAError(
+                    .invalidModulus,
+                    "the modulus has the ROCA fingerprint (CVE-2017-15361): it was made by a generator whose keys "
+                        + "can be factored")
+            }
             let significantExponentBytes = exponentBytes.drop { $0 == 0 }
             guard significantExponentBytes.count <= 8 else {
                 throw RSAError(.invalidPublicExponent, "the public exponent must be below 2^32")

@@ -1,5 +1,7 @@
+import SigilExampleServer
 import SigilJSON
 import SigilJWT
+import SigilRBAC
 
 /// `sigil-token generate`: issue a token in the seed's structure.
 enum GenerateCommand {
@@ -69,7 +71,11 @@ enum GenerateCommand {
             throw UsageError("--expires must be between 1 and 3153600000 seconds (100 years)", command: name)
         }
         var permissions = parsed.all("permission")
-        if permissions.isEmpty { permissions = DefaultPermissions.permissions(for: roles) }
+        if permissions.isEmpty {
+            // The example blog's grants for these roles (its policy resolves inheritance).
+            let subject = Subject(userID: user, roles: roles)
+            permissions = BlogRoles.policy.effectivePermissions(of: subject).map(\.rawValue)
+        }
         let claims = try customClaims(parsed.all("claim"))
 
         var requested: JWTAlgorithm?
@@ -120,7 +126,7 @@ enum GenerateCommand {
             return try KeyLoading.privateKey(path, algorithm: requested, command: name)
         }
         let algorithm = requested ?? .hs256
-        guard algorithm.isHMAC else {
+        guard JWTAlgorithm.hmacAlgorithms.contains(algorithm) else {
             throw UsageError("\(algorithm) signs with a private key: give --key PATH", command: name)
         }
         let secret = try KeyLoading.secret(file: parsed.value("secret-file"), command: name)

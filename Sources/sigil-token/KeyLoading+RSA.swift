@@ -6,13 +6,9 @@ extension KeyLoading {
     /// thumbprint, so that it verifies tokens without a `kid` and tokens whose `kid` is that
     /// thumbprint (as `sigil-server --signing-key` and `generate --kid-thumbprint` write),
     /// and no token that names another key.
-    static func rsaPublicKey(
-        pem: String, algorithm: JWTAlgorithm, path: String, command: String
-    ) throws(UsageError)
-        -> JWTKey
-    {
+    static func rsaPublicKey(pem: String, path: String, command: String) throws(UsageError) -> JWTKey {
         do {
-            let key = try JWTKey.rsa(pem: pem, algorithm: algorithm)
+            let key = try JWTKey.rsa(pem: pem)
             return key.withKeyID(key.jwkThumbprint)
         } catch {
             throw UsageError("\(path): \(error.reason)", command: command)
@@ -25,7 +21,7 @@ extension KeyLoading {
     ) throws(UsageError)
         -> JWTKey
     {
-        guard algorithm.isRSA else {
+        guard JWTAlgorithm.rsaPKCS1Algorithms.contains(algorithm) else {
             throw UsageError("\(path) is an RSA key: sign with --alg RS256, RS384 or RS512", command: command)
         }
         guard pem.contains("PRIVATE KEY-----") else {

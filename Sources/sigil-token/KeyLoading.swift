@@ -1,3 +1,5 @@
+import SigilExampleServer
+import SigilJSON
 import SigilJWT
 
 /// Where `sigil-token` gets its keys: a secret file, `--key` (PEM, JWK or JWKS, recognised
@@ -22,14 +24,15 @@ enum KeyLoading {
         return Array(SigilDemo.secret.utf8)
     }
 
-    /// An HMAC key from a secret, with the error a user can act on.
-    static func hmacKey(_ secret: [UInt8], algorithm: JWTAlgorithm, command: String) throws(UsageError) -> JWTKey {
+    /// An HMAC key from a secret, with the error a user can act on. With `algorithm: nil`
+    /// the key is not pinned: it verifies whichever HS algorithm the verifier allows.
+    static func hmacKey(_ secret: [UInt8], algorithm: JWTAlgorithm?, command: String) throws(UsageError) -> JWTKey {
         do {
             return try JWTKey.hmac(secret, algorithm: algorithm)
         } catch {
             throw UsageError(
-                "the secret is unusable for \(algorithm): \(error.reason). "
-                    + "Use at least \(algorithm.digestByteCount) random bytes.",
+                "the secret is unusable for \(algorithm ?? .hs256): \(error.reason). "
+                    + "Use at least 32 random bytes (48 for HS384, 64 for HS512).",
                 command: command)
         }
     }
@@ -38,20 +41,31 @@ enum KeyLoading {
     enum KeyFileKind {
         case pem(String)
         case jwk(String)
-        case jwks(String)
+        case jwks(JWTKeySet)
     }
 
+    /// Reads `--key` once and tells a PEM document, a JWK and a JWK Set apart: a JSON
+    /// object with a `keys` member is a JWK Set (read here, the only time it is parsed),
+    /// any other JSON object a JWK. Entries of a JWK Set that cannot be used are reported
+    /// on stderr.
     static func keyFile(_ path: String, command: String) throws(UsageError) -> KeyFileKind {
         let bytes = try SystemIO.readFile(path).get()
         let text = String(decoding: bytes, as: UTF8.self)
         let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
         if trimmed.hasPrefix("-----BEGIN") { return .pem(text) }
-        if trimmed.hasPrefix("{") {
-            // A JWK Set has a "keys" member; parse to tell, without guessing from substrings.
-            if let set = try? JWTKeySet(jwks: text), set.count > 0 { return .jwks(text) }
+        guard trimmed.hasPrefix("{") else {
+            throw UsageError("\(path) is neither a PEM key nor a JWK / JWK Set", command: command)
+        }
+        guard case .object(let object)? = try? JSONValue.parse(text), object["keys"] != nil else {
             return .jwk(text)
         }
-        throw UsageError("\(path) is neither a PEM key nor a JWK / JWK Set", command: command)
+        do {
+            let set = try JWTKeySet(jwks: text)
+            for entry in set.skippedEntries { SystemIO.printError("warning: \(path): skipped \(entry)") }
+            return .jwks(set)
+        } catch {
+            throw UsageError("\(path): \(error.reason)", command: command)
+        }
     }
 }
 
@@ -74,31 +88,19 @@ extension KeyLoading {
     }
 
     /// Verification keys for `verify`: `--key` (PEM public key, JWK or JWKS), else an HMAC
-    /// secret. `algorithms` is the `--alg` list; for a PEM key or a secret the key's
-    /// algorithm is taken from it (when it names one of the key's family), else the
-    /// family's default. When the list names several algorithms of the family, the token's
-    /// own `alg` picks among them (all are allowed, and the key material is the same).
+    /// secret. A PEM key, a secret and a JWK without `alg` have no algorithm of their own:
+    /// they verify whichever algorithm of their family the `--alg` list allows (only the
+    /// family's default, HS256 or RS256, without `--alg`). A JWK with `alg` keeps it.
     static func verificationKeys(
         keyPath: String?,
         secretFile: String?,
-        algorithms: [JWTAlgorithm],
-        tokenAlgorithm: JWTAlgorithm?,
         command: String
     ) throws(UsageError) -> JWTKeySet {
-        func pick(rsa: Bool) -> JWTAlgorithm {
-            let family = algorithms.filter { $0.isRSA == rsa }
-            if let tokenAlgorithm, family.contains(tokenAlgorithm) { return tokenAlgorithm }
-            return family.first ?? (rsa ? .rs256 : .hs256)
-        }
         if let keyPath {
             guard secretFile == nil else { throw UsageError("give --key or --secret-file, not both", command: command) }
             switch try keyFile(keyPath, command: command) {
-            case .jwks(let text):
-                do {
-                    return try JWTKeySet(jwks: text)
-                } catch {
-                    throw UsageError("\(keyPath): \(error.reason)", command: command)
-                }
+            case .jwks(let set):
+                return set
             case .jwk(let text):
                 do {
                     return JWTKeySet(try JWTKey(jwk: text))
@@ -106,11 +108,10 @@ extension KeyLoading {
                     throw UsageError("\(keyPath): \(error.reason)", command: command)
                 }
             case .pem(let text):
-                return JWTKeySet(
-                    try rsaPublicKey(pem: text, algorithm: pick(rsa: true), path: keyPath, command: command))
+                return JWTKeySet(try rsaPublicKey(pem: text, path: keyPath, command: command))
             }
         }
         let secret = try secret(file: secretFile, command: command)
-        return JWTKeySet(try hmacKey(secret, algorithm: pick(rsa: false), command: command))
+        return JWTKeySet(try hmacKey(secret, algorithm: nil, command: command))
     }
 }

@@ -11,7 +11,9 @@ enum VerifyCommand {
                                   [--audience A]... [--leeway SECONDS] [--now UNIX_SECONDS]
                                   [--require CLAIM]... [--type TYP] TOKEN
 
-        Verifies TOKEN (or a token read from stdin when TOKEN is -) and prints one JSON object:
+        Verifies TOKEN (or a token read from stdin when TOKEN is -) and prints one JSON object.
+        Whitespace and line endings (LF or CRLF) around the token are trimmed; the library
+        itself never trims.
           {"valid":true,"header":{...},"payload":{...}}
           {"valid":false,"error":"<code>","message":"..."}
 
@@ -20,9 +22,10 @@ enum VerifyCommand {
           --key PATH           A public key: PEM (SPKI "PUBLIC KEY" or PKCS#1 "RSA PUBLIC KEY"),
                                a JWK, or a JWK Set; recognised by content. A PEM key accepts
                                tokens without kid or with kid = its RFC 7638 thumbprint.
-          --alg ALG            An allowed algorithm (repeatable). By default only the key's own
-                               algorithm is allowed (HS256 for a secret, RS256 for a PEM key,
-                               the JWK's alg for a JWK).
+          --alg ALG            An allowed algorithm (repeatable). A secret, a PEM key and a JWK
+                               without alg take any listed algorithm of their family; a JWK
+                               with alg keeps its own. Without --alg: HS256 for a secret,
+                               RS256 for a PEM key or an alg-less JWK.
           --issuer I           An accepted iss (repeatable); iss is then required.
           --audience A         An accepted aud (repeatable); aud is then required.
           --leeway SECONDS     Clock skew tolerated on exp, nbf and iat (default 60).
@@ -30,6 +33,7 @@ enum VerifyCommand {
           --require CLAIM      A claim that must be present (repeatable).
           --type TYP           Pin the header's typ (e.g. JWT).
           --no-exp             Accept tokens without exp.
+          --max-token-bytes N  Refuse longer tokens unread (default 16384).
           -h, --help           Show this help.
 
         Without --secret-file or --key, the secret is SIGIL_JWT_SECRET, else the public demo
@@ -41,7 +45,7 @@ enum VerifyCommand {
     static let options: [OptionSpec] = [
         .value("secret-file"), .value("key"), .value("alg", repeatable: true), .value("issuer", repeatable: true),
         .value("audience", repeatable: true), .value("leeway"), .value("now"), .value("require", repeatable: true),
-        .value("type"), .flag("no-exp"),
+        .value("type"), .flag("no-exp"), .value("max-token-bytes"),
     ]
 
     static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
@@ -66,10 +70,15 @@ enum VerifyCommand {
         options.requiredClaims = Set(parsed.all("require"))
         options.expectedType = parsed.value("type")
         options.requireExpiration = !parsed.has("no-exp")
+        if let limit = try parsed.integer("max-token-bytes", command: name) {
+            guard limit > 0, limit <= 1 << 24 else {
+                throw UsageError("--max-token-bytes must be between 1 and 16777216", command: name)
+            }
+            options.maxTokenBytes = Int(limit)
+        }
 
         let keys = try KeyLoading.verificationKeys(
-            keyPath: parsed.value("key"), secretFile: parsed.value("secret-file"), algorithms: algorithms,
-            tokenAlgorithm: TokenInput.unverifiedAlgorithm(token), command: name)
+            keyPath: parsed.value("key"), secretFile: parsed.value("secret-file"), command: name)
 
         var writer = JSONWriter(capacity: 512)
         do {
@@ -94,10 +103,10 @@ enum VerifyCommand {
 
     /// An algorithm by name, or a usage error listing the supported ones.
     static func algorithm(_ name: String, command: String) throws(UsageError) -> JWTAlgorithm {
-        guard let algorithm = JWTAlgorithm(rawValue: name.uppercased()) else {
+        let supported = JWTAlgorithm.hmacAlgorithms + JWTAlgorithm.rsaPKCS1Algorithms
+        guard let algorithm = supported.first(where: { $0.rawValue == name.uppercased() }) else {
             throw UsageError(
-                "unsupported algorithm \(name); use one of "
-                    + JWTAlgorithm.allCases.map(\.rawValue).joined(separator: ", "),
+                "unsupported algorithm \(name); use one of " + supported.map(\.rawValue).joined(separator: ", "),
                 command: command)
         }
         return algorithm
@@ -120,17 +129,8 @@ enum TokenInput {
             }
             text = String(decoding: bytes, as: UTF8.self)
         }
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        // "\r\n" is one Character, so it is listed as well as "\r" and "\n".
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }
         return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
-    }
-
-    /// The header's `alg`, read without verification, only to pick among algorithms the
-    /// user allowed for the same key material.
-    static func unverifiedAlgorithm(_ token: String) -> JWTAlgorithm? {
-        guard let dot = token.firstIndex(of: "."),
-            let header = try? Base64URL.decode(String(token[..<dot])),
-            let name = (try? JSONValue.parse(header))?["alg"]?.stringValue
-        else { return nil }
-        return JWTAlgorithm(rawValue: name)
     }
 }

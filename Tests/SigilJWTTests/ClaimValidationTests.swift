@@ -121,7 +121,12 @@ struct ClaimValidationTests {
         #expect(try Self.check(#"{"exp":\#(exp),"aud":["api",1]}"#, configure: api)?.code == .wrongClaimType)
         #expect(try Self.check(#"{"exp":\#(exp),"aud":{"api":true}}"#, configure: api)?.code == .wrongClaimType)
         // Not checked, but still type-checked.
-        #expect(try Self.check(#"{"exp":\#(exp),"aud":"anything"}"#) == nil)
+        // With no audience configured, a token that names one is refused (RFC 7519 §4.1.3),
+        // unless the verifier says it ignores aud.
+        #expect(try Self.check(#"{"exp":\#(exp),"aud":"anything"}"#)?.code == .audienceMismatch)
+        #expect(
+            try Self.check(#"{"exp":\#(exp),"aud":"anything"}"#) { $0.acceptsAudienceWithoutConfiguredAudiences = true }
+                == nil)
         #expect(try Self.check(#"{"exp":\#(exp),"aud":5}"#)?.code == .wrongClaimType)
     }
 

@@ -29,12 +29,14 @@ struct HeaderRuleTests {
             header: #"{"alg":"\#(name)"}"#, payload: Self.payload, key: TokenForge.hs256Key())
         #expect(TokenForge.error { () throws(JWTError) in try verifier.verify(signed) }?.code == .algorithmNotAllowed)
         // Even a verifier whose allow-list is everything.
-        let permissive = try TokenForge.verifier { $0.allowedAlgorithms = Set(JWTAlgorithm.allCases) }
+        let permissive = try TokenForge.verifier {
+            $0.allowedAlgorithms = Set(JWTAlgorithm.hmacAlgorithms + JWTAlgorithm.rsaPKCS1Algorithms)
+        }
         #expect(
             TokenForge.error { () throws(JWTError) in try permissive.verify(unsecured) }?.code == .algorithmNotAllowed)
     }
 
-    @Test("an unknown alg is unsupportedAlgorithm", arguments: ["ES256", "PS256", "hs256", "HS256 ", "EdDSA", ""])
+    @Test("an alg that is not a registered name is unsupportedAlgorithm", arguments: ["hs256", "HS256 ", "XS256", ""])
     func unknownAlgorithm(name: String) throws {
         #expect(try Self.verify(header: #"{"alg":"\#(name)"}"#)?.code == .unsupportedAlgorithm)
     }

@@ -21,10 +21,10 @@ struct JWTErrorTests {
         #expect(JWTError(.expired, "the token has expired").description == "JWTError.expired: the token has expired")
     }
 
-    @Test("seedMessage: \"Token expired\" for expiry only, \"Invalid token\" for every other code")
-    func seedMessages() {
+    @Test("clientMessage: \"Token expired\" for expiry only, \"Invalid token\" for every other code")
+    func clientMessages() {
         for code in Self.codes {
-            #expect(JWTError(code, "").seedMessage == (code == .expired ? "Token expired" : "Invalid token"))
+            #expect(JWTError(code, "").clientMessage == (code == .expired ? "Token expired" : "Invalid token"))
         }
     }
 

@@ -6,10 +6,12 @@ import Testing
 /// The seed's API: createToken writes the seed's structure, authenticate reads it back.
 @Suite("JWTProvider")
 struct JWTProviderTests {
+    static let secret = "a-test-secret-of-at-least-thirty-two-bytes"
+
     static func provider(now: Int64 = TokenForge.now) throws -> JWTProvider {
         var options = JWTValidationOptions()
         options.clock = .fixed(now)
-        return try JWTProvider(secret: SigilDemo.secret, options: options)
+        return try JWTProvider(secret: Self.secret, options: options)
     }
 
     @Test("createToken writes sub, username, roles, permissions, iat, exp, jti in the seed's order")
@@ -67,19 +69,19 @@ struct JWTProviderTests {
     }
 
     @Test("expired tokens say \"Token expired\", anything else \"Invalid token\"")
-    func seedMessages() throws {
+    func clientMessages() throws {
         let token = try Self.provider().createToken(userID: "u", expiresIn: 10)
         let later = try Self.provider(now: TokenForge.now + 3600)
         let expired = TokenForge.error { () throws(JWTError) in try later.authenticate(token: token) }
         #expect(expired?.code == .expired)
-        #expect(expired?.seedMessage == "Token expired")
+        #expect(expired?.clientMessage == "Token expired")
         let invalid = TokenForge.error { () throws(JWTError) in try later.authenticate(token: token + "x") }
-        #expect(invalid?.seedMessage == "Invalid token")
+        #expect(invalid?.clientMessage == "Invalid token")
     }
 
     @Test("identity claims of the wrong type are wrongClaimType; no sub is missingClaim")
     func identityTypes() throws {
-        let key = try JWTKey.hmac(SigilDemo.secret)
+        let key = try JWTKey.hmac(Self.secret)
         let provider = try Self.provider()
         let exp = TokenForge.now + 60
         let cases: [(String, JWTError.Code)] = [
@@ -97,13 +99,6 @@ struct JWTProviderTests {
         }
     }
 
-    @Test("the demo secret is at least 32 bytes and says it is public")
-    func demoSecret() {
-        #expect(SigilDemo.secret.utf8.count >= 32)
-        #expect(SigilDemo.secret.contains("PUBLIC"))
-        #expect(SigilDemo.secretEnvironmentVariable == "SIGIL_JWT_SECRET")
-    }
-
     @Test("messages never contain the token or the secret")
     func noSecretsInErrors() throws {
         let provider = try Self.provider(now: TokenForge.now + 7200)
@@ -119,7 +114,7 @@ struct JWTProviderTests {
                 #expect(!text.contains(parts[1]))
                 #expect(!text.contains(parts[2]))
                 #expect(!text.contains("user_admin"))
-                #expect(!text.contains(SigilDemo.secret))
+                #expect(!text.contains(Self.secret))
             }
         }
     }

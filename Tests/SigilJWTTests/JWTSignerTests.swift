@@ -9,7 +9,8 @@ import Testing
 struct JWTSignerTests {
     @Test("HS256/384/512 tokens round-trip", arguments: [JWTAlgorithm.hs256, .hs384, .hs512])
     func roundTrip(algorithm: JWTAlgorithm) throws {
-        let key = try JWTKey.hmac(Array(repeating: 9, count: algorithm.digestByteCount), algorithm: algorithm)
+        let digestByteCount = [JWTAlgorithm.hs256: 32, .hs384: 48, .hs512: 64][algorithm] ?? 0
+        let key = try JWTKey.hmac(Array(repeating: 9, count: digestByteCount), algorithm: algorithm)
         var claims = JWTClaims()
         claims.subject = "user_admin"
         claims.expiration = TokenForge.now + 3600
@@ -21,7 +22,7 @@ struct JWTSignerTests {
         #expect(verified.header == ["alg": .string(algorithm.rawValue), "typ": "JWT"])
         // The signature segment has the digest's length.
         let signature = try Base64URL.decode(String(token.split(separator: ".")[2]))
-        #expect(signature.count == algorithm.digestByteCount)
+        #expect(signature.count == digestByteCount)
     }
 
     @Test("the header is compact JSON with sorted members, as PyJWT writes it")

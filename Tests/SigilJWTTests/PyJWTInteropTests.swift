@@ -37,7 +37,7 @@ struct PyJWTInteropTests {
         let kid = verify["kid"]?.stringValue
 
         let key: JWTKey
-        if algorithm.isHMAC {
+        if JWTAlgorithm.hmacAlgorithms.contains(algorithm) {
             let secret = try #require(fixtures["secrets"]?[algorithm.rawValue]?.stringValue)
             key = try JWTKey.hmac(secret, algorithm: algorithm, keyID: kid)
         } else {

@@ -60,7 +60,11 @@ struct RFC7515VectorTests {
         let isRSA = test["key"]?["jwk"]?["kty"]?.stringValue == "RSA"
         let caseAlgorithm = test["alg"]?.stringValue.flatMap(JWTAlgorithm.init(rawValue:))
         let keyAlgorithm: JWTAlgorithm =
-            if let caseAlgorithm, caseAlgorithm.isRSA == isRSA { caseAlgorithm } else { isRSA ? .rs256 : .hs256 }
+            if let caseAlgorithm, JWTAlgorithm.rsaPKCS1Algorithms.contains(caseAlgorithm) == isRSA {
+                caseAlgorithm
+            } else {
+                isRSA ? .rs256 : .hs256
+            }
         guard let key = try Self.key(for: test, algorithm: keyAlgorithm) else {
             // A.5, alg none: no key at all. Any verifier rejects it, whatever keys it holds.
             let verifier = JWTVerifier(key: try TokenForge.hs256Key(), options: options)

@@ -68,7 +68,7 @@ struct ReadmeExampleTests {
             Issue.record("a tampered token was accepted")
         } catch {
             #expect(error.code == .invalidSignature)
-            #expect(error.seedMessage == "Invalid token")
+            #expect(error.clientMessage == "Invalid token")
         }
     }
 

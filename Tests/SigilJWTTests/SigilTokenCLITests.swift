@@ -107,7 +107,7 @@ struct SigilTokenCLITests {
         #expect(identity.userID == "user_admin")
         #expect(identity.username == "admin")
         #expect(identity.roles == ["admin"])
-        #expect(identity.permissions == ["read:*", "write:*", "delete:*"])
+        #expect(identity.permissions == ["delete:*", "read:*", "write:*"])
         let user = try SigilToken.run(["generate", "--user", "alice", "--role", "user", "--quiet"])
         let alice = try JWTProvider(secret: SigilToken.secret).authenticate(
             token: user.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -140,7 +140,9 @@ struct SigilTokenCLITests {
         #expect(output.status == 0)
         #expect(output.stderr.contains("warning"))
         let token = output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(try JWTProvider(secret: SigilDemo.secret).authenticate(token: token).userID == "user_a")
+        // sigil-token's documented demo secret, public on purpose.
+        let demoSecret = "sigil-demo-secret-PUBLIC-do-not-use-in-production"
+        #expect(try JWTProvider(secret: demoSecret).authenticate(token: token).userID == "user_a")
         // A secret under 32 bytes is refused.
         let weak = try SigilToken.run(["generate", "--user", "a", "--role", "user"], secret: "short")
         #expect(weak.status == 2)

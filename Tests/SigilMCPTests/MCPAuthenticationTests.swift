@@ -21,7 +21,7 @@ struct AuthFixture {
 
     func server(sessionToken: String? = nil, revokedIDs: Set<String> = []) throws -> MCPServer {
         let authentication = MCPAuthentication(
-            provider: provider, policy: .default, sessionToken: sessionToken,
+            provider: provider, policy: .sample, sessionToken: sessionToken,
             identityCheck: { identity in
                 guard let id = identity.tokenID, revokedIDs.contains(id) else { return nil }
                 return MCPToolError(.tokenRevoked, "Token revoked")

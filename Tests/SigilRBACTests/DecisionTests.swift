@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Decisions: deny by default, ownership, direct permissions")
 struct DecisionTests {
-    let policy = Policy.default
+    let policy = Policy.sample
 
     @Test("no subject is denied, as unauthenticated")
     func noSubject() throws {

@@ -57,12 +57,12 @@ struct LongNameTests {
     func mutatedSubject() throws {
         var subject = Subject(userID: "s", roles: ["viewer"])
         let write = try Permission("write:posts")
-        #expect(!Policy.default.evaluate(subject, write, owner: "s").isAllowed)
+        #expect(!Policy.sample.evaluate(subject, write, owner: "s").isAllowed)
         subject.roles = ["user"]
-        #expect(Policy.default.evaluate(subject, write, owner: "s").isAllowed)
+        #expect(Policy.sample.evaluate(subject, write, owner: "s").isAllowed)
         subject.roles = []
         subject.permissions = [write]
-        #expect(Policy.default.evaluate(subject, write, owner: "x").isAllowed)
+        #expect(Policy.sample.evaluate(subject, write, owner: "x").isAllowed)
         #expect(subject == Subject(userID: "s", permissions: [write]))
     }
 }

@@ -16,7 +16,7 @@ struct PolicyBuildTests {
 
     @Test("the default policy is the seed's table")
     func defaultTable() throws {
-        let policy = Policy.default
+        let policy = Policy.sample
         #expect(policy.roleNames == ["admin", "user", "viewer"])
         #expect(policy.roles.map(\.inherits) == [[], [], []])
         #expect(policy.grants(ofRole: "admin")?.map(\.rawValue) == ["delete:*", "read:*", "write:*"])

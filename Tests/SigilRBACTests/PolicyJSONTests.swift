@@ -14,12 +14,12 @@ struct PolicyJSONTests {
         }
         """
 
-    @Test("the seed's table as JSON behaves as Policy.default")
+    @Test("the seed's table as JSON behaves as Policy.sample")
     func seedTable() throws {
         let loaded = try Policy(json: Self.seedDocument)
-        #expect(loaded.roles == Policy.default.roles)
+        #expect(loaded.roles == Policy.sample.roles)
         for role in ["admin", "user", "viewer"] {
-            #expect(loaded.grants(ofRole: role) == Policy.default.grants(ofRole: role))
+            #expect(loaded.grants(ofRole: role) == Policy.sample.grants(ofRole: role))
         }
         let user = Subject(userID: "u", roles: ["user"])
         #expect(loaded.evaluate(user, try Permission("write:posts"), owner: "u").isAllowed)
@@ -30,8 +30,8 @@ struct PolicyJSONTests {
     func otherInputs() throws {
         let fromBytes = try Policy(json: Array(Self.seedDocument.utf8))
         let fromValue = try Policy(json: try JSONValue.parse(Self.seedDocument))
-        #expect(fromBytes.roles == Policy.default.roles)
-        #expect(fromValue.roles == Policy.default.roles)
+        #expect(fromBytes.roles == Policy.sample.roles)
+        #expect(fromValue.roles == Policy.sample.roles)
     }
 
     @Test("inheritance, optional members and an empty role list")
@@ -50,12 +50,12 @@ struct PolicyJSONTests {
 
     @Test("jsonValue writes the documented format and loads back")
     func roundTrip() throws {
-        let text = Policy.default.jsonValue().serialized()
+        let text = Policy.sample.jsonValue().serialized()
         #expect(
             text
                 == #"{"roles":{"admin":{"permissions":["read:*","write:*","delete:*"]},"user":{"permissions":["read:posts","write:own_posts"]},"viewer":{"permissions":["read:posts"]}}}"#
         )
-        #expect(try Policy(json: text).roles == Policy.default.roles)
+        #expect(try Policy(json: text).roles == Policy.sample.roles)
         let inheriting = try Policy(roles: [Role("a", permissions: ["x:y"], inherits: ["b"]), Role("b")])
         #expect(try Policy(json: inheriting.jsonValue()).roles == inheriting.roles)
         #expect(

@@ -6,7 +6,7 @@ import Testing
 struct ReadmeExampleTests {
     @Test("roles, permissions and ownership with the seed's table")
     func seedTable() throws {
-        let policy = Policy.default  // admin, user, viewer: the seed's table
+        let policy = Policy.sample  // admin, user, viewer: the seed's table
         let alice = Subject(userID: "user_alice", roles: ["user"])
         let writePosts = try Permission("write:posts")  // build once, at start-up
 

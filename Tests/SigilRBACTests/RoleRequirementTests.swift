@@ -19,7 +19,7 @@ struct RoleRequirementTests {
         let requirement = RoleRequirement.anyOf("user", "admin")
         #expect(requirement.roles == ["user", "admin"])
         #expect(RoleRequirement(anyOf: ["user", "admin"]) == requirement)
-        let policy = Policy.default
+        let policy = Policy.sample
         #expect(policy.evaluate(Subject(userID: "1", roles: ["admin"]), requirement).isAllowed)
         #expect(policy.evaluate(Subject(userID: "2", roles: ["user"]), requirement).isAllowed)
         #expect(policy.evaluate(Subject(userID: "3", roles: ["viewer", "user"]), requirement).isAllowed)
@@ -50,7 +50,7 @@ struct RoleRequirementTests {
     func unknownRoles() {
         let ghost = Subject(userID: "1", roles: ["ghost"])
         #expect(inheriting.evaluate(ghost, .anyOf("ghost")).denial?.code == .missingRole)
-        #expect(!Policy.default.evaluate(Subject(userID: "1", roles: ["Admin"]), .anyOf("admin")).isAllowed)
+        #expect(!Policy.sample.evaluate(Subject(userID: "1", roles: ["Admin"]), .anyOf("admin")).isAllowed)
     }
 
     @Test("an empty requirement is never met")
@@ -65,10 +65,10 @@ struct RoleRequirementTests {
     func require() throws {
         let viewer = Subject(userID: "v7", roles: ["viewer"])
         #expect(throws: Never.self) {
-            try Policy.default.require(Subject(userID: "a", roles: ["admin"]), .anyOf("user", "admin"))
+            try Policy.sample.require(Subject(userID: "a", roles: ["admin"]), .anyOf("user", "admin"))
         }
         do {
-            try Policy.default.require(viewer, .anyOf("user", "admin"))
+            try Policy.sample.require(viewer, .anyOf("user", "admin"))
             Issue.record("a viewer met any of user, admin")
         } catch {
             #expect(error.code == .missingRole)
@@ -77,20 +77,20 @@ struct RoleRequirementTests {
             #expect(error.requiredPermission == nil)
             #expect(error.reason == "permission denied: user \"v7\" has none of the roles user, admin")
         }
-        #expect(throws: PermissionDeniedError.self) { try Policy.default.require(nil, .anyOf("user")) }
+        #expect(throws: PermissionDeniedError.self) { try Policy.sample.require(nil, .anyOf("user")) }
     }
 
     @Test("validate rejects requirements naming undefined roles, or none")
     func validate() throws {
-        try Policy.default.validate(.anyOf("user", "admin"))
+        try Policy.sample.validate(.anyOf("user", "admin"))
         do {
-            try Policy.default.validate(.anyOf("user", "admn"))
+            try Policy.sample.validate(.anyOf("user", "admn"))
             Issue.record("a typo was accepted")
         } catch {
             #expect(error.code == .unknownRole)
             #expect(error.path == "requirement.roles[1]")
             #expect(error.value == "admn")
         }
-        #expect(throws: PolicyError.self) { try Policy.default.validate(RoleRequirement(anyOf: [])) }
+        #expect(throws: PolicyError.self) { try Policy.sample.validate(RoleRequirement(anyOf: [])) }
     }
 }

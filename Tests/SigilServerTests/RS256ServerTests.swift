@@ -1,4 +1,5 @@
 import SigilBase64
+import SigilExampleServer
 import SigilJSON
 import SigilJWT
 import SigilMCP

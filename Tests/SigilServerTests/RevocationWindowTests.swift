@@ -12,7 +12,7 @@ import Testing
 struct RevocationWindowTests {
     static func service(accessTokenLifetime: Int64, refreshTokenLifetime: Int64) throws -> BlogService {
         BlogService(
-            provider: try ServerHarness.provider(), policy: .default, users: try UserDirectory.demo(), dataPath: nil,
+            provider: try ServerHarness.provider(), policy: BlogRoles.policy, users: try UserDirectory.demo(), dataPath: nil,
             state: BlogState.initial(now: ServerHarness.now()), accessTokenLifetime: accessTokenLifetime,
             refreshTokenLifetime: refreshTokenLifetime)
     }

@@ -1,5 +1,5 @@
-/// Values shared by Sigil's example programs (`sigil-token`, `sigil-server`), so that they
-/// work together out of the box.
+/// Values shared by Sigil's example programs (`sigil-token`, `sigil-server`, `sigil-demo`),
+/// so that they work together out of the box. The libraries know nothing of them.
 public enum SigilDemo {
     /// The demo HMAC secret (48 bytes), used by `sigil-token` and `sigil-server` when the
     /// environment variable `SIGIL_JWT_SECRET` is not set. Both print a warning when they
