@@ -49,12 +49,17 @@ let package = Package(
         // Package-internal constant-time building blocks (value barrier, masks, selects) for
         // the signing code of the crypto modules; not a product.
         .target(name: "SigilConstantTime", swiftSettings: strictSettings),
+        // Package-internal strict DER reader and writer and PEM documents, shared by the key
+        // modules (RSA, and the elliptic-curve modules); not a product.
+        .target(name: "SigilDER", dependencies: ["SigilBase64"], swiftSettings: strictSettings),
     ]
         + module("SigilSHA2")
         + module("SigilHMAC", dependencies: ["SigilSHA2", "SigilBase64"])
         + module("SigilBase64")
-        + module("SigilRSA", dependencies: ["SigilSHA2", "SigilBase64", "SigilConstantTime"])
-        + module("SigilEd25519", dependencies: ["SigilSHA2", "SigilConstantTime"], testDependencies: ["SigilBase64"])
+        + module("SigilRSA", dependencies: ["SigilSHA2", "SigilBase64", "SigilConstantTime", "SigilDER"])
+        + module(
+            "SigilEd25519", dependencies: ["SigilSHA2", "SigilConstantTime", "SigilDER"],
+            testDependencies: ["SigilBase64"])
         + module("SigilJSON")
         + module(
             "SigilJWT",

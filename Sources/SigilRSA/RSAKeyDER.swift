@@ -1,3 +1,5 @@
+import SigilDER
+
 // The DER structures of RSA keys: reading with `DERReader`, and writing public keys.
 
 /// The contents of the rsaEncryption OBJECT IDENTIFIER, 1.2.840.113549.1.1.1 (RFC 8017 A.1).
@@ -38,7 +40,7 @@ enum RSAKeyDER {
     /// labelled `PUBLIC KEY`) only SubjectPublicKeyInfo is accepted.
     static func readPublicKey(
         _ der: [UInt8], acceptingPKCS1: Bool = true
-    ) throws(RSAError) -> (modulus: ArraySlice<UInt8>, publicExponent: ArraySlice<UInt8>) {
+    ) throws(DERError) -> (modulus: ArraySlice<UInt8>, publicExponent: ArraySlice<UInt8>) {
         var document = DERReader(der)
         var outer = try document.readConstructed()
         try document.finish()
@@ -54,7 +56,7 @@ enum RSAKeyDER {
     /// Reads a PKCS#1 RSAPublicKey document.
     static func readPKCS1PublicKey(
         _ der: [UInt8]
-    ) throws(RSAError) -> (modulus: ArraySlice<UInt8>, publicExponent: ArraySlice<UInt8>) {
+    ) throws(DERError) -> (modulus: ArraySlice<UInt8>, publicExponent: ArraySlice<UInt8>) {
         var document = DERReader(der)
         var sequence = try document.readConstructed()
         try document.finish()
@@ -63,7 +65,7 @@ enum RSAKeyDER {
 
     private static func readRSAPublicKeyFields(
         _ sequence: inout DERReader
-    ) throws(RSAError) -> (modulus: ArraySlice<UInt8>, publicExponent: ArraySlice<UInt8>) {
+    ) throws(DERError) -> (modulus: ArraySlice<UInt8>, publicExponent: ArraySlice<UInt8>) {
         let modulus = try sequence.readUnsignedInteger()
         let exponent = try sequence.readUnsignedInteger()
         try sequence.finish()
@@ -71,11 +73,11 @@ enum RSAKeyDER {
     }
 
     /// Reads `AlgorithmIdentifier { rsaEncryption, NULL }`; the NULL is required (RFC 4055 §1.2).
-    private static func readRSAAlgorithmIdentifier(_ reader: inout DERReader) throws(RSAError) {
+    private static func readRSAAlgorithmIdentifier(_ reader: inout DERReader) throws(DERError) {
         var algorithm = try reader.readConstructed()
         let identifier = try algorithm.readObjectIdentifier()
         guard identifier.elementsEqual(rsaEncryptionObjectIdentifier) else {
-            throw RSAError(.unsupportedKeyType, "the algorithm identifier is not rsaEncryption")
+            throw DERError(.unsupportedKeyType, "the algorithm identifier is not rsaEncryption")
         }
         try algorithm.readNull()
         try algorithm.finish()
@@ -107,13 +109,13 @@ enum RSAKeyDER {
     /// ```
     /// Told apart by the second element: a SEQUENCE (AlgorithmIdentifier) or an INTEGER.
     /// With `acceptingPKCS1: false` (a PEM labelled `PRIVATE KEY`) only PKCS#8 is accepted.
-    static func readPrivateKey(_ der: [UInt8], acceptingPKCS1: Bool = true) throws(RSAError) -> RSAPrivateKeyComponents
+    static func readPrivateKey(_ der: [UInt8], acceptingPKCS1: Bool = true) throws(DERError) -> RSAPrivateKeyComponents
     {
         var document = DERReader(der)
         var outer = try document.readConstructed()
         try document.finish()
         guard try outer.readVersion(0) else {
-            throw RSAError(.unsupportedKeyType, "unsupported private key version")
+            throw DERError(.unsupportedKeyType, "unsupported private key version")
         }
         if acceptingPKCS1, outer.nextTag == DERReader.Tag.integer {
             return try readRSAPrivateKeyFields(&outer)
@@ -128,17 +130,17 @@ enum RSAKeyDER {
     }
 
     /// Reads a PKCS#1 RSAPrivateKey document.
-    static func readPKCS1PrivateKey(_ der: [UInt8]) throws(RSAError) -> RSAPrivateKeyComponents {
+    static func readPKCS1PrivateKey(_ der: [UInt8]) throws(DERError) -> RSAPrivateKeyComponents {
         var document = DERReader(der)
         var sequence = try document.readConstructed()
         try document.finish()
         guard try sequence.readVersion(0) else {
-            throw RSAError(.unsupportedKeyType, "multi-prime or unknown RSAPrivateKey version")
+            throw DERError(.unsupportedKeyType, "multi-prime or unknown RSAPrivateKey version")
         }
         return try readRSAPrivateKeyFields(&sequence)
     }
 
-    private static func readRSAPrivateKeyFields(_ sequence: inout DERReader) throws(RSAError) -> RSAPrivateKeyComponents
+    private static func readRSAPrivateKeyFields(_ sequence: inout DERReader) throws(DERError) -> RSAPrivateKeyComponents
     {
         let components = RSAPrivateKeyComponents(
             modulus: try sequence.readUnsignedInteger(),
@@ -157,40 +159,43 @@ enum RSAKeyDER {
 
     /// The PKCS#1 RSAPublicKey encoding of (n, e), given as minimal big-endian magnitudes.
     static func pkcs1PublicKey(modulus: [UInt8], publicExponent: [UInt8]) -> [UInt8] {
-        element(DERReader.Tag.sequence, unsignedInteger(modulus) + unsignedInteger(publicExponent))
+        DERWriter.element(
+            DERReader.Tag.sequence,
+            DERWriter.unsignedInteger(modulus) + DERWriter.unsignedInteger(publicExponent))
     }
 
     /// The SubjectPublicKeyInfo encoding of (n, e).
     static func subjectPublicKeyInfo(modulus: [UInt8], publicExponent: [UInt8]) -> [UInt8] {
-        let algorithm = element(
+        let algorithm = DERWriter.element(
             DERReader.Tag.sequence,
-            element(DERReader.Tag.objectIdentifier, rsaEncryptionObjectIdentifier) + element(DERReader.Tag.null, []))
-        let key = element(
+            DERWriter.element(DERReader.Tag.objectIdentifier, rsaEncryptionObjectIdentifier)
+                + DERWriter.element(DERReader.Tag.null, []))
+        let key = DERWriter.element(
             DERReader.Tag.bitString, [0] + pkcs1PublicKey(modulus: modulus, publicExponent: publicExponent))
-        return element(DERReader.Tag.sequence, algorithm + key)
+        return DERWriter.element(DERReader.Tag.sequence, algorithm + key)
     }
+}
 
-    private static func unsignedInteger(_ magnitude: [UInt8]) -> [UInt8] {
-        var contents = Array(magnitude.drop { $0 == 0 })
-        if contents.isEmpty || contents[0] & 0x80 != 0 { contents.insert(0, at: 0) }
-        return element(DERReader.Tag.integer, contents)
-    }
-
-    private static func element(_ tag: UInt8, _ contents: [UInt8]) -> [UInt8] {
-        var encoded: [UInt8] = [tag]
-        let length = contents.count
-        if length < 0x80 {
-            encoded.append(UInt8(length))
-        } else {
-            var lengthBytes: [UInt8] = []
-            var remaining = length
-            while remaining > 0 {
-                lengthBytes.insert(UInt8(truncatingIfNeeded: remaining), at: 0)
-                remaining >>= 8
+extension RSAError {
+    /// The RSA error for a DER or PEM reading failure, with the same reason.
+    init(_ error: DERError, file: String = #fileID, line: Int = #line) {
+        let code: Code =
+            switch error.code {
+            case .invalidPEM: .invalidPEM
+            case .unsupportedKeyType: .unsupportedKeyType
+            default: .invalidDER
             }
-            encoded.append(0x80 | UInt8(lengthBytes.count))
-            encoded += lengthBytes
-        }
-        return encoded + contents
+        self.init(code, error.reason, file: file, line: line)
+    }
+}
+
+/// Runs a DER or PEM read and reports its failure as an `RSAError`.
+func readingDER<Result>(
+    file: String = #fileID, line: Int = #line, _ body: () throws(DERError) -> Result
+) throws(RSAError) -> Result {
+    do {
+        return try body()
+    } catch {
+        throw RSAError(error, file: file, line: line)
     }
 }

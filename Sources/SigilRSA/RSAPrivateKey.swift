@@ -1,3 +1,4 @@
+import SigilDER
 import SigilSHA2
 
 extension RSA {
@@ -47,11 +48,12 @@ extension RSA {
         /// - Throws: `RSAError` with `.invalidPEM`, `.invalidDER`, `.unsupportedKeyType`
         ///   (another algorithm, multi-prime), or the codes of the key checks.
         public init(pemRepresentation: String) throws(RSAError) {
-            let (der, labelIndex) = try PEMDocument.body(
-                of: pemRepresentation, labels: ["RSA PRIVATE KEY", "PRIVATE KEY"])
-            let components =
-                labelIndex == 0
-                ? try RSAKeyDER.readPKCS1PrivateKey(der) : try RSAKeyDER.readPrivateKey(der, acceptingPKCS1: false)
+            let components = try readingDER { () throws(DERError) in
+                let (der, labelIndex) = try PEMDocument.body(
+                    of: pemRepresentation, labels: ["RSA PRIVATE KEY", "PRIVATE KEY"])
+                return labelIndex == 0
+                    ? try RSAKeyDER.readPKCS1PrivateKey(der) : try RSAKeyDER.readPrivateKey(der, acceptingPKCS1: false)
+            }
             try self.init(components)
         }
 
@@ -60,7 +62,7 @@ extension RSA {
         /// - Parameter derRepresentation: The encoded key.
         /// - Throws: As `init(pemRepresentation:)`, without `.invalidPEM`.
         public init<Bytes: Collection>(derRepresentation: Bytes) throws(RSAError) where Bytes.Element == UInt8 {
-            try self.init(RSAKeyDER.readPrivateKey(Array(derRepresentation)))
+            try self.init(readingDER { () throws(DERError) in try RSAKeyDER.readPrivateKey(Array(derRepresentation)) })
         }
 
         /// A private key from its eight integers, big-endian (leading zeros allowed): the

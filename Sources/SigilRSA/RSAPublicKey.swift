@@ -1,3 +1,4 @@
+import SigilDER
 import SigilSHA2
 
 extension RSA {
@@ -64,7 +65,9 @@ extension RSA {
         /// - Throws: `RSAError` with `.invalidDER`, `.unsupportedKeyType` (another
         ///   algorithm), or any of the key checks' codes.
         public init<Bytes: Collection>(derRepresentation: Bytes) throws(RSAError) where Bytes.Element == UInt8 {
-            let (modulus, exponent) = try RSAKeyDER.readPublicKey(Array(derRepresentation))
+            let (modulus, exponent) = try readingDER { () throws(DERError) in
+                try RSAKeyDER.readPublicKey(Array(derRepresentation))
+            }
             try self.init(validating: Array(modulus), Array(exponent), minimumBits: RSA.minimumModulusBits)
         }
 
@@ -74,7 +77,9 @@ extension RSA {
         /// - Throws: As `init(derRepresentation:)`, with a 1024-bit minimum.
         public init<Bytes: Collection>(unsafeDERRepresentation derRepresentation: Bytes) throws(RSAError)
         where Bytes.Element == UInt8 {
-            let (modulus, exponent) = try RSAKeyDER.readPublicKey(Array(derRepresentation))
+            let (modulus, exponent) = try readingDER { () throws(DERError) in
+                try RSAKeyDER.readPublicKey(Array(derRepresentation))
+            }
             try self.init(validating: Array(modulus), Array(exponent), minimumBits: RSA.minimumUnsafeModulusBits)
         }
 
@@ -96,10 +101,11 @@ extension RSA {
         }
 
         private init(pem: String, minimumBits: Int) throws(RSAError) {
-            let (der, labelIndex) = try PEMDocument.body(of: pem, labels: ["PUBLIC KEY", "RSA PUBLIC KEY"])
-            let components =
-                labelIndex == 0
-                ? try RSAKeyDER.readPublicKey(der, acceptingPKCS1: false) : try RSAKeyDER.readPKCS1PublicKey(der)
+            let components = try readingDER { () throws(DERError) in
+                let (der, labelIndex) = try PEMDocument.body(of: pem, labels: ["PUBLIC KEY", "RSA PUBLIC KEY"])
+                return labelIndex == 0
+                    ? try RSAKeyDER.readPublicKey(der, acceptingPKCS1: false) : try RSAKeyDER.readPKCS1PublicKey(der)
+            }
             try self.init(
                 validating: Array(components.modulus), Array(components.publicExponent), minimumBits: minimumBits)
         }

@@ -5,76 +5,76 @@ import SigilBase64
 ///
 /// Only whitespace may surround the block. Encapsulated headers (`Proc-Type:`, used by
 /// encrypted legacy keys) are not base64 and are rejected.
-struct PEMDocument {
+package struct PEMDocument {
     /// The label, e.g. `PUBLIC KEY`, as ASCII bytes.
-    var label: [UInt8]
+    package var label: [UInt8]
     /// The decoded body.
-    var derBytes: [UInt8]
+    package var derBytes: [UInt8]
 
     private static let begin = Array("-----BEGIN ".utf8)
     private static let end = Array("-----END ".utf8)
     private static let dashes = Array("-----".utf8)
 
     /// Parses a PEM text holding exactly one block.
-    init(_ text: String) throws(RSAError) {
+    package init(_ text: String) throws(DERError) {
         let bytes = Array(text.utf8)
         var index = PEMDocument.skipWhitespace(bytes, from: 0)
         guard PEMDocument.hasPrefix(bytes, PEMDocument.begin, at: index) else {
-            throw RSAError(.invalidPEM, "no PEM BEGIN line")
+            throw DERError(.invalidPEM, "no PEM BEGIN line")
         }
         index += PEMDocument.begin.count
         let labelStart = index
         while index < bytes.count, bytes[index] != UInt8(ascii: "-") {
-            guard bytes[index] >= 0x20, bytes[index] < 0x7f else { throw RSAError(.invalidPEM, "invalid PEM label") }
+            guard bytes[index] >= 0x20, bytes[index] < 0x7f else { throw DERError(.invalidPEM, "invalid PEM label") }
             index += 1
         }
         let label = Array(bytes[labelStart..<index])
         guard !label.isEmpty, PEMDocument.hasPrefix(bytes, PEMDocument.dashes, at: index) else {
-            throw RSAError(.invalidPEM, "malformed PEM BEGIN line")
+            throw DERError(.invalidPEM, "malformed PEM BEGIN line")
         }
         index += PEMDocument.dashes.count
         if index < bytes.count, bytes[index] == UInt8(ascii: "\r") { index += 1 }
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\n") else {
-            throw RSAError(.invalidPEM, "no line break after the PEM BEGIN line")
+            throw DERError(.invalidPEM, "no line break after the PEM BEGIN line")
         }
         index += 1
         let bodyStart = index
         while index < bytes.count, bytes[index] != UInt8(ascii: "-") { index += 1 }
         let bodyEnd = index
         guard PEMDocument.hasPrefix(bytes, PEMDocument.end, at: index) else {
-            throw RSAError(.invalidPEM, "no PEM END line")
+            throw DERError(.invalidPEM, "no PEM END line")
         }
         index += PEMDocument.end.count
         guard PEMDocument.hasPrefix(bytes, label, at: index) else {
-            throw RSAError(.invalidPEM, "PEM END label differs from the BEGIN label")
+            throw DERError(.invalidPEM, "PEM END label differs from the BEGIN label")
         }
         index += label.count
         guard PEMDocument.hasPrefix(bytes, PEMDocument.dashes, at: index) else {
-            throw RSAError(.invalidPEM, "malformed PEM END line")
+            throw DERError(.invalidPEM, "malformed PEM END line")
         }
         index += PEMDocument.dashes.count
         guard PEMDocument.skipWhitespace(bytes, from: index) == bytes.count else {
-            throw RSAError(.invalidPEM, "data after the PEM END line")
+            throw DERError(.invalidPEM, "data after the PEM END line")
         }
         do {
             derBytes = try Base64.decode(bytes[bodyStart..<bodyEnd], allowLineBreaks: true)
         } catch {
-            throw RSAError(.invalidPEM, "PEM body is not valid base64")
+            throw DERError(.invalidPEM, "PEM body is not valid base64")
         }
         self.label = label
     }
 
     /// Parses `text` and requires one of the given labels; returns the body and which label.
-    static func body(of text: String, labels: [String]) throws(RSAError) -> (der: [UInt8], labelIndex: Int) {
+    package static func body(of text: String, labels: [String]) throws(DERError) -> (der: [UInt8], labelIndex: Int) {
         let document = try PEMDocument(text)
         for (index, label) in labels.enumerated() where document.label.elementsEqual(label.utf8) {
             return (document.derBytes, index)
         }
-        throw RSAError(.invalidPEM, "unexpected PEM label")
+        throw DERError(.invalidPEM, "unexpected PEM label")
     }
 
     /// Encodes DER bytes as PEM with 64-character lines and a final line break.
-    static func encode(_ der: [UInt8], label: String) -> String {
+    package static func encode(_ der: [UInt8], label: String) -> String {
         let body = Array(Base64.encode(der).utf8)
         var text = Array("-----BEGIN ".utf8) + Array(label.utf8) + Array("-----\n".utf8)
         var start = 0

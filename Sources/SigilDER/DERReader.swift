@@ -1,4 +1,5 @@
-// A strict reader for the few DER structures RSA keys use (ITU-T X.690 §8 and §10).
+// A strict reader for the few DER structures that public- and private-key documents use
+// (ITU-T X.690 §8 and §10).
 //
 // Strictness, per X.690 §10.1 and §8.3.2:
 // - tags are single-byte (low tag number form); the reader only accepts the tag it expects;
@@ -11,27 +12,27 @@
 // - nesting is bounded by `maximumDepth`.
 
 /// A cursor over the contents of one DER element (or the whole input), never beyond its end.
-struct DERReader {
-    /// Deepest nesting of constructed elements accepted; RSA keys need at most four.
-    static let maximumDepth = 8
+package struct DERReader {
+    /// Deepest nesting of constructed elements accepted; key documents need at most four.
+    package static let maximumDepth = 8
 
-    /// Universal tags used by RSA keys.
-    enum Tag {
-        static let integer: UInt8 = 0x02
-        static let bitString: UInt8 = 0x03
-        static let octetString: UInt8 = 0x04
-        static let null: UInt8 = 0x05
-        static let objectIdentifier: UInt8 = 0x06
-        static let sequence: UInt8 = 0x30
+    /// Universal tags used by key documents.
+    package enum Tag {
+        package static let integer: UInt8 = 0x02
+        package static let bitString: UInt8 = 0x03
+        package static let octetString: UInt8 = 0x04
+        package static let null: UInt8 = 0x05
+        package static let objectIdentifier: UInt8 = 0x06
+        package static let sequence: UInt8 = 0x30
     }
 
-    let bytes: [UInt8]
-    private(set) var position: Int
-    let end: Int
-    let depth: Int
+    package let bytes: [UInt8]
+    package private(set) var position: Int
+    package let end: Int
+    package let depth: Int
 
     /// A reader over a whole DER document.
-    init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
         position = 0
         end = bytes.count
@@ -46,17 +47,17 @@ struct DERReader {
     }
 
     /// Whether every byte of this element has been read.
-    var isAtEnd: Bool { position >= end }
+    package var isAtEnd: Bool { position >= end }
 
     /// The tag of the next element, or nil at the end.
-    var nextTag: UInt8? { position < end ? bytes[position] : nil }
+    package var nextTag: UInt8? { position < end ? bytes[position] : nil }
 
     /// Reads one element with the given tag and returns the range of its contents.
-    mutating func readElement(tag: UInt8) throws(RSAError) -> Range<Int> {
-        guard position < end else { throw RSAError(.invalidDER, "unexpected end of DER data") }
-        guard bytes[position] == tag else { throw RSAError(.invalidDER, "unexpected DER tag") }
+    package mutating func readElement(tag: UInt8) throws(DERError) -> Range<Int> {
+        guard position < end else { throw DERError(.invalidDER, "unexpected end of DER data") }
+        guard bytes[position] == tag else { throw DERError(.invalidDER, "unexpected DER tag") }
         var cursor = position + 1
-        guard cursor < end else { throw RSAError(.invalidDER, "DER length missing") }
+        guard cursor < end else { throw DERError(.invalidDER, "DER length missing") }
         let first = bytes[cursor]
         cursor += 1
         var length: Int
@@ -65,30 +66,30 @@ struct DERReader {
         } else {
             let lengthByteCount = Int(first & 0x7f)
             guard lengthByteCount != 0 else {
-                throw RSAError(.invalidDER, "indefinite length is not DER")
+                throw DERError(.invalidDER, "indefinite length is not DER")
             }
-            guard lengthByteCount <= 4 else { throw RSAError(.invalidDER, "DER length field too long") }
-            guard end - cursor >= lengthByteCount else { throw RSAError(.invalidDER, "truncated DER length") }
-            guard bytes[cursor] != 0 else { throw RSAError(.invalidDER, "non-minimal DER length") }
+            guard lengthByteCount <= 4 else { throw DERError(.invalidDER, "DER length field too long") }
+            guard end - cursor >= lengthByteCount else { throw DERError(.invalidDER, "truncated DER length") }
+            guard bytes[cursor] != 0 else { throw DERError(.invalidDER, "non-minimal DER length") }
             var value: UInt64 = 0
             for offset in 0..<lengthByteCount {
                 value = (value << 8) | UInt64(bytes[cursor + offset])
             }
             cursor += lengthByteCount
-            guard value >= 0x80 else { throw RSAError(.invalidDER, "non-minimal DER length") }
+            guard value >= 0x80 else { throw DERError(.invalidDER, "non-minimal DER length") }
             guard value <= UInt64(end - cursor) else {
-                throw RSAError(.invalidDER, "DER length runs past the end of the data")
+                throw DERError(.invalidDER, "DER length runs past the end of the data")
             }
             length = Int(value)
         }
-        guard length <= end - cursor else { throw RSAError(.invalidDER, "DER length runs past the end of the data") }
+        guard length <= end - cursor else { throw DERError(.invalidDER, "DER length runs past the end of the data") }
         position = cursor + length
         return cursor..<(cursor + length)
     }
 
     /// Reads a constructed element with the given tag and returns a reader over its contents.
-    mutating func readConstructed(tag: UInt8 = Tag.sequence) throws(RSAError) -> DERReader {
-        guard depth < DERReader.maximumDepth else { throw RSAError(.invalidDER, "DER nesting too deep") }
+    package mutating func readConstructed(tag: UInt8 = Tag.sequence) throws(DERError) -> DERReader {
+        guard depth < DERReader.maximumDepth else { throw DERError(.invalidDER, "DER nesting too deep") }
         let range = try readElement(tag: tag)
         return DERReader(bytes: bytes, range: range, depth: depth + 1)
     }
@@ -99,14 +100,14 @@ struct DERReader {
     /// ```
     /// INTEGER: contents are the two's complement value, in the fewest octets (X.690 §8.3.2)
     /// ```
-    mutating func readUnsignedInteger() throws(RSAError) -> ArraySlice<UInt8> {
+    package mutating func readUnsignedInteger() throws(DERError) -> ArraySlice<UInt8> {
         let range = try readElement(tag: Tag.integer)
-        guard !range.isEmpty else { throw RSAError(.invalidDER, "empty DER INTEGER") }
+        guard !range.isEmpty else { throw DERError(.invalidDER, "empty DER INTEGER") }
         let first = bytes[range.lowerBound]
-        guard first & 0x80 == 0 else { throw RSAError(.invalidDER, "negative DER INTEGER") }
+        guard first & 0x80 == 0 else { throw DERError(.invalidDER, "negative DER INTEGER") }
         if range.count > 1, first == 0 {
             guard bytes[range.lowerBound + 1] & 0x80 != 0 else {
-                throw RSAError(.invalidDER, "non-minimal DER INTEGER")
+                throw DERError(.invalidDER, "non-minimal DER INTEGER")
             }
             return bytes[(range.lowerBound + 1)..<range.upperBound]
         }
@@ -114,41 +115,41 @@ struct DERReader {
     }
 
     /// Reads an INTEGER that must equal the small value `expected` (a version field).
-    mutating func readVersion(_ expected: UInt8) throws(RSAError) -> Bool {
+    package mutating func readVersion(_ expected: UInt8) throws(DERError) -> Bool {
         let magnitude = try readUnsignedInteger()
         return magnitude.count == 1 && magnitude.first == expected
     }
 
     /// Reads NULL (contents must be empty).
-    mutating func readNull() throws(RSAError) {
+    package mutating func readNull() throws(DERError) {
         let range = try readElement(tag: Tag.null)
-        guard range.isEmpty else { throw RSAError(.invalidDER, "DER NULL with contents") }
+        guard range.isEmpty else { throw DERError(.invalidDER, "DER NULL with contents") }
     }
 
     /// Reads an OBJECT IDENTIFIER and returns its encoded contents.
-    mutating func readObjectIdentifier() throws(RSAError) -> ArraySlice<UInt8> {
+    package mutating func readObjectIdentifier() throws(DERError) -> ArraySlice<UInt8> {
         let range = try readElement(tag: Tag.objectIdentifier)
-        guard !range.isEmpty else { throw RSAError(.invalidDER, "empty DER OBJECT IDENTIFIER") }
+        guard !range.isEmpty else { throw DERError(.invalidDER, "empty DER OBJECT IDENTIFIER") }
         return bytes[range]
     }
 
     /// Reads a BIT STRING of whole bytes (no unused bits) and returns those bytes.
-    mutating func readByteAlignedBitString() throws(RSAError) -> [UInt8] {
+    package mutating func readByteAlignedBitString() throws(DERError) -> [UInt8] {
         let range = try readElement(tag: Tag.bitString)
         guard !range.isEmpty, bytes[range.lowerBound] == 0 else {
-            throw RSAError(.invalidDER, "DER BIT STRING with unused bits")
+            throw DERError(.invalidDER, "DER BIT STRING with unused bits")
         }
         return Array(bytes[(range.lowerBound + 1)..<range.upperBound])
     }
 
     /// Reads an OCTET STRING and returns its contents.
-    mutating func readOctetString() throws(RSAError) -> [UInt8] {
+    package mutating func readOctetString() throws(DERError) -> [UInt8] {
         let range = try readElement(tag: Tag.octetString)
         return Array(bytes[range])
     }
 
     /// Throws unless every byte has been read.
-    func finish() throws(RSAError) {
-        guard isAtEnd else { throw RSAError(.invalidDER, "trailing bytes after DER element") }
+    package func finish() throws(DERError) {
+        guard isAtEnd else { throw DERError(.invalidDER, "trailing bytes after DER element") }
     }
 }

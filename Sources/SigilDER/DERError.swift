@@ -1,0 +1,35 @@
+/// Why bytes are not the DER or PEM structure a key reader expected.
+///
+/// Package-internal: each key module (SigilRSA, SigilEC, SigilEd25519) maps it onto its own
+/// public error type, so a caller sees one error type per module. The reason is static text
+/// plus sizes; never the bytes themselves, which may be key material.
+package struct DERError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The kind of problem.
+    package struct Code: Hashable, Sendable {
+        let rawValue: UInt8
+
+        /// The bytes are not a strict DER encoding: a truncated or non-minimal length, a
+        /// non-minimal or negative INTEGER, a wrong tag, trailing bytes, nesting too deep.
+        package static let invalidDER = Code(rawValue: 1)
+        /// The text is not one PEM block with an accepted label, or its body is not base64.
+        package static let invalidPEM = Code(rawValue: 2)
+        /// Well-formed DER of another kind of key: an unexpected algorithm identifier,
+        /// curve, or structure version.
+        package static let unsupportedKeyType = Code(rawValue: 3)
+    }
+
+    /// The kind of problem.
+    package let code: Code
+    /// A human explanation; never key material.
+    package let reason: String
+
+    package init(_ code: Code, _ reason: String) {
+        self.code = code
+        self.reason = reason
+    }
+
+    package var description: String { reason }
+
+    package static func == (lhs: DERError, rhs: DERError) -> Bool { lhs.code == rhs.code }
+    package func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}
