@@ -157,7 +157,8 @@ struct ProjectivePoint: Sendable {
         let ay = y * zInverse
         ay.encode(into: output)
         let last = output.load(fromByteOffset: 31, as: UInt8.self)
-        output.storeBytes(of: last | UInt8(truncatingIfNeeded: ax.isNegativeBit() << 7), toByteOffset: 31, as: UInt8.self)
+        output.storeBytes(
+            of: last | UInt8(truncatingIfNeeded: ax.isNegativeBit() << 7), toByteOffset: 31, as: UInt8.self)
     }
 }
 

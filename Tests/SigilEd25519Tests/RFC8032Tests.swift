@@ -98,7 +98,8 @@ struct RFC8032Tests {
         #expect(key.publicKey.rawRepresentation.hexString == vector.publicKey)
         #expect(key.signature(for: message).hexString == vector.signature)
         #expect(key.publicKey.isValidSignature(expected, for: message))
-        let publicKey = try Curve25519.Signing.PublicKey(rawRepresentation: try #require([UInt8](hex: vector.publicKey)))
+        let publicKey = try Curve25519.Signing.PublicKey(
+            rawRepresentation: try #require([UInt8](hex: vector.publicKey)))
         #expect(publicKey == key.publicKey)
         #expect(publicKey.isValidSignature(expected, for: message))
         // Any one flipped bit in the signature or the message makes it invalid.
