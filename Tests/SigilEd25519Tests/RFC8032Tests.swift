@@ -14,7 +14,7 @@ struct RFC8032Vector: Sendable, CustomTestStringConvertible {
 
 @Suite("RFC 8032 §7.1 Ed25519 test vectors")
 struct RFC8032Tests {
-    /// RFC 8032 §7.1, TEST 1, 2, 3, 1024 and SHA(abc), copied from the RFC's text.
+    /// RFC 8032 §7.1: TEST 1, TEST 2, TEST 3, TEST 1024 and TEST SHA(abc).
     static let vectors = [
         RFC8032Vector(
             name: "TEST 1",
