@@ -33,6 +33,7 @@ func module(
 
 let libraries = [
     "SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON", "SigilJWT", "SigilRBAC", "SigilMCP",
+    "SigilEd25519",
 ]
 
 let package = Package(
@@ -56,6 +57,9 @@ let package = Package(
         + module("SigilHMAC", dependencies: ["SigilSHA2", "SigilBase64"])
         + module("SigilBase64")
         + module("SigilRSA", dependencies: ["SigilSHA2", "SigilBase64", "SigilConstantTime", "SigilDER"])
+        + module(
+            "SigilEd25519", dependencies: ["SigilSHA2", "SigilConstantTime", "SigilDER"],
+            testDependencies: ["SigilBase64"])
         + module("SigilJSON")
         + module(
             "SigilJWT",

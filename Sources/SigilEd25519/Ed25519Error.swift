@@ -1,0 +1,65 @@
+/// A key or an encoding that Ed25519 does not accept.
+///
+/// Errors compare equal when their codes are equal, so tests read
+/// `#expect(error.code == .invalidPublicKey)`. Neither the description nor any other property
+/// ever contains key material: for private keys it names the problem, never the value.
+public struct Ed25519Error: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of problem occurred. New codes may be added in later releases.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        @usableFromInline
+        let rawValue: UInt8
+
+        @inlinable
+        init(_ rawValue: UInt8) { self.rawValue = rawValue }
+
+        /// A raw key is not exactly 32 bytes.
+        public static let invalidKeyLength = Code(1)
+        /// The bytes are not the canonical encoding of a point of edwards25519 (RFC 8032
+        /// §5.1.3): y is p or above, no x exists for y, or x = 0 with the sign bit set.
+        public static let invalidPublicKey = Code(2)
+        /// The bytes are not a strict DER encoding of the expected structure.
+        public static let invalidDER = Code(3)
+        /// The text is not a PEM document with the expected label, or its body is not base64.
+        public static let invalidPEM = Code(4)
+        /// The key is not an Ed25519 key (another algorithm identifier, or parameters present
+        /// where RFC 8410 §3 forbids them).
+        public static let unsupportedKeyType = Code(5)
+        /// The private key is inconsistent: the public key stored beside it is not the one
+        /// it derives.
+        public static let invalidPrivateKey = Code(6)
+
+        public var description: String {
+            switch rawValue {
+            case 1: "invalidKeyLength"
+            case 2: "invalidPublicKey"
+            case 3: "invalidDER"
+            case 4: "invalidPEM"
+            case 5: "unsupportedKeyType"
+            case 6: "invalidPrivateKey"
+            default: "unknown"
+            }
+        }
+    }
+
+    /// What kind of problem occurred.
+    public let code: Code
+    /// A human explanation. Static text plus sizes and offsets; never key material.
+    public let reason: String
+    /// The source file that raised the error (for diagnostics).
+    public let file: String
+    /// The line that raised the error.
+    public let line: Int
+
+    @usableFromInline
+    init(_ code: Code, _ reason: String, file: String = #fileID, line: Int = #line) {
+        self.code = code
+        self.reason = reason
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "Ed25519Error.\(code): \(reason)" }
+
+    public static func == (lhs: Ed25519Error, rhs: Ed25519Error) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}
