@@ -1,4 +1,3 @@
-// fuzz-modules: SigilSHA2 SigilHMAC SigilBase64 SigilRSA SigilJSON SigilJWT
 // JWK (RFC 7517) and JWK Set parsing in SigilJWT: `oct` and `RSA` keys, public and private
 // members, `alg` / `use` / `key_ops` / `kid`.
 //
