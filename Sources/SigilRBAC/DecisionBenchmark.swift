@@ -8,7 +8,7 @@
 /// for _ in 0..<rounds { allowed &+= workload.run() }
 /// ```
 ///
-/// Each run makes ``decisionsPerRun`` calls to ``Policy/evaluate(_:_:owner:)``: every seed
+/// Each run makes ``decisionsPerRun`` calls to ``Policy/evaluate(_:_:owner:)-(Subject,_,_)``: every seed
 /// role (and a subject with no roles) against `read:posts`, `write:posts` on its own and on
 /// someone else's post, `delete:posts` and `read:users`: 20 decisions, 8 of them allowed.
 public struct DecisionBenchmark: Sendable {
