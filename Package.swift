@@ -64,8 +64,6 @@ let package = Package(
         + module(
             "SigilJWT",
             dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON"],
-            // The CLI tests run the built sigil-token binary.
-            testDependencies: ["sigil-token"],
             // PyJWT-made tokens and the script that makes them, read through #filePath.
             testExclude: ["Fixtures"]
         )
@@ -101,6 +99,12 @@ let package = Package(
             .executableTarget(
                 name: "sigil-demo",
                 dependencies: ["SigilExampleServer", "SigilMCP", "SigilJWT", "SigilJSON", "SigilBase64"],
+                swiftSettings: strictSettings
+            ),
+            // Integration tests of the token utility: run the built `sigil-token` binary.
+            .testTarget(
+                name: "SigilTokenTests",
+                dependencies: ["sigil-token", "SigilJWT", "SigilJSON", "SigilBase64"],
                 swiftSettings: strictSettings
             ),
             // Integration tests: start the built `sigil-server` and speak JSON-RPC over its pipes.

@@ -1,4 +1,3 @@
-// fuzz-modules: SigilBase64
 // Standard base64 decoding (RFC 4648 §4): padded, unpadded, and with PEM line breaks.
 //
 // Oracles:

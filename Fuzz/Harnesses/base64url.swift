@@ -1,4 +1,3 @@
-// fuzz-modules: SigilBase64
 // Base64URL decoding (RFC 4648 §5, unpadded as in RFC 7515 §2).
 //
 // Oracles:

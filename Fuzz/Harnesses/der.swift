@@ -1,4 +1,3 @@
-// fuzz-modules: SigilSHA2 SigilBase64 SigilConstantTime SigilDER SigilRSA
 // fuzz-support: RSAKeyOracles
 // RSA key parsing from DER: SubjectPublicKeyInfo / PKCS#1 public keys, PKCS#1 / PKCS#8
 // private keys.

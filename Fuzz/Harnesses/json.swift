@@ -1,4 +1,3 @@
-// fuzz-modules: SigilJSON
 // SigilJSON's strict reader and its writer.
 //
 // Oracles:

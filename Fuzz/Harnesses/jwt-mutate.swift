@@ -1,4 +1,3 @@
-// fuzz-modules: SigilSHA2 SigilHMAC SigilBase64 SigilConstantTime SigilDER SigilRSA SigilJSON SigilJWT
 // fuzz-support: JWTFixtures
 // Structure-aware JWT fuzzing: the first byte picks a mode.
 //

@@ -1,4 +1,3 @@
-// fuzz-modules: SigilSHA2 SigilHMAC SigilBase64 SigilConstantTime SigilDER SigilRSA SigilJSON SigilJWT
 // fuzz-support: JWTFixtures
 // JWT verification of arbitrary tokens against fixed HS256 and RS256 keys (RFC 7515 A.1,
 // A.2), one verifier per key and one with several under key IDs.

@@ -1,4 +1,3 @@
-// fuzz-modules: SigilSHA2 SigilHMAC SigilBase64 SigilConstantTime SigilDER SigilRSA SigilJSON SigilJWT SigilRBAC SigilMCP
 // The MCP JSON-RPC line handler: the input is a stream of newline-delimited lines fed to
 // an in-memory MCPServer with a few tools (string, integer and boolean parameters, a tool
 // that fails) and two that need a token (HS256 with a fixed secret and clock; the seeds

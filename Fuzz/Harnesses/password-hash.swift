@@ -1,4 +1,3 @@
-// fuzz-modules: SigilSHA2 SigilHMAC SigilBase64
 // PHC password-hash strings as read from a users file: PasswordHash(parsing:).
 //
 // Oracles: parsing never traps; an accepted string is canonical (its `encoded` form is the

@@ -1,4 +1,3 @@
-// fuzz-modules: SigilSHA2 SigilBase64 SigilConstantTime SigilDER SigilRSA
 // fuzz-support: RSAKeyOracles
 // RSA key parsing from PEM (RFC 7468): PUBLIC KEY, RSA PUBLIC KEY, RSA PRIVATE KEY,
 // PRIVATE KEY.

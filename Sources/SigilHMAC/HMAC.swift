@@ -1,6 +1,6 @@
 import SigilSHA2
 
-/// HMAC over a ``HashFunction`` (RFC 2104), in swift-crypto's shape.
+/// HMAC over a `HashFunction` of SigilSHA2 (RFC 2104), in swift-crypto's shape.
 ///
 /// ```swift
 /// let key = SymmetricKey(size: .bits256)

@@ -1,7 +1,7 @@
 import SigilRBAC
 
 /// Who may call a tool: anyone, any holder of a valid token, a holder of one of some roles,
-/// or a holder of a permission (through a SigilRBAC ``Policy``).
+/// or a holder of a permission (through a SigilRBAC `Policy`).
 ///
 /// ```swift
 /// .everyone                                                  // public_info, login

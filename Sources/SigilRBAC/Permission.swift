@@ -33,7 +33,7 @@
 /// A resource segment that starts with `own_` makes the grant ownership-scoped: `write:own_posts`
 /// grants `write:posts` only on resources whose owner is the subject itself
 /// (``Subject/userID``), and `write:own_*` grants `write` on any resource the subject owns.
-/// The request carries the resource's owner (see ``Policy/evaluate(_:_:owner:)``); an
+/// The request carries the resource's owner (see ``Policy/evaluate(_:_:owner:)-(Subject,_,_)``); an
 /// unscoped grant (`write:posts`, `write:*`, `*`) applies whoever the owner is. `own_` is
 /// therefore reserved: a resource type cannot itself be named `own_…`, and `own_own_x` and a
 /// bare `own_` are rejected. A resource merely starting with `own` (`owners`) is a plain word.

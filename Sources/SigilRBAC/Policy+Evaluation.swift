@@ -89,7 +89,7 @@ extension Policy {
 
     /// Checks that `subject` may do what `permission` names, on a resource owned by `owner`.
     ///
-    /// The same decision as ``evaluate(_:_:owner:)``, as a throwing call for guards:
+    /// The same decision as ``evaluate(_:_:owner:)-(Subject,_,_)``, as a throwing call for guards:
     ///
     /// ```swift
     /// try policy.require(subject, writePosts, owner: post.authorID)

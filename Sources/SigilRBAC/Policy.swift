@@ -25,7 +25,7 @@
 ///   roles, including inherited roles. Any one grant that covers the request allows it
 ///   (see ``Permission`` for wildcard and ownership matching).
 /// - An ownership-scoped grant (`write:own_posts`) allows a request only when the resource's
-///   owner is the subject (see ``evaluate(_:_:owner:)``).
+///   owner is the subject (see ``evaluate(_:_:owner:)-(Subject,_,_)``).
 public struct Policy: Sendable {
     /// The most roles a policy may define.
     public static let maximumRoleCount = 256

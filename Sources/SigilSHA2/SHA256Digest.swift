@@ -1,7 +1,7 @@
 /// A SHA-256 digest: 32 bytes, stored inline.
 ///
 /// `==` compares in constant time. `description` is lowercase hex. The bytes are available
-/// by iteration (`Array(digest)`) or through ``withUnsafeBytes(_:)``.
+/// by iteration (`Array(digest)`) or through ``Digest/withUnsafeBytes(_:)``.
 public struct SHA256Digest: Digest, FixedSizeDigest {
     /// 32 bytes.
     public static var byteCount: Int { 32 }

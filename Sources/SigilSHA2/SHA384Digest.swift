@@ -1,7 +1,7 @@
 /// A SHA-384 digest: 48 bytes, stored inline.
 ///
 /// `==` compares in constant time. `description` is lowercase hex. The bytes are available
-/// by iteration (`Array(digest)`) or through ``withUnsafeBytes(_:)``.
+/// by iteration (`Array(digest)`) or through ``Digest/withUnsafeBytes(_:)``.
 public struct SHA384Digest: Digest, FixedSizeDigest {
     /// 48 bytes.
     public static var byteCount: Int { 48 }

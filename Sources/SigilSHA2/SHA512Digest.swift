@@ -1,7 +1,7 @@
 /// A SHA-512 digest: 64 bytes, stored inline.
 ///
 /// `==` compares in constant time. `description` is lowercase hex. The bytes are available
-/// by iteration (`Array(digest)`) or through ``withUnsafeBytes(_:)``.
+/// by iteration (`Array(digest)`) or through ``Digest/withUnsafeBytes(_:)``.
 public struct SHA512Digest: Digest, FixedSizeDigest {
     /// 64 bytes.
     public static var byteCount: Int { 64 }

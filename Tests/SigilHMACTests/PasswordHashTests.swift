@@ -61,15 +61,34 @@ struct PasswordHashTests {
         #expect(first.encoded != second.encoded)
     }
 
-    @Test("Defaults and limits are the documented ones")
-    func defaults() {
-        #expect(PasswordHash.Algorithm.pbkdf2SHA256.defaultIterations == 600_000)
-        #expect(PasswordHash.Algorithm.pbkdf2SHA512.defaultIterations == 210_000)
-        #expect(PasswordHash.Algorithm.pbkdf2SHA256.identifier == "pbkdf2-sha256")
-        #expect(PasswordHash.Algorithm.pbkdf2SHA512.description == "pbkdf2-sha512")
-        #expect(PasswordHash.minimumIterations == 1_000)
-        #expect(PasswordHash.maximumIterations == 10_000_000)
-        #expect(PasswordHash.saltByteCount == 16)
+    @Test(
+        "A stored string is read at both iteration bounds and refused one past either",
+        arguments: [
+            (PasswordHash.minimumIterations, true), (PasswordHash.maximumIterations, true),
+            (PasswordHash.minimumIterations - 1, false), (PasswordHash.maximumIterations + 1, false),
+        ])
+    func iterationBounds(iterations: Int, accepted: Bool) throws {
+        let stored = "$pbkdf2-sha256$i=\(iterations)$\(Self.salt)$\(Self.hash)"
+        if accepted {
+            let parsed = try PasswordHash(parsing: stored)
+            #expect(parsed.iterations == iterations)
+            #expect(parsed.encoded == stored)
+        } else {
+            let error = #expect(throws: PasswordHashError.self) { try PasswordHash(parsing: stored) }
+            #expect(error?.code == .invalidIterationCount)
+        }
+    }
+
+    @Test(
+        "Each algorithm's default iteration count is within the bounds, so a default hash reads back",
+        arguments: [PasswordHash.Algorithm.pbkdf2SHA256, .pbkdf2SHA512])
+    func defaultIterationsAreUsable(algorithm: PasswordHash.Algorithm) throws {
+        let iterations = algorithm.defaultIterations
+        let hash = String(repeating: "A", count: (algorithm.hashByteCount * 8 + 5) / 6)
+        let stored = "$\(algorithm)$i=\(iterations)$\(Self.salt)$\(hash)"
+        let parsed = try PasswordHash(parsing: stored)
+        #expect(parsed.algorithm == algorithm)
+        #expect(parsed.iterations == iterations)
     }
 
     @Test("The description shows neither salt nor hash")

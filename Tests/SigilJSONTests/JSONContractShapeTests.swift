@@ -1,7 +1,7 @@
 import SigilJSON
 import Testing
 
-/// The call shapes that CONTRACTS.md promises to SigilJWT, SigilRBAC and SigilMCP, written
+/// The call shapes that SigilJWT, SigilRBAC and SigilMCP rely on, written
 /// the way those modules use them, so that a change that breaks them fails here first.
 @Suite("Contract call shapes")
 struct JSONContractShapeTests {

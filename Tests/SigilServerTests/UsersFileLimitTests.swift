@@ -31,12 +31,6 @@ struct UsersFileLimitTests {
         return (status, server.capturedStandardError())
     }
 
-    @Test("the limit is 1,000…10,000,000 iterations")
-    func documentedBounds() {
-        #expect(PasswordHash.minimumIterations == 1_000)
-        #expect(PasswordHash.maximumIterations == 10_000_000)
-    }
-
     @Test("a users file at the limit (10,000,000 iterations) is loaded and the server serves")
     func atTheLimit() throws {
         let directory = try ServerHarness.temporaryDirectory()

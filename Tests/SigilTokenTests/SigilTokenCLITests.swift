@@ -278,7 +278,12 @@ struct SigilTokenCLITests {
 
 @Suite("sigil-token CLI with RSA keys")
 struct SigilTokenRSACLITests {
-    static func fixtures() throws -> JSONObject { try PyJWTInteropTests.fixtures() }
+    /// SigilJWT's PyJWT fixtures (RSA keys in PEM and JWK form), read through `#filePath`.
+    static func fixtures() throws -> JSONObject {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SigilJWTTests/Fixtures/pyjwt_tokens.json")
+        return try #require(try JSONValue.parse(String(decoding: Data(contentsOf: url), as: UTF8.self)).objectValue)
+    }
 
     @Test("generate --alg RS256 --key private.pem; verify --key public.pem (and JWK, JWKS)")
     func rsaRoundTrip() throws {
