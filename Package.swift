@@ -63,7 +63,7 @@ let package = Package(
         + module("SigilJSON")
         + module(
             "SigilJWT",
-            dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON"],
+            dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilEd25519", "SigilJSON"],
             // PyJWT-made tokens and the script that makes them, read through #filePath.
             testExclude: ["Fixtures"]
         )

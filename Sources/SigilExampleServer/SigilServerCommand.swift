@@ -94,6 +94,7 @@ public enum SigilServerCommand {
         MCPLog.write(
             "sigil-server \(version): serving \(server.tools.count) tools over stdio; "
                 + (options.dataPath.map { "data in \($0)" } ?? "data in memory only (use --data FILE to keep it)"))
+        MCPStdioTransport.ignoreBrokenPipeSignals()
         var transport = MCPStdioTransport()
         switch server.run(on: &transport) {
         case .endOfInput:

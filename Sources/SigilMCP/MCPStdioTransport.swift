@@ -13,8 +13,12 @@ import Darwin
 /// ``MCPIncomingLine/oversized(byteCount:)``). Writes go through `write(2)` (retried on
 /// `EINTR` and short writes). When a client pipelines requests, the responses to requests
 /// that arrived together are written together; a response is never held back while the
-/// server waits for input, so nothing sits in a buffer when the client is waiting. `SIGPIPE` is ignored once a transport is made, so that a client
-/// that goes away makes ``send(_:)`` throw instead of killing the process.
+/// server waits for input, so nothing sits in a buffer when the client is waiting.
+///
+/// A client that goes away closes the pipe; the next write then raises `SIGPIPE`, which
+/// kills the process unless the application ignores it. Making a transport changes no
+/// process-wide state: call ``ignoreBrokenPipeSignals()`` once at start-up (a server
+/// usually wants it), and ``send(_:)`` then throws instead.
 ///
 /// - Important: Standard output belongs to the protocol. Write logs to standard error
 ///   (``MCPLog``); anything else on standard output corrupts the stream.
@@ -37,6 +41,14 @@ public struct MCPStdioTransport: MCPTransport {
         outputDescriptor = output
         framer = LineFramer(maxLineBytes: maxLineBytes)
         readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+    }
+
+    /// Ignores `SIGPIPE` for the whole process, so that writing to a pipe whose reader has
+    /// gone fails with `EPIPE` (and ``send(_:)`` throws) instead of killing the process.
+    ///
+    /// This is process-wide state, so it is the application's call: make it once, at
+    /// start-up, before serving.
+    public static func ignoreBrokenPipeSignals() {
         _ = signal(SIGPIPE, SIG_IGN)
     }
 

@@ -28,13 +28,14 @@ enum GenerateCommand {
           --expires SECONDS    Lifetime in seconds (default 3600).
           --claim KEY=VALUE    A custom claim (repeatable). VALUE is read as JSON when it is
                                valid JSON (42, true, ["a"], {"k":1}, "quoted"), else as a string.
-          --alg ALG            HS256 (default), HS384, HS512; or RS256 (default with a PEM --key),
-                               RS384, RS512 with --key.
+          --alg ALG            HS256 (default), HS384, HS512; or RS256 (default with an RSA
+                               --key), RS384, RS512, or EdDSA (with an Ed25519 --key).
           --secret-file PATH   Read the HMAC secret from a file (one trailing newline ignored).
-          --key PATH           Sign with a private key instead of a secret: PEM ("PRIVATE KEY"
-                               or "RSA PRIVATE KEY") or a JWK (RSA private, or oct).
+          --key PATH           Sign with a private key instead of a secret: PEM ("PRIVATE KEY",
+                               RSA or Ed25519, or "RSA PRIVATE KEY") or a JWK (RSA or OKP
+                               private, or oct).
           --kid ID             Write ID as the header's kid (replaces a JWK's own kid).
-          --kid-thumbprint     Write the RSA key's RFC 7638 JWK thumbprint (SHA-256, base64url)
+          --kid-thumbprint     Write the key's RFC 7638 JWK thumbprint (SHA-256, base64url)
                                as the kid: the kid `sigil-server --signing-key` publishes.
           --quiet              Print only the token on stdout.
           -h, --help           Show this help.

@@ -83,7 +83,7 @@ extension KeyLoading {
         case .jwks:
             throw UsageError("\(path) is a JWK Set; sign with a single JWK or a PEM private key", command: command)
         case .pem(let text):
-            return try rsaPrivateKey(pem: text, algorithm: algorithm ?? .rs256, path: path, command: command)
+            return try privateKey(pem: text, algorithm: algorithm, path: path, command: command)
         }
     }
 
@@ -108,7 +108,7 @@ extension KeyLoading {
                     throw UsageError("\(keyPath): \(error.reason)", command: command)
                 }
             case .pem(let text):
-                return JWTKeySet(try rsaPublicKey(pem: text, path: keyPath, command: command))
+                return JWTKeySet(try publicKey(pem: text, path: keyPath, command: command))
             }
         }
         let secret = try secret(file: secretFile, command: command)

@@ -106,9 +106,9 @@ struct JWTKeyTests {
     func jwks() throws {
         let jwks = """
             {"keys":[
-              {"kty":"EC","crv":"P-256","kid":"ec","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"},
+              {"kty":"XYZ","kid":"ec","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU"},
               \(Self.octKey(1, kid: "a")),
-              {"kty":"OKP","crv":"Ed25519","kid":"ed","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},
+              {"kty":"OKP","crv":"Ed448","kid":"ed","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},
               \(Self.octKey(2, kid: "b")),
               {"kty":"oct","kid":"enc","use":"enc","k":"\(Base64URL.encode(Array(repeating: UInt8(3), count: 32)))"},
               {"kty":"RSA","kid":"ps","alg":"PS256","n":"AQAB","e":"AQAB"}
@@ -118,6 +118,15 @@ struct JWTKeyTests {
         #expect(set.count == 2)
         #expect(set.key(withID: "a") != nil)
         #expect(set.key(withID: "ec") == nil)
+        // Every unusable entry is reported, with its position, kid and reason.
+        #expect(set.skippedEntries.map(\.index) == [0, 2, 4, 5])
+        #expect(set.skippedEntries.map(\.keyID) == ["ec", "ed", "enc", "ps"])
+        #expect(set.skippedEntries.allSatisfy { $0.error.code == .invalidKey })
+        // Strict mode fails on the first of them instead.
+        var strict = JWTKeySet.JWKSReadingOptions()
+        strict.isStrict = true
+        #expect(
+            TokenForge.error { () throws(JWTError) in try JWTKeySet(jwks: jwks, options: strict) }?.code == .invalidKey)
 
         let keyB = try JWTKey.hmac(Array(repeating: 2, count: 32), keyID: "b")
         let token = try JWTSigner(key: keyB).sign(["exp": .number(JSONNumber(TokenForge.now + 60))])
@@ -135,6 +144,50 @@ struct JWTKeyTests {
             let error = TokenForge.error { () throws(JWTError) in try JWTKeySet(jwks: text) }
             #expect(error?.code == .invalidKey, "\(text)")
         }
+    }
+
+    @Test("JWKS: a duplicate kid, and symmetric keys mixed with asymmetric ones, are refused")
+    func jwksMixedAndDuplicates() throws {
+        let ed = #"{"kty":"OKP","crv":"Ed25519","kid":"ed","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#
+        let mixed = #"{"keys":["# + Self.octKey(1, kid: "a") + "," + ed + "]}"
+        let error = TokenForge.error { () throws(JWTError) in try JWTKeySet(jwks: mixed) }
+        #expect(error?.code == .invalidKey)
+        #expect(error?.reason.contains("mixes") == true)
+        var options = JWTKeySet.JWKSReadingOptions()
+        options.allowsMixedKeyTypes = true
+        #expect(try JWTKeySet(jwks: mixed, options: options).count == 2)
+
+        let duplicate = #"{"keys":["# + Self.octKey(1, kid: "a") + "," + Self.octKey(2, kid: "a") + "]}"
+        let duplicateError = TokenForge.error { () throws(JWTError) in try JWTKeySet(jwks: duplicate) }
+        #expect(duplicateError?.code == .invalidKey)
+        #expect(duplicateError?.reason.contains("same kid") == true)
+    }
+
+    @Test("a JWKS without alg plus an allow-list verifies any allowed algorithm of the key's family")
+    func unpinnedKeySet() throws {
+        let jwks =
+            #"{"keys":[{"kty":"oct","kid":"k","k":"\#(Base64URL.encode(Array(repeating: UInt8(5), count: 64)))"}]}"#
+        let set = try JWTKeySet(jwks: jwks)
+        let signer = try JWTKey.hmac(Array(repeating: 5, count: 64), algorithm: .hs384, keyID: "k")
+        let token = try JWTSigner(key: signer).sign(["exp": .number(JSONNumber(TokenForge.now + 60))])
+        var options = JWTValidationOptions()
+        options.clock = .fixed(TokenForge.now)
+        // Without an allow-list the unpinned key takes only its family's default, HS256.
+        let strictError = TokenForge.error { () throws(JWTError) in
+            try JWTVerifier(keys: set, options: options).verify(token)
+        }
+        #expect(strictError?.code == .algorithmNotAllowed)
+        options.allowedAlgorithms = [.hs256, .hs384]
+        #expect(try JWTVerifier(keys: set, options: options).verify(token).algorithm == .hs384)
+        // A key that names its alg keeps it, whatever the allow-list says.
+        let pinned = try JWTKeySet(
+            jwks:
+                #"{"keys":[{"kty":"oct","kid":"k","alg":"HS256","k":"\#(Base64URL.encode(Array(repeating: UInt8(5), count: 64)))"}]}"#
+        )
+        let pinnedError = TokenForge.error { () throws(JWTError) in
+            try JWTVerifier(keys: pinned, options: options).verify(token)
+        }
+        #expect(pinnedError?.code == .algorithmNotAllowed)
     }
 
     @Test("unknown kid is an error, never a fallback")

@@ -62,6 +62,10 @@ struct IdentityProviderTokenTests {
             ) { call throws(MCPToolError) in
                 ["user": .string(try call.authenticatedCaller().userID)]
             })
+        _ = server.respond(
+            toLine: Array(
+                #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"test","version":"1"}}}"#
+                    .utf8))
         return server
     }
 
