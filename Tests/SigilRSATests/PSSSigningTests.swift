@@ -90,12 +90,13 @@ struct PSSSigningTests {
         #expect(!publicKey.isValidPSSSignature(pkcs1Signature, for: message, parameters: parameters))
     }
 
+    /// (The 2048-bit key signs the empty message, the others a short one.)
     @Test(
         "PS256/384/512 sign-then-verify with 2048-, 2049-, 3072- and 4096-bit keys",
         arguments: ["wycheproof2048", "key2049", "key3072", "key4096"], PSSHashPair.allCases)
     func roundTrips(keyName: String, hash: PSSHashPair) throws {
-        try hash.signAndVerify(try Self.key(named: keyName), Self.message)
-        try hash.signAndVerify(try Self.key(named: keyName), [])
+        let key = try Self.key(named: keyName)
+        try hash.signAndVerify(key, keyName == "wycheproof2048" ? [] : Self.message)
     }
 
     @Test("the key sizes are the ones named")
