@@ -320,6 +320,70 @@ def section_rsa(rng, count):
 
 
 # ---------------------------------------------------------------------------------------
+# RSASSA-PSS verification (issue #12)
+
+PSS_HASH_NAMES = list(PY_HASHES)
+
+
+def python_pss_verify(public_key, name, mgf_name, salt_length, message, signature):
+    try:
+        public_key.verify(signature, message,
+                          padding.PSS(mgf=padding.MGF1(PY_HASHES[mgf_name]()), salt_length=salt_length),
+                          PY_HASHES[name]())
+        return True
+    except (InvalidSignature, ValueError):
+        return False
+
+
+def section_rsa_pss(rng, count):
+    """PSS signatures made by `cryptography` with random hash, MGF1 hash and salt length,
+    verified by both sides as made or after a change (corruption, another message, another
+    salt length or hash, or a PKCS#1 v1.5 signature in its place)."""
+    keys = rsa_keys(rng)
+    cases = []
+    for _ in range(count):
+        private_key = rng.choice(keys)
+        public_key = private_key.public_key()
+        modulus = public_key.public_numbers().n
+        name = rng.choice(PSS_HASH_NAMES)
+        mgf_name = name if rng.random() < 0.6 else rng.choice(PSS_HASH_NAMES)
+        digest_size = PY_HASHES[name].digest_size
+        room = (modulus.bit_length() - 1 + 7) // 8 - digest_size - 2
+        salt_length = rng.choice([digest_size, digest_size, 0, rng.randrange(0, room + 1), room])
+        message = rng.randbytes(rng.randrange(0, 200))
+        signature = private_key.sign(
+            message, padding.PSS(mgf=padding.MGF1(PY_HASHES[mgf_name]()), salt_length=salt_length),
+            PY_HASHES[name]())
+        form = rng.choice(["spki-der", "pkcs1-der", "pem", "pkcs1-pem", "ne"])
+        checked = [name, mgf_name, salt_length, message]
+        kind = rng.random()
+        what = "valid"
+        if kind < 0.35:
+            pass
+        elif kind < 0.65:
+            signature, what = corrupt_signature(rng, signature, modulus)
+        elif kind < 0.75:
+            checked[3] = message + b"\x00" if rng.random() < 0.5 else rng.randbytes(len(message))
+            what = "other message"
+        elif kind < 0.85:
+            checked[2] = rng.choice([salt_length + 1, max(0, salt_length - 1), room + 1, rng.randrange(0, 300)])
+            what = f"signed with salt {salt_length}"
+        elif kind < 0.93:
+            checked[rng.randrange(2)] = rng.choice(PSS_HASH_NAMES)
+            what = f"signed with {name}/MGF1-{mgf_name}"
+        else:
+            signature = private_key.sign(message, padding.PKCS1v15(), PY_HASHES[name]())
+            what = "PKCS#1 v1.5 signature"
+        expected = "ok 1" if python_pss_verify(public_key, checked[0], checked[1], checked[2], checked[3],
+                                               signature) else "ok 0"
+        cases.append(Case("rsa-pss", f"rsa-pss-verify {checked[0]} {checked[1]} {checked[2]} {form} "
+                                     f"{key_field(public_key, form)} {hexf(checked[3])} {hexf(signature)}",
+                          expected, f"{modulus.bit_length()}-bit key ({form}), {checked[0]}/MGF1-{checked[1]} "
+                                    f"salt {checked[2]}, {what}"))
+    return cases
+
+
+# ---------------------------------------------------------------------------------------
 # JWT verification (pyjwt)
 
 
@@ -431,6 +495,7 @@ SECTIONS = {
     "hmac": (section_hmac, 3000),
     "pbkdf2": (section_pbkdf2, 1000),
     "rsa": (section_rsa, 4000),
+    "rsa-pss": (section_rsa_pss, 2000),
     "jwt": (section_jwt, 4000),
 }
 

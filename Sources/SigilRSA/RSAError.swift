@@ -35,6 +35,9 @@ public struct RSAError: Error, Hashable, Sendable, CustomStringConvertible {
         /// Signing failed: the signature did not verify (a fault), or no blinding value
         /// could be drawn. No signature is returned.
         public static let signingFailed = Code(10)
+        /// The RSASSA-PSS parameters cannot be used: a negative or over-long salt length, or
+        /// a modulus too short for the hash and salt lengths (RFC 8017 §9.1.1 step 3).
+        public static let invalidPSSParameters = Code(11)
 
         public var description: String {
             switch rawValue {
@@ -48,6 +51,7 @@ public struct RSAError: Error, Hashable, Sendable, CustomStringConvertible {
             case 8: "unsupportedHashAlgorithm"
             case 9: "invalidPrivateKey"
             case 10: "signingFailed"
+            case 11: "invalidPSSParameters"
             default: "unknown"
             }
         }

@@ -12,6 +12,7 @@ import SigilBase64
 /// | `hmac ALG KEY MESSAGE` | `ok TAG` |
 /// | `pbkdf2 ALG PASSWORD SALT ITERATIONS LENGTH` (ALG `sha256`, `sha512`) | `ok KEY` or `err CODE` |
 /// | `rsa-verify HASH FORM KEY MESSAGE SIGNATURE` (see `RSARequests`) | `ok 1`, `ok 0` or `err CODE` |
+/// | `rsa-pss-verify HASH MGF1HASH SALTLENGTH FORM KEY MESSAGE SIGNATURE` | `ok 1`, `ok 0` or `err CODE` |
 /// | `jwt-verify ALG KIND KEY NOW LEEWAY TOKEN` (see `JWTRequests`) | `ok` or `err CODE` |
 struct DifferentialRequest {
     private var rsa = RSARequests()
@@ -49,6 +50,8 @@ struct DifferentialRequest {
             return HashRequests.derivedKey(arguments)
         case "rsa-verify":
             return rsa.verify(arguments)
+        case "rsa-pss-verify":
+            return rsa.verifyPSS(arguments)
         case "jwt-verify":
             return jwt.verify(arguments)
         default:
