@@ -84,6 +84,12 @@ let package = Package(
                 dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJWT"],
                 swiftSettings: strictSettings
             ),
+            // Test tooling: the constant-time check driver run under valgrind by .ci/ctgrind (issue #15).
+            .executableTarget(
+                name: "sigil-ctgrind",
+                dependencies: ["SigilRSA", "SigilSHA2"],
+                swiftSettings: strictSettings
+            ),
             // The example blog tool server (issue 6), a library so that `sigil-server` and
             // `sigil-demo --serve` run the very same code.
             .target(

@@ -13,6 +13,7 @@
 ///
 /// The function is neither inlined nor optimised, so the caller's optimiser learns nothing
 /// about the result (not even that it equals the argument) and cannot specialise code on it.
+@usableFromInline
 @inline(never)
 @_optimize(none)
 package func valueBarrier(_ value: UInt64) -> UInt64 {
@@ -20,6 +21,7 @@ package func valueBarrier(_ value: UInt64) -> UInt64 {
 }
 
 /// Returns `value` unchanged, through a call the optimiser cannot look into.
+@usableFromInline
 @inline(never)
 @_optimize(none)
 package func valueBarrier(_ value: UInt32) -> UInt32 {
@@ -27,12 +29,14 @@ package func valueBarrier(_ value: UInt32) -> UInt32 {
 }
 
 /// All ones when `bit` is 1, zero when it is 0; `bit` must be 0 or 1.
+@inlinable
 @inline(__always)
 package func maskFromBit(_ bit: UInt64) -> UInt64 {
     0 &- valueBarrier(bit)
 }
 
 /// All ones when `value` is zero, zero otherwise, without a comparison.
+@inlinable
 @inline(__always)
 package func maskIfZero(_ value: UInt64) -> UInt64 {
     let nonZeroBit = (value | (0 &- value)) >> 63
@@ -40,12 +44,14 @@ package func maskIfZero(_ value: UInt64) -> UInt64 {
 }
 
 /// All ones when `a == b`, zero otherwise, without a comparison.
+@inlinable
 @inline(__always)
 package func maskIfEqual(_ a: UInt64, _ b: UInt64) -> UInt64 {
     maskIfZero(a ^ b)
 }
 
 /// `a` where `mask` is all ones, `b` where it is zero.
+@inlinable
 @inline(__always)
 package func select(_ mask: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
     (a & mask) | (b & ~mask)

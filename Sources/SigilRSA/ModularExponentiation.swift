@@ -1,6 +1,8 @@
+import SigilConstantTime
+
 // Modular exponentiation on top of the Montgomery kernels: a left-to-right
 // square-and-multiply for public exponents, and a fixed-window, constant-time ladder with a
-// masked table lookup for secret exponents.
+// masked lookup in an interleaved table for secret exponents.
 
 /// One step of a secret exponentiation, as seen by an `ExponentiationObserver`.
 enum ExponentiationStep: Equatable, Sendable {
@@ -34,8 +36,9 @@ extension MontgomeryModulus {
 
     /// Limbs of scratch that `publicPower` needs.
     var publicPowerScratchCount: Int { 3 * limbCount }
-    /// Limbs of scratch that `secretPower` needs.
-    var secretPowerScratchCount: Int { (MontgomeryModulus.tableSize + 3) * limbCount }
+    /// Limbs of scratch that `secretPower` needs: the table, three operands, and one mask
+    /// per table entry.
+    var secretPowerScratchCount: Int { (MontgomeryModulus.tableSize + 3) * limbCount + MontgomeryModulus.tableSize }
 
     /// result = base^exponent mod n, for a public exponent.
     ///
@@ -99,9 +102,14 @@ extension MontgomeryModulus {
     /// Fixed window of `windowBits` bits over all `64·exponentLimbCount` bit positions (the
     /// exponent's actual length is not revealed). Each window does exactly `windowBits`
     /// squarings and one multiplication, also when the window is zero (table entry 0 is one).
-    /// Each table lookup reads every entry and keeps the wanted one with a mask, so neither
-    /// a branch nor a memory address depends on a secret bit. The Montgomery kernels end with
-    /// a masked, not a conditional, subtraction.
+    ///
+    /// The table of x⁰…x³¹ is stored interleaved: limb j of every entry lies in 32
+    /// consecutive words (four cache lines), as in OpenSSL's `BN_mod_exp_mont_consttime`.
+    /// Each lookup reads the whole table in address order and keeps the wanted entry with
+    /// masks that pass through `valueBarrier`, so the optimiser cannot turn the masked
+    /// select into a branch or a load of one entry. The Montgomery kernels end with a
+    /// masked subtraction through the same barrier. `.ci/ctgrind` checks the release build
+    /// of this function under valgrind with an undefined base and exponent.
     /// - Parameters:
     ///   - result: k limbs; receives x^exponent·R mod n. May not alias the others.
     ///   - x: the base in Montgomery form (x·R mod n), k limbs, < n.
@@ -123,14 +131,17 @@ extension MontgomeryModulus {
                 let table = scratch
                 let selected = scratch + entries * k
                 let wide = selected + k
-                // table[i] = x^i·R.
-                table.update(from: oneBuffer.baseAddress!, count: k)
-                (table + k).update(from: x, count: k)
+                let masks = wide + 2 * k
+                // table[i] = x^i·R, computed in `selected` and scattered into the table.
+                selected.update(from: oneBuffer.baseAddress!, count: k)
+                storeInterleaved(selected, into: table, entry: 0, entries: entries, width: k)
+                selected.update(from: x, count: k)
+                storeInterleaved(selected, into: table, entry: 1, entries: entries, width: k)
                 for entry in 2..<entries {
                     MontgomeryModulus.multiply(
-                        table + entry * k, table + (entry - 1) * k, x, modulus: n, inverse: inverse, count: k,
-                        scratch: wide)
+                        selected, selected, x, modulus: n, inverse: inverse, count: k, scratch: wide)
                     observer.record(.multiply)
+                    storeInterleaved(selected, into: table, entry: entry, entries: entries, width: k)
                 }
 
                 let totalBits = 64 * exponentLimbCount
@@ -139,7 +150,8 @@ extension MontgomeryModulus {
                 var index = MontgomeryModulus.exponentBits(
                     exponent, count: exponentLimbCount, at: position, width: topWidth)
                 MontgomeryModulus.maskedLookup(
-                    result, table: table, entries: entries, count: k, index: index, observer: &observer)
+                    result, table: table, entries: entries, count: k, index: index, masks: masks,
+                    observer: &observer)
                 while position > 0 {
                     position -= window
                     for _ in 0..<window {
@@ -149,7 +161,8 @@ extension MontgomeryModulus {
                     index = MontgomeryModulus.exponentBits(
                         exponent, count: exponentLimbCount, at: position, width: window)
                     MontgomeryModulus.maskedLookup(
-                        selected, table: table, entries: entries, count: k, index: index, observer: &observer)
+                        selected, table: table, entries: entries, count: k, index: index, masks: masks,
+                        observer: &observer)
                     MontgomeryModulus.multiply(
                         result, result, selected, modulus: n, inverse: inverse, count: k, scratch: wide)
                     observer.record(.multiply)
@@ -171,23 +184,17 @@ extension MontgomeryModulus {
         return value & ((1 << UInt64(width)) - 1)
     }
 
-    /// output = table[index], reading every entry and keeping one with a mask.
+    /// output = entry `index` of the interleaved table, reading every word of the table and
+    /// keeping one entry with barrier'd masks (`loadInterleaved`).
     @inline(__always)
     static func maskedLookup<Observer: ExponentiationObserver>(
         _ output: UnsafeMutablePointer<UInt64>, table: UnsafePointer<UInt64>, entries: Int, count k: Int,
-        index: UInt64, observer: inout Observer
+        index: UInt64, masks: UnsafeMutablePointer<UInt64>, observer: inout Observer
     ) {
-        output.update(repeating: 0, count: k)
         for entry in 0..<entries {
             observer.record(.tableRead(entry))
-            let difference = UInt64(entry) ^ index
-            // All ones when difference == 0, zero otherwise.
-            let mask = ((difference | (0 &- difference)) >> 63) &- 1
-            let row = table + entry * k
-            for j in 0..<k {
-                output[j] |= row[j] & mask
-            }
         }
+        loadInterleaved(output, from: table, entries: entries, width: k, index: index, masks: masks)
     }
 
     /// x^exponent·R mod n in fresh arrays, for tests and key validation.

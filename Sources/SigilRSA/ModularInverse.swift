@@ -1,8 +1,13 @@
+import SigilConstantTime
+
 // Modular inversion for the blinding of RSA signing.
 //
-// The binary extended Euclidean algorithm below runs in variable time. It is only ever
-// applied to a product v·b of two fresh random values (see `RSA.PrivateKey`), so its timing
-// can reveal something about that product but nothing about the blinding value v nor the key.
+// The binary extended Euclidean algorithm below runs in variable time: its branches and
+// trip count depend on the value inverted. It is only ever applied to a product v·b of two
+// fresh random values (see `RSA.PrivateKey`), so its timing can reveal something about
+// that product but nothing about the blinding value v nor the key; BoringSSL blinds its
+// inversion of the blinding value the same way. Its modular subtraction is a masked select
+// through `valueBarrier` all the same.
 
 extension MontgomeryModulus {
     /// The inverse of `value` (k limbs) modulo the odd modulus, or nil when it has none
@@ -133,7 +138,7 @@ extension MontgomeryModulus {
         }
     }
 
-    /// a = a − b mod n, for a, b < n.
+    /// a = a − b mod n, for a, b < n; n is added back under a mask, not a branch.
     private static func subtractModulo(
         _ a: UnsafeMutablePointer<UInt64>, _ b: UnsafePointer<UInt64>, modulus n: UnsafePointer<UInt64>, count k: Int
     ) {
@@ -141,7 +146,7 @@ extension MontgomeryModulus {
         for index in 0..<k {
             (a[index], borrow) = subtractWithBorrow(a[index], b[index], borrow)
         }
-        let mask = 0 &- borrow
+        let mask = maskFromBit(borrow)
         var carry: UInt64 = 0
         for index in 0..<k {
             (a[index], carry) = addWithCarry(a[index], n[index] & mask, carry)

@@ -1,9 +1,12 @@
+import SigilConstantTime
+
 // Montgomery arithmetic modulo an odd modulus n of k limbs, R = 2^(64·k).
 //
 // The kernels work on raw limb pointers so that the exponentiation loops allocate nothing;
 // callers preallocate their scratch once per operation. Every kernel runs the same sequence
 // of instructions for any values of its inputs (the loops depend only on k), and the final
-// conditional subtraction is a masked select, so the same code serves the public and the
+// conditional subtraction is a masked select whose mask passes through `valueBarrier`, so
+// that the optimiser cannot turn it into a branch; the same code serves the public and the
 // secret exponentiations.
 
 /// An odd modulus with its Montgomery constants, computed once (per key).
@@ -99,14 +102,14 @@ struct MontgomeryModulus: Sendable {
             (scratch[j], borrow) = subtractWithBorrow(value[j], n[j], borrow)
         }
         // 2·value ≥ n exactly when the doubling carried out or the subtraction did not borrow.
-        let mask = 0 &- (carry | (borrow ^ 1))
+        let mask = maskFromBit(carry | (borrow ^ 1))
         for j in 0..<k {
-            value[j] = (scratch[j] & mask) | (value[j] & ~mask)
+            value[j] = select(mask, scratch[j], value[j])
         }
     }
 
-    /// result = t - n if (top:t) ≥ n, else t; for (top:t) < 2n. A masked select, no branch.
-    /// `result` must not alias `t`.
+    /// result = t - n if (top:t) ≥ n, else t; for (top:t) < 2n. A masked select through
+    /// `valueBarrier`, no branch. `result` must not alias `t`.
     @inline(__always)
     static func subtractModulusIfNeeded(
         _ result: UnsafeMutablePointer<UInt64>, _ t: UnsafePointer<UInt64>, top: UInt64,
@@ -116,9 +119,9 @@ struct MontgomeryModulus: Sendable {
         for j in 0..<k {
             (result[j], borrow) = subtractWithBorrow(t[j], n[j], borrow)
         }
-        let mask = 0 &- (top | (borrow ^ 1))
+        let mask = maskFromBit(top | (borrow ^ 1))
         for j in 0..<k {
-            result[j] = (result[j] & mask) | (t[j] & ~mask)
+            result[j] = select(mask, result[j], t[j])
         }
     }
 

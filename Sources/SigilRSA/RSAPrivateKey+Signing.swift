@@ -1,7 +1,8 @@
+import SigilConstantTime
 import SigilSHA2
 
-// RSASSA-PKCS1-v1_5 signing (RFC 8017 §8.2.1) with the CRT (§5.1.2 step 2b), base
-// blinding, constant-time exponentiation, and verification of each signature.
+// RSASSA-PKCS1-v1_5 signing (RFC 8017 §8.2.1) with the CRT (§5.1.2 step 2b), base and
+// exponent blinding, constant-time exponentiation, and verification of each signature.
 
 extension RSA.PrivateKey {
     /// Signs `message` with RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.1), hashing it with
@@ -12,26 +13,33 @@ extension RSA.PrivateKey {
     /// 1. EM = EMSA-PKCS1-v1_5(H(message)) (§9.2), as an integer m < n.
     /// 2. Base blinding: a fresh random v in [1, n) from `SystemRandomNumberGenerator`;
     ///    m′ = m·vᵉ mod n, so the secret exponentiation never sees m itself.
-    /// 3. CRT: s_p = m′^dp mod p and s_q = m′^dq mod q, each a fixed-window exponentiation
-    ///    over all limbs of dp/dq, with a masked lookup that reads the whole table, no branch
-    ///    and no memory index that depends on a secret bit, and Montgomery multiplications
-    ///    whose final subtraction is a masked select; then Garner's recombination
-    ///    s′ = s_q + q·(qi·(s_p − s_q) mod p), with a masked modular subtraction.
-    /// 4. Unblinding: s = s′·v⁻¹ mod n. (v⁻¹ is computed as b·(v·b)⁻¹ for another random b,
+    /// 3. Exponent blinding: fresh random 64-bit r and r′; dp′ = dp + r·(p−1) and
+    ///    dq′ = dq + r′·(q−1), which give the same results as dp and dq (Fermat), so that
+    ///    the exponent bits an observer could see differ in every signature.
+    /// 4. CRT: s_p = m′^dp′ mod p and s_q = m′^dq′ mod q, each a fixed-window
+    ///    exponentiation over all limbs of the exponent, whose table lookup reads the whole
+    ///    (interleaved) table and keeps one entry with masks, and whose Montgomery
+    ///    multiplications end with a masked subtraction; then Garner's recombination
+    ///    s′ = s_q + q·(qi·(s_p − s_q) mod p), with a masked modular subtraction. Every mask
+    ///    passes through an optimisation barrier (`valueBarrier`), so that the optimiser
+    ///    cannot turn a masked select into a branch.
+    /// 5. Unblinding: s = s′·v⁻¹ mod n. (v⁻¹ is computed as b·(v·b)⁻¹ for another random b,
     ///    so the variable-time inversion only ever sees a random product.)
-    /// 5. The signature is verified with the public key (sᵉ mod n = m); on a mismatch (a
+    /// 6. The signature is verified with the public key (sᵉ mod n = m); on a mismatch (a
     ///    fault) no signature is returned.
     ///
-    /// - Important: What pure Swift can and cannot guarantee. The source has no branch and no
-    ///   memory index that depends on secret data, and the loops' trip counts depend only on
-    ///   key sizes. But Swift offers no constant-time primitives: the optimiser may in
-    ///   principle turn a masked select into a branch (it was not observed to, and the
-    ///   observer test checks the operation sequence, not the machine code); the 64×64→128
-    ///   multiply is assumed to take the same time for all operands, as on current x86-64
-    ///   and ARM64 cores; nothing controls caches, branch predictors, frequency scaling or
-    ///   other microarchitectural state; and secret limbs live in Swift arrays that are not
-    ///   wiped when released. Blinding is the second line of defence against all of these:
-    ///   the exponentiation runs on a random value unknown to an observer.
+    /// - Important: What is checked, and what is not. CI runs steps 3–5 of the release
+    ///   build under valgrind with the exponents, the base and the blinding values taken
+    ///   from undefined memory (`.ci/ctgrind`), and fails on any branch or memory address
+    ///   that depends on them. That holds for the machine code of that compiler on x86-64;
+    ///   it says nothing of other architectures or later compilers (the Swift language has
+    ///   no constant-time guarantee, the barrier is a non-inlined, non-optimised function),
+    ///   nor of instruction timing: the 64×64→128 multiply is assumed to take the same time
+    ///   for all operands, as on current x86-64 and ARM64 cores, and nothing controls
+    ///   frequency scaling or other microarchitectural state. The primes p and q are not
+    ///   themselves undefined in the check (the key is an ordinary key), and secret limbs
+    ///   live in Swift arrays that are not wiped when released. Blinding of the base and of
+    ///   the exponent is the second line of defence against what the check cannot see.
     /// - Parameters:
     ///   - message: The bytes to sign (for a JWS, the ASCII signing input).
     ///   - hashAlgorithm: `.sha256`, `.sha384` or `.sha512` (RS256/RS384/RS512).
@@ -79,14 +87,22 @@ extension RSA.PrivateKey {
     /// RSASSA-PKCS1-V1_5-SIGN on a digest: the non-generic core.
     @usableFromInline
     func sign(digest: UnsafeRawBufferPointer, hashAlgorithm: RSA.HashAlgorithm) throws(RSAError) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        let blinding = try makeBlinding(using: &generator)
+        return try sign(digest: digest, hashAlgorithm: hashAlgorithm, blinding: blinding)
+    }
+
+    /// RSASSA-PKCS1-V1_5-SIGN on a digest with the given blinding values (steps 1 and 4–6
+    /// of `signature(for:hashAlgorithm:)`).
+    func sign(
+        digest: UnsafeRawBufferPointer, hashAlgorithm: RSA.HashAlgorithm, blinding: Blinding
+    ) throws(RSAError) -> [UInt8] {
         let byteCount = publicKey.modulusByteCount
         guard let encoded = EMSAPKCS1v15.encode(digest: digest, algorithm: hashAlgorithm, byteCount: byteCount),
             let m = BigUInt(bigEndianBytes: encoded, limbCount: publicKey.montgomery.limbCount)
         else {
             throw RSAError(.signingFailed, "the digest does not fit the modulus")
         }
-        var generator = SystemRandomNumberGenerator()
-        let blinding = try makeBlinding(using: &generator)
         var observer = UnobservedExponentiation()
         let s = signatureValue(of: m, blinding: blinding, observer: &observer)
         // Fault check: the signature must verify before it leaves (sᵉ mod n = m).
@@ -97,13 +113,17 @@ extension RSA.PrivateKey {
         return s.bigEndianBytes(count: byteCount)
     }
 
-    /// A blinding pair: vᵉ mod n and v⁻¹ mod n for a fresh random v.
+    /// The blinding values of one signature: vᵉ mod n and v⁻¹ mod n for a fresh random v,
+    /// and the factors r, r′ of the exponent blinding dp + r·(p−1), dq + r′·(q−1).
     struct Blinding {
         var factor: BigUInt  // vᵉ mod n
         var inverse: BigUInt  // v⁻¹ mod n
+        var exponentFactorP: UInt64  // r
+        var exponentFactorQ: UInt64  // r′
     }
 
-    /// Draws v and b uniformly from [1, n) by rejection, and computes v⁻¹ = b·(v·b)⁻¹.
+    /// Draws v and b uniformly from [1, n) by rejection, computes v⁻¹ = b·(v·b)⁻¹, then
+    /// draws the 64-bit exponent-blinding factors r and r′.
     ///
     /// Each value is drawn by its own rejection loop (see `randomBelow`), so a modulus
     /// whose top bits make rejections likely costs more draws, never a failure. The inverse
@@ -119,7 +139,9 @@ extension RSA.PrivateKey {
             guard let productInverse = montgomery.inverse(of: product) else { continue }
             let inverse = montgomery.multiply(montgomery.multiply(productInverse, montgomery.rSquared), b.limbs)
             let factor = montgomery.publicPower(v.limbs, exponent: publicKey.exponent)
-            return Blinding(factor: BigUInt(limbs: factor), inverse: BigUInt(limbs: inverse))
+            return Blinding(
+                factor: BigUInt(limbs: factor), inverse: BigUInt(limbs: inverse), exponentFactorP: generator.next(),
+                exponentFactorQ: generator.next())
         }
         throw RSAError(.signingFailed, "no invertible blinding value could be drawn")
     }
@@ -144,8 +166,9 @@ extension RSA.PrivateKey {
         throw RSAError(.signingFailed, "the random number generator produced no value below the modulus")
     }
 
-    /// s = m^d mod n through blinding and the CRT (steps 2–4 of `signature(for:hashAlgorithm:)`).
-    /// `observer` sees both secret exponentiations.
+    /// s = m^d mod n through blinding and the CRT (steps 2–5 of `signature(for:hashAlgorithm:)`):
+    /// the raw private operation, without the verification. `observer` sees both secret
+    /// exponentiations.
     func signatureValue<Observer: ExponentiationObserver>(
         of m: BigUInt, blinding: Blinding, observer: inout Observer
     ) -> BigUInt {
@@ -161,9 +184,14 @@ extension RSA.PrivateKey {
         var scratch = [UInt64](repeating: 0, count: primeP.secretPowerScratchCount + kh)
         let montgomeryP = reducedBase(blinded, context: primeP, wide: &wide)
         let montgomeryQ = reducedBase(blinded, context: primeQ, wide: &wide)
+        // dp′ = dp + r·(p−1), dq′ = dq + r′·(q−1), kh + 1 limbs each.
+        let blindedP = MontgomeryModulus.blindedExponent(
+            exponentP, factor: blinding.exponentFactorP, prime: primeP.modulus)
+        let blindedQ = MontgomeryModulus.blindedExponent(
+            exponentQ, factor: blinding.exponentFactorQ, prime: primeQ.modulus)
         // s_p·R mod p and s_q·R mod q.
-        exponentiate(montgomeryP, exponentP, context: primeP, into: &sP, scratch: &scratch, observer: &observer)
-        exponentiate(montgomeryQ, exponentQ, context: primeQ, into: &sQ, scratch: &scratch, observer: &observer)
+        exponentiate(montgomeryP, blindedP, context: primeP, into: &sP, scratch: &scratch, observer: &observer)
+        exponentiate(montgomeryQ, blindedQ, context: primeQ, into: &sQ, scratch: &scratch, observer: &observer)
 
         // Garner: h = qi·(s_p − s_q) mod p, s′ = s_q + q·h.
         var plainOne = [UInt64](repeating: 0, count: kh)
@@ -221,16 +249,43 @@ extension RSA.PrivateKey {
 }
 
 extension MontgomeryModulus {
-    /// a = a − b mod n for a, b < n, with a masked (not conditional) addition of n.
+    /// a = a − b mod n for a, b < n, with a masked (not conditional) addition of n; the mask
+    /// passes through `valueBarrier`.
     static func subtractModulo(_ a: inout [UInt64], _ b: [UInt64], modulus n: [UInt64]) {
         var borrow: UInt64 = 0
         for index in 0..<a.count {
             (a[index], borrow) = subtractWithBorrow(a[index], b[index], borrow)
         }
-        let mask = 0 &- borrow
+        let mask = maskFromBit(borrow)
         var carry: UInt64 = 0
         for index in 0..<a.count {
             (a[index], carry) = addWithCarry(a[index], n[index] & mask, carry)
         }
+    }
+
+    /// The blinded CRT exponent d + r·(p−1), one limb wider than p (RSA exponent blinding,
+    /// as proposed in Kocher's 1996 timing-attack paper). It gives the same power modulo p
+    /// as d: x^(p−1) ≡ 1 (mod p) for x coprime to p, and both powers are 0 for x ≡ 0.
+    ///
+    /// p is odd, so p − 1 is p with its lowest bit cleared; the product and the sum run the
+    /// same instructions for any values.
+    /// - Parameters:
+    ///   - exponent: d, as many limbs as `prime`.
+    ///   - factor: r, a fresh random 64-bit value.
+    ///   - prime: p, odd.
+    /// - Returns: d + r·(p−1) < 2⁶⁴·p, in `prime.count + 1` limbs.
+    static func blindedExponent(_ exponent: [UInt64], factor: UInt64, prime: [UInt64]) -> [UInt64] {
+        let k = prime.count
+        var result = [UInt64](repeating: 0, count: k + 1)
+        let r = UInt128(factor)
+        var carry: UInt64 = 0
+        for index in 0..<k {
+            let primeMinusOneLimb = index == 0 ? prime[0] ^ 1 : prime[index]
+            let sum = UInt128(primeMinusOneLimb) &* r &+ UInt128(exponent[index]) &+ UInt128(carry)
+            result[index] = UInt64(truncatingIfNeeded: sum)
+            carry = UInt64(truncatingIfNeeded: sum &>> 64)
+        }
+        result[k] = carry
+        return result
     }
 }

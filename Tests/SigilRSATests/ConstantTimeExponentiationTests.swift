@@ -83,5 +83,12 @@ struct ConstantTimeExponentiationTests {
         for trace in traces.dropFirst() {
             #expect(trace == traces[0])
         }
+        // Two exponentiations with blinded exponents dp + r·(p−1), dq + r′·(q−1) of 17 limbs:
+        // 218 windows each (the top one has 3 bits) over the interleaved table.
+        let windows = (64 * 17 + MontgomeryModulus.windowBits - 1) / MontgomeryModulus.windowBits
+        #expect(windows == 218)
+        #expect(traces[0].count { $0 == .multiply } == 2 * (30 + windows - 1))
+        #expect(traces[0].count { $0 == .square } == 2 * 5 * (windows - 1))
+        #expect(traces[0].count { if case .tableRead = $0 { true } else { false } } == 2 * 32 * windows)
     }
 }
