@@ -38,6 +38,8 @@ let libraries = [
 let package = Package(
     name: "Sigil",
     products: libraries.map { .library(name: $0, targets: [$0]) } + [
+        .library(name: "SigilJSONCodable", targets: ["SigilJSONCodable"]),
+        .library(name: "SigilJWTFoundation", targets: ["SigilJWTFoundation"]),
         .executable(name: "sigil-server", targets: ["sigil-server"]),
         .executable(name: "sigil-demo", targets: ["sigil-demo"]),
     ],
@@ -57,14 +59,24 @@ let package = Package(
         + module("SigilBase64")
         + module("SigilRSA", dependencies: ["SigilSHA2", "SigilBase64", "SigilConstantTime", "SigilDER"])
         + module("SigilJSON")
+        // Codable over SigilJSON (SigilJSONEncoder/SigilJSONDecoder), standard library only;
+        // apart from SigilJSON because Codable cannot compile as Embedded Swift.
+        + module("SigilJSONCodable", dependencies: ["SigilJSON"])
         + module(
             "SigilJWT",
-            dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON"],
+            dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON", "SigilJSONCodable"],
             // The CLI tests run the built sigil-token binary.
-            testDependencies: ["sigil-token"],
+            testDependencies: ["sigil-token", "SigilJWTFoundation"],
             // PyJWT-made tokens and the script that makes them, read through #filePath.
             testExclude: ["Fixtures"]
         )
+        + [
+            // Opt-in: Foundation's Date as a NumericDate in Codable payloads. The only library
+            // module that imports Foundation (FoundationEssentials on Linux).
+            .target(
+                name: "SigilJWTFoundation", dependencies: ["SigilJWT", "SigilJSON", "SigilJSONCodable"],
+                swiftSettings: strictSettings)
+        ]
         + module("SigilRBAC", dependencies: ["SigilJSON"])
         + module("SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC"])
         + [
