@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 //
 // Sigil: a pure-Swift, zero-dependency JSON Web Token stack.
 //
@@ -37,6 +37,9 @@ let libraries = [
 
 let package = Package(
     name: "Sigil",
+    // The honest minimums of the code today (README, "Platforms and static binaries"):
+    // InlineArray (SigilSHA2, SigilHMAC) is in the OS 26 standard libraries only.
+    platforms: [.macOS("26.0"), .iOS("26.0"), .tvOS("26.0"), .watchOS("26.0"), .visionOS("26.0")],
     products: libraries.map { .library(name: $0, targets: [$0]) } + [
         .library(name: "SigilJSONCodable", targets: ["SigilJSONCodable"]),
         .library(name: "SigilJWTFoundation", targets: ["SigilJWTFoundation"]),

@@ -243,7 +243,7 @@ final class ValueEncoder: Encoder {
         if Value.self == Int64.self { return .integer(unsafeBitCast(value, to: Int64.self)) }
         if Value.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
         if Value.self == Double.self { return try number(unsafeBitCast(value, to: Double.self), path: path, key: key) }
-        if let representable = value as? any JSONValueRepresentable {
+        if Value.self is any JSONValueRepresentable.Type, let representable = value as? any JSONValueRepresentable {
             guard let json = representable.jsonValue else {
                 throw EncodingError.invalidValue(value, context(path, key, "\(Value.self) has no JSON form"))
             }
@@ -283,10 +283,16 @@ final class ValueEncoder: Encoder {
 
 /// Whether a type is Foundation's `Date`, which encodes itself as seconds since 2001: never
 /// a NumericDate, so it must not pass silently.
+@inline(__always)
 func isFoundationDate(_ type: Any.Type) -> Bool {
-    let name = _typeName(type, qualified: true)
-    return name == "Foundation.Date" || name == "FoundationEssentials.Date"
+    guard let date = foundationDate else { return false }
+    return type == date
 }
+
+/// Foundation's `Date` type when Foundation is linked into the program, found once by its
+/// mangled name (`Foundation.Date`, or `FoundationEssentials.Date` where the module is
+/// split); `nil` otherwise, and then no value can be a `Date`.
+let foundationDate: Any.Type? = _typeByName("10Foundation4DateV") ?? _typeByName("20FoundationEssentials4DateV")
 
 extension ValueEncoder: SingleValueEncodingContainer {
     func encodeNil() throws { storage = .null }

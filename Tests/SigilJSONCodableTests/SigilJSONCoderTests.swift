@@ -28,6 +28,15 @@ struct SigilJSONCoderTests {
         try SigilJSONDecoder().decode(type, from: Array(text.utf8))
     }
 
+    @Test("README: Codable without Foundation (the snippet, as written there)")
+    func readmeSnippet() throws {
+        struct Post: Codable { var id: Int; var title: String; var tags: [String] }
+        let json = try SigilJSONEncoder().encode(Post(id: 1, title: "Hello", tags: ["swift"]))  // [UInt8]
+        let post = try SigilJSONDecoder().decode(Post.self, from: json)
+        #expect(json == Array(#"{"id":1,"title":"Hello","tags":["swift"]}"#.utf8))
+        #expect(post.tags == ["swift"])
+    }
+
     @Test("a struct encodes compactly, in declaration order, and decodes back")
     func roundTrip() throws {
         let post = Post(
