@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 //
 // Sigil: a pure-Swift, zero-dependency JSON Web Token stack.
 //
@@ -38,7 +38,12 @@ let libraries = [
 
 let package = Package(
     name: "Sigil",
+    // The honest minimums of the code today (README, "Platforms and static binaries"):
+    // InlineArray (SigilSHA2, SigilHMAC) is in the OS 26 standard libraries only.
+    platforms: [.macOS("26.0"), .iOS("26.0"), .tvOS("26.0"), .watchOS("26.0"), .visionOS("26.0")],
     products: libraries.map { .library(name: $0, targets: [$0]) } + [
+        .library(name: "SigilJSONCodable", targets: ["SigilJSONCodable"]),
+        .library(name: "SigilJWTFoundation", targets: ["SigilJWTFoundation"]),
         .executable(name: "sigil-server", targets: ["sigil-server"]),
         .executable(name: "sigil-demo", targets: ["sigil-demo"]),
     ],
@@ -61,12 +66,25 @@ let package = Package(
             "SigilEd25519", dependencies: ["SigilSHA2", "SigilConstantTime", "SigilDER"],
             testDependencies: ["SigilBase64"])
         + module("SigilJSON")
+        // Codable over SigilJSON (SigilJSONEncoder/SigilJSONDecoder), standard library only;
+        // apart from SigilJSON because Codable cannot compile as Embedded Swift.
+        + module("SigilJSONCodable", dependencies: ["SigilJSON"])
         + module(
             "SigilJWT",
-            dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilEd25519", "SigilJSON"],
+            dependencies: [
+                "SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilEd25519", "SigilJSON", "SigilJSONCodable",
+            ],
+            testDependencies: ["SigilJWTFoundation"],
             // PyJWT-made tokens and the script that makes them, read through #filePath.
             testExclude: ["Fixtures"]
         )
+        + [
+            // Opt-in: Foundation's Date as a NumericDate in Codable payloads. The only library
+            // module that imports Foundation (FoundationEssentials on Linux).
+            .target(
+                name: "SigilJWTFoundation", dependencies: ["SigilJWT", "SigilJSON", "SigilJSONCodable"],
+                swiftSettings: strictSettings)
+        ]
         + module("SigilRBAC", dependencies: ["SigilJSON"])
         + module("SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC"])
         + [

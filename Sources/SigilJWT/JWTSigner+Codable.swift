@@ -1,15 +1,16 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
+#if !hasFeature(Embedded)
+import SigilJSONCodable
 
 extension JWTSigner {
-    /// Signs a typed payload, encoded with `JSONEncoder` (dates as NumericDates).
+    /// Signs a typed payload, encoded as compact JSON with `SigilJSONEncoder`.
     ///
     /// - Parameter payload: The claims. Include `exp`: verifiers require it by default.
     /// - Returns: The token.
-    /// - Throws: `EncodingError` if the payload does not encode; `JWTError` (`.invalidKey`)
-    ///   if the key cannot sign.
+    /// - Throws: `EncodingError` if the payload does not encode (a non-finite number, a
+    ///   date outside the NumericDate range); `JWTError` (`.invalidKey`) if the key cannot
+    ///   sign.
     public func sign<Payload: JWTPayload>(_ payload: Payload) throws -> String {
-        let json = try JSONEncoder.jwtPayload.encode(payload)
+        let json = try SigilJSONEncoder().encode(payload)
         return try sign(payload: json)
     }
 }

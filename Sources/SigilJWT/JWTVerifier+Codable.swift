@@ -1,11 +1,13 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
+#if !hasFeature(Embedded)
+import SigilJSON
+import SigilJSONCodable
 
 extension JWTVerifier {
     /// Verifies a token and decodes its payload as `type`.
     ///
     /// Everything `verify(_:)` does happens first: signature, header rules, and the
-    /// registered claims against the options. Then the payload is decoded and its
+    /// registered claims against the options. Then the payload is decoded from that same
+    /// parse (`SigilJSONDecoder`: exact numbers, no second reading of the text) and its
     /// `verify(using:)` runs.
     ///
     /// - Parameters:
@@ -20,7 +22,7 @@ extension JWTVerifier {
         let verified = try verify(token)
         let payload: Payload
         do {
-            payload = try JSONDecoder.jwtPayload.decode(Payload.self, from: Data(verified.payload))
+            payload = try SigilJSONDecoder().decode(Payload.self, from: JSONValue.object(verified.claims.object))
         } catch let error as DecodingError {
             throw JWTError(decoding: error)
         }

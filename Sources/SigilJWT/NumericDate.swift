@@ -7,12 +7,40 @@ import SigilJSON
 /// clamped leeway, is an integer or fraction far below 2^53, so it compares exactly as a
 /// `Double`. Anything else (a string, a boolean, `1e300`, a 25-digit integer, a negative
 /// number) is a `.wrongClaimType` error.
-struct NumericDate {
+///
+/// As a property of a `JWTPayload` it is the Foundation-free way to hold `exp`, `nbf` and
+/// `iat`: it encodes as a JSON number (an integer when whole) and decodes only from a
+/// number in range.
+///
+/// ```swift
+/// let expiry = NumericDate(seconds: 1_700_003_600)!
+/// ```
+public struct NumericDate: Sendable, Hashable, Comparable {
     /// The latest NumericDate accepted: 9999-12-31T23:59:59Z.
-    static let maximum: Double = 253_402_300_799
+    public static let maximum: Double = 253_402_300_799
 
-    /// The value in seconds.
-    let seconds: Double
+    /// The value in seconds since 1970-01-01T00:00:00Z UTC, leap seconds ignored.
+    public let seconds: Double
+
+    /// A NumericDate from seconds since 1970-01-01T00:00:00Z UTC.
+    ///
+    /// - Parameter seconds: Whole or fractional seconds.
+    /// - Returns: `nil` unless `seconds` is finite and within `0...NumericDate.maximum`.
+    public init?(seconds: Double) {
+        guard seconds.isFinite, seconds >= 0, seconds <= NumericDate.maximum else { return nil }
+        self.seconds = seconds
+    }
+
+    /// A NumericDate from whole seconds since 1970-01-01T00:00:00Z UTC.
+    ///
+    /// - Parameter seconds: Whole seconds.
+    /// - Returns: `nil` unless `seconds` is within `0...253402300799`.
+    public init?(seconds: Int64) {
+        guard seconds >= 0, seconds <= 253_402_300_799 else { return nil }
+        self.seconds = Double(seconds)
+    }
+
+    public static func < (lhs: NumericDate, rhs: NumericDate) -> Bool { lhs.seconds < rhs.seconds }
 
     init(_ value: JSONValue, claim: String) throws(JWTError) {
         guard case .number(let number) = value else {
@@ -36,5 +64,13 @@ struct NumericDate {
     }
 
     /// The value rounded down to whole seconds.
-    var wholeSeconds: Int64 { Int64(seconds.rounded(.down)) }
+    public var wholeSeconds: Int64 { Int64(seconds.rounded(.down)) }
+
+    /// The value as a JSON number: an integer literal when whole, else the shortest literal
+    /// that reads back as the same `Double`.
+    public var jsonNumber: JSONNumber {
+        // In range, so the conversions are exact and cannot trap.
+        if seconds.rounded(.down) == seconds { return JSONNumber(Int64(seconds)) }
+        return JSONNumber(seconds) ?? JSONNumber(Int64(0))
+    }
 }

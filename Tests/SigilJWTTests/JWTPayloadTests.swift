@@ -1,8 +1,14 @@
+import SigilJSON
+import SigilJSONCodable
+import SigilJWT
+import SigilJWTFoundation
+import Testing
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
-import SigilJSON
-import SigilJWT
-import Testing
+#elseif canImport(Foundation)
+import Foundation
+#endif
 
 /// The Codable conveniences: `JWTPayload`, `sign(_:)` and `verify(_:as:)`.
 @Suite("Codable payloads")
@@ -24,6 +30,15 @@ struct JWTPayloadTests {
         func verify(using key: JWTKey) throws {
             guard roles.contains("admin") else { throw NotAdmin() }
         }
+    }
+
+    /// The same payload without Foundation: NumericDate and exact integers.
+    struct PortableClaims: JWTPayload, Equatable {
+        var sub: String
+        var exp: NumericDate
+        var iat: Int64
+        var roles: [String]
+        var scope: String?
     }
 
     static let expiry = Date(timeIntervalSince1970: TimeInterval(TokenForge.now + 3600))
@@ -71,5 +86,58 @@ struct JWTPayloadTests {
         let user = try JWTSigner(key: key).sign(AdminOnly(sub: "u", exp: Self.expiry, roles: ["user"]))
         #expect(throws: AdminOnly.NotAdmin.self) { try verifier.verify(user, as: AdminOnly.self) }
     }
+
+    @Test("NumericDate and integer claims, no Foundation: the token's payload is exactly the JSON")
+    func portablePayload() throws {
+        let key = try TokenForge.hs256Key()
+        let expiry = try #require(NumericDate(seconds: TokenForge.now + 3600))
+        let claims = PortableClaims(sub: "u", exp: expiry, iat: TokenForge.now, roles: ["a", "b"], scope: nil)
+        let token = try JWTSigner(key: key).sign(claims)
+        let verifier = try TokenForge.verifier(key: key)
+        let verified = try verifier.verify(token)
+        #expect(
+            String(decoding: verified.payload, as: UTF8.self)
+                == #"{"sub":"u","exp":\#(TokenForge.now + 3600),"iat":\#(TokenForge.now),"roles":["a","b"]}"#)
+        #expect(try verifier.verify(token, as: PortableClaims.self) == claims)
+    }
+
+    @Test("a NumericDate claim out of range, or a Date without a NumericDate form, is a claim error")
+    func numericDateRange() throws {
+        #expect(NumericDate(seconds: -1 as Int64) == nil)
+        #expect(NumericDate(seconds: Double.infinity) == nil)
+        #expect(NumericDate(seconds: NumericDate.maximum + 1) == nil)
+        #expect(try SigilJSONDecoder().decode(NumericDate.self, from: Array("1.5".utf8)).seconds == 1.5)
+        #expect(throws: DecodingError.self) { try SigilJSONDecoder().decode(NumericDate.self, from: Array("-1".utf8)) }
+        #expect(throws: DecodingError.self) { try SigilJSONDecoder().decode(Date.self, from: Array("1e300".utf8)) }
+        #expect(throws: EncodingError.self) {
+            try SigilJSONEncoder().encode(Date(timeIntervalSince1970: -1))
+        }
+        #expect(try SigilJSONEncoder().encode(Date(timeIntervalSince1970: 1.5)) == Array("1.5".utf8))
+        // exp is checked by the verifier first; a custom date claim goes through the coder.
+        struct Event: JWTPayload {
+            var exp: Int64
+            var at: Date
+        }
+        let key = try TokenForge.hs256Key()
+        let verifier = try TokenForge.verifier(key: key)
+        let token = try TokenForge.token(payload: #"{"exp":\#(TokenForge.now + 60),"at":"2026-01-01"}"#, key: key)
+        #expect(throws: JWTError(.wrongClaimType, "")) { try verifier.verify(token, as: Event.self) }
+    }
+
+    @Test("duplicate claims never reach the decoder; integers out of range are malformed")
+    func strictness() throws {
+        let key = try TokenForge.hs256Key()
+        let verifier = try TokenForge.verifier(key: key)
+        let exp = TokenForge.now + 60
+        let duplicate = try TokenForge.token(payload: #"{"sub":"a","sub":"b","exp":\#(exp)}"#, key: key)
+        #expect(throws: JWTError(.malformed, "")) { try verifier.verify(duplicate, as: PortableClaims.self) }
+        struct Counter: JWTPayload {
+            var exp: Int64
+            var count: Int64
+        }
+        let huge = try TokenForge.token(payload: #"{"exp":\#(exp),"count":9223372036854775808}"#, key: key)
+        #expect(throws: JWTError(.malformed, "")) { try verifier.verify(huge, as: Counter.self) }
+        let exact = try TokenForge.token(payload: #"{"exp":\#(exp),"count":9223372036854775807}"#, key: key)
+        #expect(try verifier.verify(exact, as: Counter.self).count == Int64.max)
+    }
 }
-#endif
