@@ -36,7 +36,7 @@ enum WriteBenchmark {
             return mkdtemp(base) != nil
         }
         guard made else { throw MCPTransportError(.cannotStart, "cannot make a temporary directory") }
-        let directory = String(cString: template)
+        let directory = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let data = directory + "/blog.json"
         defer { removeDirectory(directory) }
 

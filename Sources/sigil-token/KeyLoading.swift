@@ -38,17 +38,20 @@ enum KeyLoading {
     enum KeyFileKind {
         case pem(String)
         case jwk(String)
-        case jwks(String)
+        /// A JWK Set, parsed once when the file was recognised.
+        case jwks(JWTKeySet)
     }
 
     static func keyFile(_ path: String, command: String) throws(UsageError) -> KeyFileKind {
         let bytes = try SystemIO.readFile(path).get()
         let text = String(decoding: bytes, as: UTF8.self)
-        let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        // "\r\n" is one Character in Swift: it must be listed on its own.
+        let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }
         if trimmed.hasPrefix("-----BEGIN") { return .pem(text) }
         if trimmed.hasPrefix("{") {
-            // A JWK Set has a "keys" member; parse to tell, without guessing from substrings.
-            if let set = try? JWTKeySet(jwks: text), set.count > 0 { return .jwks(text) }
+            // A JWK Set has a "keys" member; parse to tell, without guessing from substrings,
+            // and keep the parsed set so that it is not parsed a second time.
+            if let set = try? JWTKeySet(jwks: text), set.count > 0 { return .jwks(set) }
             return .jwk(text)
         }
         throw UsageError("\(path) is neither a PEM key nor a JWK / JWK Set", command: command)
@@ -93,12 +96,8 @@ extension KeyLoading {
         if let keyPath {
             guard secretFile == nil else { throw UsageError("give --key or --secret-file, not both", command: command) }
             switch try keyFile(keyPath, command: command) {
-            case .jwks(let text):
-                do {
-                    return try JWTKeySet(jwks: text)
-                } catch {
-                    throw UsageError("\(keyPath): \(error.reason)", command: command)
-                }
+            case .jwks(let set):
+                return set
             case .jwk(let text):
                 do {
                     return JWTKeySet(try JWTKey(jwk: text))

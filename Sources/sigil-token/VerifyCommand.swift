@@ -120,7 +120,8 @@ enum TokenInput {
             }
             text = String(decoding: bytes, as: UTF8.self)
         }
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        // "\r\n" (a CRLF line ending, as Windows tools pipe it) is one Character in Swift.
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }
         return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 
