@@ -80,7 +80,8 @@ final class BlogService {
 
     init(
         provider: JWTProvider, publishedKeys: JSONObject? = nil, policy: Policy, users: UserDirectory,
-        usersPath: String? = nil, rehashPasswords: Bool = false, store: BlogStore, tokenRules: TokenRules = TokenRules(),
+        usersPath: String? = nil, rehashPasswords: Bool = false, store: BlogStore,
+        tokenRules: TokenRules = TokenRules(),
         accessTokenLifetime: Int64, refreshTokenLifetime: Int64
     ) {
         self.provider = provider
@@ -122,7 +123,8 @@ final class BlogService {
     /// `iss`, `aud` and `jti`, as ``tokenRules`` require them.
     private func claimFailure(_ identity: AuthenticatedIdentity) -> MCPToolError? {
         let legacy = tokenRules.acceptLegacyTokens
-        let hint = legacy ? "" : " (a server started with --accept-legacy-tokens accepts tokens without iss, aud and jti)"
+        let hint =
+            legacy ? "" : " (a server started with --accept-legacy-tokens accepts tokens without iss, aud and jti)"
         switch identity.claims["iss"] {
         case nil where legacy: break
         case .string(let issuer)? where issuer == tokenRules.issuer: break
@@ -175,7 +177,8 @@ final class BlogService {
             users = try UserDirectory.load(path: usersPath, policy: policy)
             usersFileStamp = stamp
         } catch {
-            MCPLog.write("sigil-server: the users file changed but cannot be used; keeping the accounts read before: \(error)")
+            MCPLog.write(
+                "sigil-server: the users file changed but cannot be used; keeping the accounts read before: \(error)")
             usersFileStamp = stamp
         }
     }
@@ -424,8 +427,10 @@ final class BlogService {
             MCPToolError(
                 .argumentTooLong,
                 "Argument '\(name)' takes \(size) bytes when stored (JSON-escaped); the limit is \(limit)",
-                details: ["argument": .string(name), "stored_bytes": .number(JSONNumber(size)),
-                          "limit_bytes": .number(JSONNumber(limit))])
+                details: [
+                    "argument": .string(name), "stored_bytes": .number(JSONNumber(size)),
+                    "limit_bytes": .number(JSONNumber(limit)),
+                ])
         }
         let titleBytes = BlogState.storedLength(title)
         guard titleBytes <= BlogLimits.maxTitleStoredBytes else {

@@ -208,7 +208,9 @@ struct BlogState: Sendable, Hashable {
     /// existed) includes no journal record.
     ///
     /// - Returns: The state and the last journal record the snapshot includes.
-    static func decode(_ bytes: [UInt8], path: String) throws(DataFileError) -> (state: BlogState, journalSequence: Int64) {
+    static func decode(
+        _ bytes: [UInt8], path: String
+    ) throws(DataFileError) -> (state: BlogState, journalSequence: Int64) {
         let reader = StoredDocument(path: path)
         let root = try reader.object(reader.parse(bytes), "the document")
         guard root["format"] == .string(format) else {

@@ -130,7 +130,8 @@ public enum SigilServerCommand {
         do {
             try store.compact()
         } catch {
-            MCPLog.write("sigil-server: could not compact the data file at shutdown (the journal keeps every change): \(error)")
+            MCPLog.write(
+                "sigil-server: could not compact the data file at shutdown (the journal keeps every change): \(error)")
         }
         store.release()
         return 0

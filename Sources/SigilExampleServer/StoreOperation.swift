@@ -46,7 +46,9 @@ enum StoreOperation: Sendable, Hashable {
     }
 
     /// Reads a stored operation, strictly.
-    static func decode(_ value: JSONValue, field: String, reader: StoredDocument) throws(DataFileError) -> StoreOperation {
+    static func decode(
+        _ value: JSONValue, field: String, reader: StoredDocument
+    ) throws(DataFileError) -> StoreOperation {
         let object = try reader.object(value, field)
         switch try reader.string(object["op"], "\(field).op") {
         case "put_post":

@@ -198,7 +198,8 @@ public struct MCPServer {
         statistics.protocolErrors += 1
         let error = JSONRPCError(
             .internalError,
-            "Internal error: the response of \(bytes.count) bytes exceeds the limit of \(limits.maxResponseBytes) bytes")
+            "Internal error: the response of \(bytes.count) bytes exceeds the limit of \(limits.maxResponseBytes) bytes"
+        )
         return Self.errorResponse(id: response["id"] ?? id ?? .null, error).serializedBytes()
     }
 
@@ -357,7 +358,8 @@ public struct MCPServer {
             statistics.tools[name, default: MCPToolStatistics()].succeeded += 1
             let text = JSONValue.object(structured).serializedBytes()
             guard text.count > limits.maxDuplicatedTextBytes else {
-                return .success(Self.toolResult(structured, isError: false, text: String(decoding: text, as: UTF8.self)))
+                return .success(
+                    Self.toolResult(structured, isError: false, text: String(decoding: text, as: UTF8.self)))
             }
             let summary =
                 "\(name): a result of \(text.count) bytes, sent once, as structuredContent (more than "

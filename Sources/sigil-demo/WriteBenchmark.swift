@@ -62,7 +62,8 @@ enum WriteBenchmark {
         var id = 0
         func create() throws(MCPTransportError) {
             id += 1
-            let line = prefix + String(id) + #" of the write benchmark!","content":""# + content + #""}},"id":"#
+            let line =
+                prefix + String(id) + #" of the write benchmark!","content":""# + content + #""}},"id":"#
                 + String(id) + "}\n"
             try server.sendRaw(Array(line.utf8))
             guard let answer = try server.receiveLine() else {

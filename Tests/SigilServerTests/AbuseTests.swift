@@ -34,15 +34,19 @@ struct BoundedRequestTests {
         let content = String(repeating: "\u{01}", count: 2_700)  // 16,200 bytes stored
         for index in 0..<20 {
             let created = try server.callTool(
-                "create_post", arguments: ["title": .string("big \(index)"), "content": .string(content), "auth": auth(alice)])
+                "create_post",
+                arguments: ["title": .string("big \(index)"), "content": .string(content), "auth": auth(alice)])
             try #require(created.allowed, "\(created)")
         }
-        let batch = "[" + (0..<256).map { Self.call($0, "list_posts", ["limit": 100, "auth": auth(alice)]) }
+        let batch =
+            "["
+            + (0..<256).map { Self.call($0, "list_posts", ["limit": 100, "auth": auth(alice)]) }
             .joined(separator: ",") + "]"
         try server.send(batch)
         let line = try #require(try server.receiveLine())
         #expect(line.utf8.count < 9 << 20, "a batch answer of \(line.utf8.count) bytes")
-        let responses = try #require(try JSONValue.parse(line).arrayValue)
+        let limits = JSONLimits(maxDepth: 64, maxBytes: 64 << 20, maxStringBytes: 64 << 20)
+        let responses = try #require(try JSONValue.parse(Array(line.utf8), limits: limits).arrayValue)
         #expect(responses.count == 256)
         let answered = responses.filter { $0["result"] != nil }
         let refused = responses.filter { $0["error"]?["code"] == -32603 }
@@ -56,7 +60,13 @@ struct BoundedRequestTests {
 
     @Test("a batch of failed logins is cut off by the password-check budget; other calls still run")
     func loginBudget() throws {
-        let server = try ServerHarness.session(protocolVersion: "2025-03-26")
+        // Cheap hashes (1,000 iterations): the budget counts checks, whatever each costs.
+        let directory = try ServerHarness.temporaryDirectory()
+        defer { ServerHarness.removeTree(directory) }
+        let users = directory + "/users.json"
+        try ServerHarness.writeFile(
+            users, LoginWorkTests.usersFile([("alice", try LoginWorkTests.hash("alice-demo", iterations: 1_000))]))
+        let server = try ServerHarness.session(["--users", users], protocolVersion: "2025-03-26")
         defer { ServerHarness.finish(server) }
         var calls = (0..<40).map { Self.call($0, "login", ["username": "alice", "password": "wrong"]) }
         calls.append(Self.call(40, "public_info", [:]))
@@ -130,7 +140,8 @@ struct DataDirectoryTests {
         try #require(symlink(victim, directory + "/.blog.json.tmp") == 0)
         let server = try ServerHarness.session(["--data", data])
         let alice = try ServerHarness.login(server, "alice").token
-        #expect(try server.callTool("create_post", arguments: ["title": "t", "content": "c", "auth": auth(alice)]).allowed)
+        #expect(
+            try server.callTool("create_post", arguments: ["title": "t", "content": "c", "auth": auth(alice)]).allowed)
         #expect(ServerHarness.finish(server) == 0)
         #expect(ServerHarness.readFile(victim) == Array("precious".utf8))
         let names = ServerHarness.fileNames(in: directory)
@@ -223,8 +234,9 @@ struct LoginWorkTests {
             let stored = String(decoding: try #require(ServerHarness.readFile(path)), as: UTF8.self)
             if allowed {
                 #expect(stored.contains("$pbkdf2-sha256$i=600000$"))
-                #expect(try UserDirectory.load(path: path, policy: .default).authenticate(
-                    username: "ann", password: "ann-password") != nil)
+                #expect(
+                    try UserDirectory.load(path: path, policy: .default).authenticate(
+                        username: "ann", password: "ann-password") != nil)
             } else {
                 #expect(stored == original)
             }
@@ -249,7 +261,8 @@ struct SecureDefaultTests {
         server.closeInput()
         #expect(server.waitForExit() == 2)
         #expect(server.capturedStandardError().contains("--demo"))
-        let demo = try ServerHarness.session(resolved + ["--demo"], secret: withSecret ? ServerHarness.secret : nil, strict: true)
+        let demo = try ServerHarness.session(
+            resolved + ["--demo"], secret: withSecret ? ServerHarness.secret : nil, strict: true)
         #expect(ServerHarness.finish(demo) == 0)
     }
 
@@ -265,7 +278,8 @@ struct SecureDefaultTests {
 
         let now = ServerHarness.now()
         let legacy = ServerHarness.seedStyleToken(payload: [
-            "sub": "user_alice", "username": "alice", "roles": ["user"], "permissions": [], "exp": .number(.init(now + 600)),
+            "sub": "user_alice", "username": "alice", "roles": ["user"], "permissions": [],
+            "exp": .number(.init(now + 600)),
         ])
         #expect(try server.callTool("whoami", arguments: ["auth": auth(legacy)]).errorCode == "invalid_token")
         let noJTI = ServerHarness.seedStyleToken(payload: [

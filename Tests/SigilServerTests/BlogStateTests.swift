@@ -66,7 +66,8 @@ struct BlogStateTests {
         state.apply([
             .revokeToken(tokenID: "old", until: 50), .revokeToken(tokenID: "live", until: 500),
             .revokeSession(sessionID: "old", until: 50), .revokeSession(sessionID: "live", until: 500),
-            .putRefreshToken(fingerprint: "old", RefreshRecord(sessionID: "a", username: "u", expiresAt: 50, used: false)),
+            .putRefreshToken(
+                fingerprint: "old", RefreshRecord(sessionID: "a", username: "u", expiresAt: 50, used: false)),
             .putRefreshToken(
                 fingerprint: "live", RefreshRecord(sessionID: "old", username: "u", expiresAt: 500, used: true)),
         ])

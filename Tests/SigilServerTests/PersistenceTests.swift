@@ -138,7 +138,8 @@ struct PersistenceTests {
         // The acknowledged changes are in the snapshot or the journal; a restart replays both.
         let restarted = try ServerHarness.session(["--data", data])
         defer { ServerHarness.finish(restarted) }
-        let storedTitles = Set(try ServerHarness.allPosts(restarted, token: alice).compactMap { $0["title"]?.stringValue })
+        let storedTitles = Set(
+            try ServerHarness.allPosts(restarted, token: alice).compactMap { $0["title"]?.stringValue })
         for title in acknowledged { #expect(storedTitles.contains(title), "lost \(title)") }
         let list = try restarted.callTool("list_posts", arguments: ["limit": 100, "auth": auth(alice)])
         #expect(list.allowed)

@@ -189,7 +189,8 @@ struct ServerHarness {
         var posts: [JSONValue] = []
         var cursor: JSONValue = .null
         for _ in 0..<1_000 {
-            let page = try server.callTool("list_posts", arguments: ["limit": 100, "cursor": cursor, "auth": auth(token)])
+            let page = try server.callTool(
+                "list_posts", arguments: ["limit": 100, "cursor": cursor, "auth": auth(token)])
             try #require(page.allowed, "list_posts: \(page)")
             posts += page.structured["posts"]?.arrayValue ?? []
             cursor = page.structured["next_cursor"] ?? .null
