@@ -288,7 +288,9 @@ def rsa_server_to_pyjwt(binary, workdir):
             header = jwt.get_unverified_header(token)
             check(header == {"alg": alg, "kid": thumbprint(key), "typ": "JWT"}, f"server token header {header}")
             try:
-                claims = jwt.decode(token, verifying.key, algorithms=[alg], options={"require": ["exp", "jti", "sub"]})
+                # The server's tokens name it as issuer and its blog as audience (issue 16).
+                claims = jwt.decode(token, verifying.key, algorithms=[alg], audience="sigil-blog",
+                                    issuer="sigil-server", options={"require": ["exp", "jti", "sub", "iss", "aud"]})
                 check(claims["sub"] == "user_admin" and claims["roles"] == ["admin"], f"server claims {claims}")
             except jwt.PyJWTError as error:
                 check(False, f"PyJWT rejected a sigil-server {alg} token: {error!r}")
