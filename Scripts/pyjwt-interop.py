@@ -277,7 +277,8 @@ def rsa_server_to_pyjwt(binary, workdir):
         verifying = jwt.PyJWK(published)
         check(verifying.key_id == thumbprint(key) and verifying.algorithm_name == alg, "PyJWK kid and alg")
 
-        server = MCPServer(binary, arguments)
+        # The demo accounts (no --users), and PyJWT tokens without iss, aud or jti.
+        server = MCPServer(binary, arguments + ["--demo", "--accept-legacy-tokens"])
         try:
             tool = server.call_tool("jwks")
             check(not tool["isError"] and tool["structuredContent"] == jwks, f"jwks tool {tool}")
@@ -287,7 +288,9 @@ def rsa_server_to_pyjwt(binary, workdir):
             header = jwt.get_unverified_header(token)
             check(header == {"alg": alg, "kid": thumbprint(key), "typ": "JWT"}, f"server token header {header}")
             try:
-                claims = jwt.decode(token, verifying.key, algorithms=[alg], options={"require": ["exp", "jti", "sub"]})
+                # The server's tokens name it as issuer and its blog as audience (issue 16).
+                claims = jwt.decode(token, verifying.key, algorithms=[alg], audience="sigil-blog",
+                                    issuer="sigil-server", options={"require": ["exp", "jti", "sub", "iss", "aud"]})
                 check(claims["sub"] == "user_admin" and claims["roles"] == ["admin"], f"server claims {claims}")
             except jwt.PyJWTError as error:
                 check(False, f"PyJWT rejected a sigil-server {alg} token: {error!r}")

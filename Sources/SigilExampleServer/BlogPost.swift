@@ -40,7 +40,7 @@ struct BlogPost: Sendable, Hashable {
         return .object(object)
     }
 
-    /// The seed's three posts.
+    /// The three posts a new blog starts with.
     static func seedPosts(at time: Int64) -> [BlogPost] {
         [
             BlogPost(
@@ -55,5 +55,20 @@ struct BlogPost: Sendable, Hashable {
                 id: 3, title: "Secure API Design", content: "Deny by default, validate everything, log denials.",
                 author: "bob", authorID: "user_bob", createdAt: time),
         ]
+    }
+}
+
+extension BlogPost {
+    /// Reads a post in its stored form, strictly.
+    init(stored value: JSONValue?, field: String, reader: StoredDocument) throws(DataFileError) {
+        let object = try reader.object(value, field)
+        self.init(
+            id: try reader.integer(object["id"], "\(field).id"),
+            title: try reader.string(object["title"], "\(field).title"),
+            content: try reader.string(object["content"], "\(field).content"),
+            author: try reader.string(object["author"], "\(field).author"),
+            authorID: try reader.string(object["author_id"], "\(field).author_id"),
+            createdAt: try reader.integer(object["created_at"], "\(field).created_at"),
+            updatedAt: try reader.optionalInteger(object["updated_at"], "\(field).updated_at"))
     }
 }

@@ -1,62 +1,113 @@
 import SigilBase64
+import SigilHMAC
 import SigilJSON
 import SigilJWT
 import SigilMCP
 import SigilRBAC
 import SigilSHA2
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the server asks of the tokens it accepts, and writes into those it issues.
+struct TokenRules: Sendable, Hashable {
+    /// `iss` of issued tokens; presented tokens must carry it.
+    var issuer = "sigil-server"
+    /// `aud` of issued tokens; presented tokens must name it.
+    var audience = "sigil-blog"
+    /// Accept tokens without `iss`, `aud` or `jti` (other issuers' tokens of the NextMCP
+    /// example's shape). A token that carries `iss` or `aud` must still match.
+    var acceptLegacyTokens = false
+    /// Check the caller's roles against the users file at every call.
+    var liveRoles = false
+}
+
+/// Bounds on what a user may store and what one call returns.
+enum BlogLimits {
+    /// The most posts.
+    static let maxPosts = 5_000
+    /// A title: at most 200 characters, and at most this many bytes stored (JSON-escaped:
+    /// a control character takes 6).
+    static let maxTitleCharacters = 200
+    static let maxTitleStoredBytes = 1_024
+    /// A post's text: at most 4,000 characters, and at most this many bytes stored.
+    static let maxContentCharacters = 4_000
+    static let maxContentStoredBytes = 16_384
+    /// A name taken from a token and stored (author, author id, `jti`, session id).
+    static let maxIdentifierStoredBytes = 256
+    /// The most posts one `list_posts` page returns; a larger `limit` is clamped to it.
+    static let maxPageSize = 100
+    /// A page stops early once its posts take this many bytes (the next page goes on).
+    static let maxPageBytes = 256 * 1024
+}
+
 /// The example blog: users, posts, tokens, revocations, and the persistence of all that.
 ///
-/// Each tool that changes something builds the new ``BlogState``, writes it to the data
-/// file (atomically, durably) and only then adopts it and answers, so an answered change
+/// Each tool that changes something builds a list of ``StoreOperation``s and hands it to
+/// the ``BlogStore``, which journals it durably before applying it, so an answered change
 /// survives a crash and a failed write changes nothing.
 final class BlogService {
-    static let maxPosts = 5_000
+    static let maxPosts = BlogLimits.maxPosts
 
     let provider: JWTProvider
     /// The public signing key as a JWK Set, or `nil` when tokens are signed with a secret.
     let publishedKeys: JSONObject?
     let policy: Policy
-    let users: UserDirectory
-    let dataPath: String?
+    private(set) var users: UserDirectory
+    /// The users file, when there is one.
+    let usersPath: String?
+    /// Whether a login may rewrite the users file to rehash a password.
+    let rehashPasswords: Bool
+    let store: BlogStore
+    let tokenRules: TokenRules
     let accessTokenLifetime: Int64
     let refreshTokenLifetime: Int64
     let startedAt: Int64
-    private(set) var state: BlogState
+    var budget = PasswordCheckBudget()
+    /// Runs one password verification (injectable to count the work).
+    var verifyPassword: PasswordVerifier = { $0.verify(password: $1) }
+    /// The session password checks are budgeted under: a stdio server serves one.
+    var sessionKey = "stdio"
+    private var usersFileStamp: (Int64, Int64)?
+
+    var state: BlogState { store.state }
+    var dataPath: String? { store.path }
 
     init(
         provider: JWTProvider, publishedKeys: JSONObject? = nil, policy: Policy, users: UserDirectory,
-        dataPath: String?, state: BlogState, accessTokenLifetime: Int64, refreshTokenLifetime: Int64
+        usersPath: String? = nil, rehashPasswords: Bool = false, store: BlogStore,
+        tokenRules: TokenRules = TokenRules(),
+        accessTokenLifetime: Int64, refreshTokenLifetime: Int64
     ) {
         self.provider = provider
         self.publishedKeys = publishedKeys
         self.policy = policy
         self.users = users
-        self.dataPath = dataPath
-        self.state = state
+        self.usersPath = usersPath
+        self.rehashPasswords = rehashPasswords
+        self.store = store
+        self.tokenRules = tokenRules
         self.accessTokenLifetime = accessTokenLifetime
         self.refreshTokenLifetime = refreshTokenLifetime
         self.startedAt = SystemClock.monotonicSeconds()
+        usersFileStamp = usersPath.flatMap { Self.stamp(of: $0) }
     }
 
     // MARK: - State
 
-    /// Persists `next` (when a data file is configured), then adopts it.
-    func commit(_ next: BlogState) throws(MCPToolError) {
-        var next = next
-        next.prune(now: SystemClock.epochSeconds())
-        if let dataPath {
-            do {
-                try POSIXFile.replaceAtomically(dataPath, with: next.encoded())
-            } catch {
-                MCPLog.write("sigil-server: could not save the data file: \(error)")
-                throw MCPToolError(.internalError, "Could not save the change; nothing was changed")
-            }
-        }
-        state = next
+    /// Makes a change durable (when a data file is configured), then applies it.
+    func commit(_ operations: [StoreOperation]) throws(MCPToolError) {
+        try store.commit(operations)
     }
 
-    /// Refuses access tokens that were logged out, or whose session was revoked.
+    /// Refuses access tokens that were logged out or whose session was revoked, tokens
+    /// without the server's `iss`, `aud` and a `jti` (unless legacy tokens are accepted),
+    /// and, with live roles, tokens that claim more than the users file now grants.
     func revocationFailure(_ identity: AuthenticatedIdentity) -> MCPToolError? {
         if let tokenID = identity.tokenID, state.revokedTokens[tokenID] != nil {
             return MCPToolError(.tokenRevoked, "Token revoked")
@@ -64,7 +115,79 @@ final class BlogService {
         if let session = identity.claims["sid"]?.stringValue, state.revokedSessions[session] != nil {
             return MCPToolError(.tokenRevoked, "Token revoked")
         }
+        if let failure = claimFailure(identity) { return failure }
+        if tokenRules.liveRoles { return roleFailure(identity) }
         return nil
+    }
+
+    /// `iss`, `aud` and `jti`, as ``tokenRules`` require them.
+    private func claimFailure(_ identity: AuthenticatedIdentity) -> MCPToolError? {
+        let legacy = tokenRules.acceptLegacyTokens
+        let hint =
+            legacy ? "" : " (a server started with --accept-legacy-tokens accepts tokens without iss, aud and jti)"
+        switch identity.claims["iss"] {
+        case nil where legacy: break
+        case .string(let issuer)? where issuer == tokenRules.issuer: break
+        default: return MCPToolError(.invalidToken, "Invalid token: iss must be \"\(tokenRules.issuer)\"" + hint)
+        }
+        var audienceMatches = false
+        switch identity.claims["aud"] {
+        case nil: audienceMatches = legacy
+        case .string(let audience)?: audienceMatches = audience == tokenRules.audience
+        case .array(let audiences)?: audienceMatches = audiences.contains(.string(tokenRules.audience))
+        default: break
+        }
+        guard audienceMatches else {
+            return MCPToolError(.invalidToken, "Invalid token: aud must name \"\(tokenRules.audience)\"" + hint)
+        }
+        guard identity.tokenID != nil || legacy else {
+            return MCPToolError(.invalidToken, "Invalid token: it has no jti, so it could not be revoked" + hint)
+        }
+        if let tokenID = identity.tokenID, BlogState.storedLength(tokenID) > BlogLimits.maxIdentifierStoredBytes {
+            return MCPToolError(.invalidToken, "Invalid token: jti is too long")
+        }
+        return nil
+    }
+
+    /// With live roles: the account must still exist and hold every role (and permission)
+    /// the token claims; the users file is read again when it changed.
+    private func roleFailure(_ identity: AuthenticatedIdentity) -> MCPToolError? {
+        reloadUsersIfChanged()
+        let name = identity.username ?? (identity.userID.hasPrefix("user_") ? String(identity.userID.dropFirst(5)) : "")
+        guard let account = users.accounts[name], account.userID == identity.userID else {
+            return MCPToolError(.tokenRevoked, "Token revoked: the account no longer exists")
+        }
+        let current = Set(account.roles)
+        let granted = Set(
+            policy.effectivePermissions(of: Subject(userID: account.userID, roles: account.roles)).map(\.rawValue))
+        guard identity.roles.allSatisfy(current.contains), identity.permissions.allSatisfy(granted.contains) else {
+            return MCPToolError(
+                .tokenRevoked, "Token revoked: the account's roles changed; log in again",
+                details: ["roles": .array(account.roles.map { .string($0) })])
+        }
+        return nil
+    }
+
+    /// Reads the users file again when its modification time or size changed; a file that
+    /// no longer loads is reported and the accounts already read stay in force.
+    private func reloadUsersIfChanged() {
+        guard let usersPath, let stamp = Self.stamp(of: usersPath) else { return }
+        if let usersFileStamp, usersFileStamp == stamp { return }
+        do {
+            users = try UserDirectory.load(path: usersPath, policy: policy)
+            usersFileStamp = stamp
+        } catch {
+            MCPLog.write(
+                "sigil-server: the users file changed but cannot be used; keeping the accounts read before: \(error)")
+            usersFileStamp = stamp
+        }
+    }
+
+    /// A file's modification time (nanoseconds) and size.
+    private static func stamp(of path: String) -> (Int64, Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec), Int64(info.st_size))
     }
 
     // MARK: - Tools
@@ -76,8 +199,11 @@ final class BlogService {
             "version": .string(SigilServerCommand.version),
             "auth": .string("JWT (\(provider.signer.key.algorithm)) bearer tokens"),
             "how_to_get_a_token":
-                "Call login(username, password), or make one with `sigil-token generate`. Pass it as auth={\"token\": \"...\"}, in _meta.auth.token, or for the whole session in SIGIL_TOKEN.",
+                "Call login(username, password), or make one with `sigil-token generate` and --claim iss=… --claim aud=… (see iss and aud here). Pass it as auth={\"token\": \"...\"}, in _meta.auth.token, or for the whole session in SIGIL_TOKEN.",
             "token_lifetime_seconds": .number(JSONNumber(accessTokenLifetime)),
+            "iss": .string(tokenRules.issuer),
+            "aud": .string(tokenRules.audience),
+            "legacy_tokens_accepted": .bool(tokenRules.acceptLegacyTokens),
         ]
         if publishedKeys != nil {
             let algorithm = provider.signer.key.algorithm
@@ -95,13 +221,22 @@ final class BlogService {
     }
 
     func login(username: String, password: String) throws(MCPToolError) -> JSONObject {
-        guard let account = users.authenticate(username: username, password: password) else {
+        if let wait = budget.spend(session: sessionKey) {
+            let seconds = Int64(wait.rounded(.up))
+            throw MCPToolError(
+                .init("rate_limited"),
+                "Too many password checks; try again in \(seconds) s",
+                details: ["retry_after_seconds": .number(JSONNumber(seconds))])
+        }
+        guard let account = users.authenticate(username: username, password: password, verify: verifyPassword) else {
             throw MCPToolError(.invalidCredentials, "Invalid username or password")
         }
-        var next = state
+        if rehashPasswords, let rehashed = users.rehashing(account.username, password: password) {
+            saveRehashed(rehashed, username: account.username)
+        }
         let session = Self.randomToken(byteCount: 16)
-        let tokens = try issueTokens(for: account, session: session, into: &next)
-        try commit(next)
+        let tokens = try issueTokens(for: account, session: session)
+        try commit(tokens.operations)
         return [
             "status": "success",
             "message": .string("Login successful for \(account.username)"),
@@ -114,6 +249,25 @@ final class BlogService {
         ]
     }
 
+    /// Adopts a rehashed password: in the users file first (when there is one; the demo
+    /// accounts are only rehashed in memory), so that memory never holds what the file
+    /// does not. A failed write keeps the old hash and is logged.
+    private func saveRehashed(_ rehashed: UserDirectory, username: String) {
+        if let usersPath {
+            do {
+                try POSIXFile.replaceAtomically(usersPath, with: rehashed.encodedFile())
+                usersFileStamp = Self.stamp(of: usersPath)
+            } catch {
+                MCPLog.write("sigil-server: could not rehash the password of \(username): \(error)")
+                return
+            }
+        }
+        users = rehashed
+        MCPLog.write(
+            "sigil-server: rehashed the password of \(username) to \(UserDirectory.currentAlgorithm) "
+                + "i=\(UserDirectory.currentIterations)")
+    }
+
     func refresh(refreshToken: String) throws(MCPToolError) -> JSONObject {
         let now = SystemClock.epochSeconds()
         let key = Self.fingerprint(refreshToken)
@@ -124,10 +278,9 @@ final class BlogService {
             throw MCPToolError(.tokenRevoked, "Refresh token revoked")
         }
         if record.used {
-            var next = state
-            next.revokedSessions[record.sessionID] = sessionRevocationEnd(now: now)
-            BlogState.increment(&next.tokensRevoked)
-            try commit(next)
+            try commit([
+                .revokeSession(sessionID: record.sessionID, until: sessionRevocationEnd(now: now)), .countRevocation,
+            ])
             MCPLog.write("sigil-server: refresh token reuse for \(record.username); session revoked")
             throw MCPToolError(
                 .tokenRevoked, "Refresh token reuse detected; the whole session is revoked",
@@ -137,10 +290,10 @@ final class BlogService {
         guard let account = users.accounts[record.username] else {
             throw MCPToolError(.invalidToken, "Invalid refresh token")
         }
-        var next = state
-        next.refreshTokens[key]?.used = true
-        let tokens = try issueTokens(for: account, session: record.sessionID, into: &next)
-        try commit(next)
+        var spent = record
+        spent.used = true
+        let tokens = try issueTokens(for: account, session: record.sessionID)
+        try commit([.putRefreshToken(fingerprint: key, spent)] + tokens.operations)
         return [
             "status": "success",
             "message": .string("Token refreshed for \(account.username)"),
@@ -190,17 +343,20 @@ final class BlogService {
         }
         let now = SystemClock.epochSeconds()
         let until = caller.identity.expiresAt ?? (now + accessTokenLifetime)
-        var next = state
         // Kept until the verifier stops accepting the token (exp plus its leeway), not only
         // until exp: pruned earlier, a logged-out token would be accepted again in the leeway.
-        next.revokedTokens[tokenID] = max(until, now) + verifierLeeway + 1
-        BlogState.increment(&next.tokensRevoked)
+        var operations: [StoreOperation] = [
+            .revokeToken(tokenID: tokenID, until: max(until, now) + verifierLeeway + 1), .countRevocation,
+        ]
         var sessionRevoked = false
         if let session = caller.identity.claims["sid"]?.stringValue {
-            next.revokedSessions[session] = sessionRevocationEnd(now: now)
+            guard BlogState.storedLength(session) <= BlogLimits.maxIdentifierStoredBytes else {
+                throw MCPToolError(.invalidToken, "Invalid token: sid is too long")
+            }
+            operations.append(.revokeSession(sessionID: session, until: sessionRevocationEnd(now: now)))
             sessionRevoked = true
         }
-        try commit(next)
+        try commit(operations)
         return [
             "status": "logged_out",
             "message": .string("Token revoked for \(caller.displayName)"),
@@ -210,25 +366,96 @@ final class BlogService {
         ]
     }
 
-    func listPosts(_ caller: MCPCaller, limit: Int64) -> JSONObject {
-        [
-            "posts": .array(state.posts.prefix(Int(clamping: max(0, limit))).map { .object($0.json) }),
+    /// A page of posts in id order, after the post `cursor` names.
+    ///
+    /// A `limit` above ``BlogLimits/maxPageSize`` is clamped to it (and the result says so);
+    /// a page also ends early once its posts take ``BlogLimits/maxPageBytes``. `next_cursor`
+    /// continues the listing; it is `null` on the last page.
+    func listPosts(_ caller: MCPCaller, limit: Int64, cursor: String?) throws(MCPToolError) -> JSONObject {
+        var after: Int64 = 0
+        if let cursor {
+            guard let id = Self.postID(fromCursor: cursor) else {
+                throw MCPToolError(
+                    .argumentOutOfRange, "Argument 'cursor' is not a cursor from list_posts",
+                    details: ["argument": "cursor"])
+            }
+            after = id
+        }
+        let pageSize = Int(min(limit, Int64(BlogLimits.maxPageSize)))
+        var page: [JSONValue] = []
+        var bytes = 0
+        var position = state.firstIndex(after: after)
+        while position < state.posts.count, page.count < pageSize {
+            let post = state.posts[position]
+            let size = BlogState.entrySize(post)
+            if !page.isEmpty && bytes + size > BlogLimits.maxPageBytes { break }
+            page.append(.object(post.json))
+            bytes += size
+            position += 1
+        }
+        let more = position < state.posts.count
+        var result: JSONObject = [
+            "posts": .array(page),
             "total": .number(JSONNumber(state.posts.count)),
+            "limit": .number(JSONNumber(pageSize)),
+            "next_cursor": more ? .string(Self.cursor(afterPost: state.posts[position - 1].id)) : .null,
             "requested_by": .string(caller.displayName),
         ]
+        if limit > Int64(BlogLimits.maxPageSize) {
+            result["limit_clamped"] = true
+            result["note"] = .string(
+                "limit \(limit) is above the largest page, \(BlogLimits.maxPageSize); pass next_cursor as cursor "
+                    + "for the next page")
+        }
+        return result
+    }
+
+    /// `p<id>`: the listing continues after post `id`.
+    static func cursor(afterPost id: Int64) -> String { "p\(id)" }
+
+    static func postID(fromCursor cursor: String) -> Int64? {
+        guard cursor.hasPrefix("p"), cursor.utf8.count <= 12, let id = Int64(cursor.dropFirst()), id >= 0 else {
+            return nil
+        }
+        return id
+    }
+
+    /// Refuses a title or text whose stored form is too large, and an author name from a
+    /// token too long to store.
+    private func checkStoredSizes(_ caller: MCPCaller, title: String, content: String) throws(MCPToolError) {
+        func tooLong(_ name: String, _ size: Int, _ limit: Int) -> MCPToolError {
+            MCPToolError(
+                .argumentTooLong,
+                "Argument '\(name)' takes \(size) bytes when stored (JSON-escaped); the limit is \(limit)",
+                details: [
+                    "argument": .string(name), "stored_bytes": .number(JSONNumber(size)),
+                    "limit_bytes": .number(JSONNumber(limit)),
+                ])
+        }
+        let titleBytes = BlogState.storedLength(title)
+        guard titleBytes <= BlogLimits.maxTitleStoredBytes else {
+            throw tooLong("title", titleBytes, BlogLimits.maxTitleStoredBytes)
+        }
+        let contentBytes = BlogState.storedLength(content)
+        guard contentBytes <= BlogLimits.maxContentStoredBytes else {
+            throw tooLong("content", contentBytes, BlogLimits.maxContentStoredBytes)
+        }
+        guard BlogState.storedLength(caller.displayName) <= BlogLimits.maxIdentifierStoredBytes,
+            BlogState.storedLength(caller.userID) <= BlogLimits.maxIdentifierStoredBytes
+        else {
+            throw MCPToolError(.invalidToken, "Invalid token: the user name or id is too long to store")
+        }
     }
 
     func createPost(_ caller: MCPCaller, title: String, content: String) throws(MCPToolError) -> JSONObject {
         guard state.posts.count < Self.maxPosts, state.nextPostID <= BlogState.maxPostID else {
             throw MCPToolError(.init("limit_reached"), "The blog cannot take more posts")
         }
-        var next = state
+        try checkStoredSizes(caller, title: title, content: content)
         let post = BlogPost(
-            id: next.nextPostID, title: title, content: content, author: caller.displayName, authorID: caller.userID,
+            id: state.nextPostID, title: title, content: content, author: caller.displayName, authorID: caller.userID,
             createdAt: SystemClock.epochSeconds())
-        next.nextPostID += 1
-        next.posts.append(post)
-        try commit(next)
+        try commit([.putPost(post), .setNextPostID(post.id + 1)])
         return [
             "status": "created", "post": .object(post.json),
             "message": .string("Post created by \(caller.displayName)"),
@@ -236,27 +463,27 @@ final class BlogService {
     }
 
     func updatePost(_ caller: MCPCaller, id: Int64, title: String, content: String) throws(MCPToolError) -> JSONObject {
-        guard let index = state.posts.firstIndex(where: { $0.id == id }) else { throw Self.notFound(id) }
+        guard let index = state.index(ofPost: id) else { throw Self.notFound(id) }
         try caller.require(Permissions.writePosts, owner: state.posts[index].authorID)
-        var next = state
-        next.posts[index].title = title
-        next.posts[index].content = content
-        next.posts[index].updatedAt = SystemClock.epochSeconds()
-        try commit(next)
+        try checkStoredSizes(caller, title: title, content: content)
+        var post = state.posts[index]
+        post.title = title
+        post.content = content
+        post.updatedAt = SystemClock.epochSeconds()
+        try commit([.putPost(post)])
         return [
             "status": "updated",
             "post_id": .number(JSONNumber(id)),
-            "post": .object(next.posts[index].json),
+            "post": .object(post.json),
             "updated_by": .string(caller.displayName),
             "message": .string("Post \(id) updated"),
         ]
     }
 
     func deletePost(_ caller: MCPCaller, id: Int64) throws(MCPToolError) -> JSONObject {
-        guard let index = state.posts.firstIndex(where: { $0.id == id }) else { throw Self.notFound(id) }
-        var next = state
-        let removed = next.posts.remove(at: index)
-        try commit(next)
+        guard let index = state.index(ofPost: id) else { throw Self.notFound(id) }
+        let removed = state.posts[index]
+        try commit([.deletePost(id: id)])
         return [
             "status": "deleted",
             "post_id": .number(JSONNumber(id)),
@@ -296,6 +523,7 @@ final class BlogService {
                 "total_calls": .number(JSONNumber(calls)),
                 "total_denials": .number(JSONNumber(denials)),
                 "persistent": .bool(dataPath != nil),
+                "stored_bytes_estimate": .number(JSONNumber(state.storedByteEstimate)),
             ],
             "tool_stats": .object(tools),
             "accessed_by": .string(caller.displayName),
@@ -316,24 +544,28 @@ final class BlogService {
     }
 
     /// Signs an access token and makes a refresh token for `account` in `session`.
+    ///
+    /// - Returns: Both tokens, and the operations that record the refresh token.
     private func issueTokens(
-        for account: UserAccount, session: String, into next: inout BlogState
-    ) throws(MCPToolError) -> (access: String, refresh: String) {
+        for account: UserAccount, session: String
+    ) throws(MCPToolError) -> (access: String, refresh: String, operations: [StoreOperation]) {
         let permissions = policy.effectivePermissions(of: Subject(userID: account.userID, roles: account.roles))
         let access: String
         do {
             access = try provider.createToken(
                 userID: account.userID, roles: account.roles, permissions: permissions.map(\.rawValue),
-                username: account.username, expiresIn: accessTokenLifetime, claims: ["sid": .string(session)])
+                username: account.username, expiresIn: accessTokenLifetime,
+                claims: [
+                    "iss": .string(tokenRules.issuer), "aud": .string(tokenRules.audience), "sid": .string(session),
+                ])
         } catch {
             throw MCPToolError(.internalError, "Could not sign a token")
         }
         let refresh = "rt_" + Self.randomToken(byteCount: 32)
-        next.refreshTokens[Self.fingerprint(refresh)] = RefreshRecord(
+        let record = RefreshRecord(
             sessionID: session, username: account.username,
             expiresAt: SystemClock.epochSeconds() + refreshTokenLifetime, used: false)
-        BlogState.increment(&next.tokensIssued)
-        return (access, refresh)
+        return (access, refresh, [.putRefreshToken(fingerprint: Self.fingerprint(refresh), record), .countIssuedToken])
     }
 
     static func notFound(_ id: Int64) -> MCPToolError {

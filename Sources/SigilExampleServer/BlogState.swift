@@ -12,28 +12,119 @@ struct RefreshRecord: Sendable, Hashable {
 
 /// Everything the server persists: posts, revocations, refresh tokens and counters.
 ///
-/// It is a value: a tool changes a copy, the copy is written to the data file, and only
-/// then does it replace the server's state, so a failed write changes nothing.
+/// A change is a list of ``StoreOperation``s applied with ``apply(_:)``; ``BlogStore``
+/// journals the list before applying it. The state also keeps an upper bound of the size
+/// of its snapshot (``storedByteEstimate``), so that a write that would make the data file
+/// too large to load is refused before anything is written.
 struct BlogState: Sendable, Hashable {
     static let format = "sigil-server-data"
     static let version: Int64 = 1
     /// The largest post id handed out (post ids are tool arguments of at most this).
     static let maxPostID = Int64(Int32.max)
+    /// What the snapshot holds besides its entries: the document's keys and counters.
+    static let fixedOverheadBytes = 512
 
-    var posts: [BlogPost]
+    /// The posts, in increasing id order (ids are handed out in increasing order).
+    private(set) var posts: [BlogPost]
     var nextPostID: Int64
     /// Revoked access tokens: `jti` to the time its token expires (then it is forgotten).
-    var revokedTokens: [String: Int64] = [:]
+    private(set) var revokedTokens: [String: Int64] = [:]
     /// Revoked sessions (token families): session id to the time it can be forgotten.
-    var revokedSessions: [String: Int64] = [:]
+    private(set) var revokedSessions: [String: Int64] = [:]
     /// Refresh tokens by the hex SHA-256 of the token.
-    var refreshTokens: [String: RefreshRecord] = [:]
-    var tokensIssued: Int64 = 0
-    var tokensRevoked: Int64 = 0
+    private(set) var refreshTokens: [String: RefreshRecord] = [:]
+    private(set) var tokensIssued: Int64 = 0
+    private(set) var tokensRevoked: Int64 = 0
+    /// An upper bound of the size in bytes of ``encoded(journalSequence:)``.
+    private(set) var storedByteEstimate = 0
+
+    init(posts: [BlogPost], nextPostID: Int64) {
+        self.posts = posts.sorted { $0.id < $1.id }
+        self.nextPostID = nextPostID
+        storedByteEstimate = recomputedEstimate()
+    }
 
     /// The seed's three posts and nothing else.
     static func initial(now: Int64) -> BlogState {
         BlogState(posts: BlogPost.seedPosts(at: now), nextPostID: 4)
+    }
+
+    // MARK: - Reading
+
+    /// The position of the post with `id`, by binary search.
+    func index(ofPost id: Int64) -> Int? {
+        let position = firstIndex(after: id - 1)
+        return position < posts.count && posts[position].id == id ? position : nil
+    }
+
+    /// The position of the first post whose id is larger than `id` (`posts.count` if none).
+    func firstIndex(after id: Int64) -> Int {
+        var low = 0
+        var high = posts.count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if posts[middle].id <= id { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    // MARK: - Changing
+
+    /// Applies one operation.
+    mutating func apply(_ operation: StoreOperation) {
+        storedByteEstimate += storedByteDelta(of: operation)
+        switch operation {
+        case .putPost(let post):
+            if let position = index(ofPost: post.id) {
+                posts[position] = post
+            } else {
+                posts.insert(post, at: firstIndex(after: post.id))
+            }
+        case .deletePost(let id):
+            if let position = index(ofPost: id) { posts.remove(at: position) }
+        case .setNextPostID(let value):
+            nextPostID = value
+        case .revokeToken(let tokenID, let until):
+            revokedTokens[tokenID] = until
+        case .revokeSession(let sessionID, let until):
+            revokedSessions[sessionID] = until
+        case .putRefreshToken(let fingerprint, let record):
+            refreshTokens[fingerprint] = record
+        case .countIssuedToken:
+            Self.increment(&tokensIssued)
+        case .countRevocation:
+            Self.increment(&tokensRevoked)
+        }
+    }
+
+    /// Applies operations in order.
+    mutating func apply(_ operations: [StoreOperation]) {
+        for operation in operations { apply(operation) }
+    }
+
+    /// How much ``storedByteEstimate`` grows (or shrinks) when `operations` are applied;
+    /// exact for operations that touch different entries, as a tool's change does.
+    func storedByteDelta(of operations: [StoreOperation]) -> Int {
+        operations.reduce(0) { $0 + storedByteDelta(of: $1) }
+    }
+
+    private func storedByteDelta(of operation: StoreOperation) -> Int {
+        switch operation {
+        case .putPost(let post):
+            let previous = index(ofPost: post.id).map { Self.entrySize(posts[$0]) } ?? 0
+            return Self.entrySize(post) - previous
+        case .deletePost(let id):
+            return -(index(ofPost: id).map { Self.entrySize(posts[$0]) } ?? 0)
+        case .revokeToken(let tokenID, _):
+            return revokedTokens[tokenID] == nil ? Self.revocationSize(tokenID) : 0
+        case .revokeSession(let sessionID, _):
+            return revokedSessions[sessionID] == nil ? Self.revocationSize(sessionID) : 0
+        case .putRefreshToken(let fingerprint, let record):
+            let previous = refreshTokens[fingerprint].map { Self.refreshSize(fingerprint, $0) } ?? 0
+            return Self.refreshSize(fingerprint, record) - previous
+        case .setNextPostID, .countIssuedToken, .countRevocation:
+            return 0
+        }
     }
 
     /// Adds one to a counter, stopping at the largest value instead of overflowing.
@@ -46,10 +137,40 @@ struct BlogState: Sendable, Hashable {
         revokedTokens = revokedTokens.filter { $0.value > now }
         revokedSessions = revokedSessions.filter { $0.value > now }
         refreshTokens = refreshTokens.filter { $0.value.expiresAt > now }
+        storedByteEstimate = recomputedEstimate()
     }
 
-    /// The data file's content: one JSON document, keys in a stable order.
-    func encoded() -> [UInt8] {
+    // MARK: - Sizes
+
+    /// The bytes a string takes in the stored form (JSON, quotes and escapes included): a
+    /// control character counts 6 (`\u0001`), not 1.
+    static func storedLength(_ text: String) -> Int {
+        JSONValue.string(text).serializedBytes().count
+    }
+
+    static func entrySize(_ post: BlogPost) -> Int { post.stored.serializedBytes().count + 1 }
+
+    /// `{"jti":…,"expires_at":…}` or `{"session_id":…,"until":…}`, with the longest number.
+    static func revocationSize(_ key: String) -> Int { storedLength(key) + 48 }
+
+    static func refreshSize(_ fingerprint: String, _ record: RefreshRecord) -> Int {
+        storedLength(fingerprint) + storedLength(record.sessionID) + storedLength(record.username) + 96
+    }
+
+    private func recomputedEstimate() -> Int {
+        var total = Self.fixedOverheadBytes
+        for post in posts { total += Self.entrySize(post) }
+        for key in revokedTokens.keys { total += Self.revocationSize(key) }
+        for key in revokedSessions.keys { total += Self.revocationSize(key) }
+        for (key, record) in refreshTokens { total += Self.refreshSize(key, record) }
+        return total
+    }
+
+    // MARK: - Snapshot
+
+    /// The snapshot: one JSON document, keys in a stable order. `journal_sequence` is the
+    /// last journal record it includes.
+    func encoded(journalSequence: Int64) -> [UInt8] {
         let revoked = revokedTokens.sorted { $0.key < $1.key }.map { entry -> JSONValue in
             ["jti": .string(entry.key), "expires_at": .number(JSONNumber(entry.value))]
         }
@@ -66,6 +187,7 @@ struct BlogState: Sendable, Hashable {
         let document: JSONValue = [
             "format": .string(Self.format),
             "version": .number(JSONNumber(Self.version)),
+            "journal_sequence": .number(JSONNumber(journalSequence)),
             "next_post_id": .number(JSONNumber(nextPostID)),
             "posts": .array(posts.map(\.stored)),
             "revoked_tokens": .array(revoked),
@@ -81,9 +203,14 @@ struct BlogState: Sendable, Hashable {
         return bytes
     }
 
-    /// Reads a data file's content, strictly: anything unexpected is an error naming the
-    /// field, never a silent default.
-    static func decode(_ bytes: [UInt8], path: String) throws(DataFileError) -> BlogState {
+    /// Reads a snapshot, strictly: anything unexpected is an error naming the field, never
+    /// a silent default. A snapshot without `journal_sequence` (written before the journal
+    /// existed) includes no journal record.
+    ///
+    /// - Returns: The state and the last journal record the snapshot includes.
+    static func decode(
+        _ bytes: [UInt8], path: String
+    ) throws(DataFileError) -> (state: BlogState, journalSequence: Int64) {
         let reader = StoredDocument(path: path)
         let root = try reader.object(reader.parse(bytes), "the document")
         guard root["format"] == .string(format) else {
@@ -91,19 +218,13 @@ struct BlogState: Sendable, Hashable {
         }
         let version = try reader.integer(root["version"], "version")
         guard version == Self.version else { throw DataFileError(path, "unsupported version \(version)") }
+        let journalSequence = try reader.optionalInteger(root["journal_sequence"], "journal_sequence") ?? 0
+        guard journalSequence >= 0 else { throw DataFileError(path, "journal_sequence must not be negative") }
         var posts: [BlogPost] = []
         var seenIDs = Set<Int64>()
         for (index, value) in try reader.array(root["posts"], "posts").enumerated() {
             let field = "posts[\(index)]"
-            let object = try reader.object(value, field)
-            let post = BlogPost(
-                id: try reader.integer(object["id"], "\(field).id"),
-                title: try reader.string(object["title"], "\(field).title"),
-                content: try reader.string(object["content"], "\(field).content"),
-                author: try reader.string(object["author"], "\(field).author"),
-                authorID: try reader.string(object["author_id"], "\(field).author_id"),
-                createdAt: try reader.integer(object["created_at"], "\(field).created_at"),
-                updatedAt: try reader.optionalInteger(object["updated_at"], "\(field).updated_at"))
+            let post = try BlogPost(stored: value, field: field, reader: reader)
             guard seenIDs.insert(post.id).inserted else { throw DataFileError(path, "\(field).id \(post.id) repeats") }
             posts.append(post)
         }
@@ -128,11 +249,7 @@ struct BlogState: Sendable, Hashable {
         for (index, value) in try reader.array(root["refresh_tokens"], "refresh_tokens").enumerated() {
             let field = "refresh_tokens[\(index)]"
             let object = try reader.object(value, field)
-            let record = RefreshRecord(
-                sessionID: try reader.string(object["session_id"], "\(field).session_id"),
-                username: try reader.string(object["username"], "\(field).username"),
-                expiresAt: try reader.integer(object["expires_at"], "\(field).expires_at"),
-                used: try reader.bool(object["used"], "\(field).used"))
+            let record = try RefreshRecord(stored: value, field: field, reader: reader)
             state.refreshTokens[try reader.string(object["sha256"], "\(field).sha256")] = record
         }
         let counters = try reader.object(root["counters"], "counters")
@@ -141,6 +258,7 @@ struct BlogState: Sendable, Hashable {
         guard state.tokensIssued >= 0, state.tokensRevoked >= 0 else {
             throw DataFileError(path, "counters must not be negative")
         }
-        return state
+        state.storedByteEstimate = state.recomputedEstimate()
+        return (state, journalSequence)
     }
 }

@@ -16,8 +16,16 @@ extension BlogService {
 
     private func tools() -> [MCPTool] {
         let postID = MCPToolParameter.integer("post_id", description: "The post's id", range: 1...Int64(Int32.max))
-        let title = MCPToolParameter.string("title", description: "The post's title", maxLength: 200)
-        let content = MCPToolParameter.string("content", description: "The post's text", maxLength: 4000)
+        let title = MCPToolParameter.string(
+            "title",
+            description: "The post's title: at most \(BlogLimits.maxTitleCharacters) characters, and at most "
+                + "\(BlogLimits.maxTitleStoredBytes) bytes once stored as JSON (a control character takes 6)",
+            maxLength: BlogLimits.maxTitleCharacters)
+        let content = MCPToolParameter.string(
+            "content",
+            description: "The post's text: at most \(BlogLimits.maxContentCharacters) characters, and at most "
+                + "\(BlogLimits.maxContentStoredBytes) bytes once stored as JSON (a control character takes 6)",
+            maxLength: BlogLimits.maxContentCharacters)
         return [
             MCPTool(
                 name: "public_info",
@@ -47,13 +55,27 @@ extension BlogService {
             ) { call throws(MCPToolError) in self.whoami(try call.authenticatedCaller()) },
             MCPTool(
                 name: "list_posts",
-                description: "List blog posts (requires the read:posts permission).",
+                description: "List blog posts in id order, one page at a time (requires the read:posts "
+                    + "permission). A page holds at most `limit` posts, never more than \(BlogLimits.maxPageSize): "
+                    + "a larger limit is clamped to \(BlogLimits.maxPageSize) and the result then says "
+                    + "limit_clamped: true. A page also ends early once it holds \(BlogLimits.maxPageBytes / 1024) "
+                    + "KiB of posts. The result's next_cursor, passed as cursor, gives the next page; it is null "
+                    + "on the last page.",
                 access: .permission(Permissions.readPosts),
                 parameters: [
-                    .integer("limit", description: "The most posts to return", range: 1...100, defaultValue: 10)
+                    .integer(
+                        "limit",
+                        description: "The most posts to return (\(BlogLimits.maxPageSize) at most; larger values "
+                            + "are clamped)",
+                        range: 1...Int64(Int32.max), defaultValue: 10),
+                    .string(
+                        "cursor", description: "next_cursor from the previous page; omit it for the first page",
+                        maxLength: 32, required: false),
                 ]
             ) { call throws(MCPToolError) in
-                self.listPosts(try call.authenticatedCaller(), limit: try call.arguments.integer("limit"))
+                try self.listPosts(
+                    try call.authenticatedCaller(), limit: try call.arguments.integer("limit"),
+                    cursor: try call.arguments.optionalString("cursor"))
             },
             MCPTool(
                 name: "create_post",

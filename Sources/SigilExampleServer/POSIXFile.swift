@@ -6,7 +6,13 @@ import Musl
 import Darwin
 #endif
 
-/// Whole-file reads with a size bound, and crash-safe whole-file replacement.
+/// The files the server keeps next to its data: size-bounded reads, crash-safe whole-file
+/// replacement, an append-only journal, and the lock.
+///
+/// Every file the server creates beside the data file is opened relative to a descriptor
+/// of its directory with `O_NOFOLLOW` (a symbolic link planted under the name is refused,
+/// never followed), and temporary files also with `O_EXCL` under an unpredictable name, so
+/// that nobody who can write to the directory can redirect a write to another file.
 enum POSIXFile {
     /// Whether a file exists at `path` (any type).
     static func exists(_ path: String) -> Bool {
@@ -22,10 +28,18 @@ enum POSIXFile {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw DataFileError(path, "cannot open: \(describe(errno))") }
         defer { close(descriptor) }
+        return try readAll(descriptor: descriptor, path: path, maxBytes: maxBytes)
+    }
+
+    /// Reads an open file from its start to its end.
+    ///
+    /// - Throws: ``DataFileError`` when it cannot be read or is larger than `maxBytes`.
+    static func readAll(descriptor: Int32, path: String, maxBytes: Int) throws(DataFileError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let offset = off_t(bytes.count)
+            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -39,19 +53,90 @@ enum POSIXFile {
         return bytes
     }
 
+    /// Refuses a data file that others could change behind the server's back: the file (when
+    /// it exists) and its directory must not be writable by group or others.
+    ///
+    /// Whoever can write to the directory can replace or plant the files the server keeps
+    /// there; whoever can write to the file can rewrite posts and revocations.
+    ///
+    /// - Throws: ``DataFileError`` saying which one is writable, with its mode and a fix.
+    static func requirePrivate(_ path: String, what: String) throws(DataFileError) {
+        let directory = directoryOf(path)
+        var info = stat()
+        guard stat(directory, &info) == 0 else {
+            throw DataFileError(path, "cannot inspect the directory \(directory): \(describe(errno))")
+        }
+        if info.st_mode & 0o022 != 0 {
+            throw DataFileError(
+                path,
+                "the directory \(directory) is writable by group or others (mode \(octal(info.st_mode & 0o7777))); "
+                    + "anyone who can write there can replace the \(what) or plant files beside it. Refusing to "
+                    + "start: run `chmod go-w \(directory)` or keep the \(what) in a private directory")
+        }
+        if stat(path, &info) == 0, info.st_mode & 0o022 != 0 {
+            throw DataFileError(
+                path,
+                "the \(what) is writable by group or others (mode \(octal(info.st_mode & 0o7777))). Refusing to "
+                    + "start: run `chmod go-w \(path)`")
+        }
+    }
+
     /// Replaces the file at `path` with `bytes` so that a crash at any moment leaves either
-    /// the old or the new content, never a mixture or nothing: write a temporary file in the
-    /// same directory, `fsync` it, `rename` it over the target, then `fsync` the directory
-    /// so the rename itself is durable.
+    /// the old or the new content, never a mixture or nothing: write a new temporary file
+    /// (`O_CREAT | O_EXCL | O_NOFOLLOW`, random name) in the same directory, `fsync` it,
+    /// `rename` it over the target, then `fsync` the directory so the rename itself is
+    /// durable.
     ///
     /// - Throws: ``DataFileError`` naming the step that failed; the target is then unchanged.
     static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(DataFileError) {
-        let directory = directoryOf(path)
-        let temporary = temporaryPath(for: path)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let directory = try openDirectory(of: path)
+        defer { close(directory) }
+        let name = fileName(path)
+        let temporary = "." + name + "." + randomHex(byteCount: 12) + ".tmp"
+        let descriptor = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw DataFileError(path, "cannot create temporary file: \(describe(errno))")
         }
+        if let failure = writeAll(descriptor, bytes) ?? (fsync(descriptor) == 0 ? nil : errno) {
+            close(descriptor)
+            unlinkat(directory, temporary, 0)
+            throw DataFileError(path, "cannot write: \(describe(failure))")
+        }
+        close(descriptor)
+        if renameat(directory, temporary, directory, name) != 0 {
+            let code = errno
+            unlinkat(directory, temporary, 0)
+            throw DataFileError(path, "cannot replace: \(describe(code))")
+        }
+        _ = fsync(directory)
+    }
+
+    /// Opens (creating it when missing) an append-only file next to `path`, named
+    /// `name + suffix`, refusing symbolic links and anything but a regular file. A newly
+    /// created file's directory entry is made durable.
+    ///
+    /// - Returns: A descriptor opened for reading and appending.
+    /// - Throws: ``DataFileError`` when it cannot be opened.
+    static func openAppending(_ path: String, suffix: String) throws(DataFileError) -> Int32 {
+        let directory = try openDirectory(of: path)
+        defer { close(directory) }
+        let name = fileName(path) + suffix
+        let existed = faccessat(directory, name, F_OK, AT_SYMLINK_NOFOLLOW) == 0
+        let descriptor = openat(directory, name, O_RDWR | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw DataFileError(path, "cannot open \(name): \(describe(errno))") }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw DataFileError(path, "\(name) is not a regular file")
+        }
+        if !existed { _ = fsync(directory) }
+        return descriptor
+    }
+
+    /// Writes all of `bytes` at the descriptor's position.
+    ///
+    /// - Returns: `nil` on success, else the `errno` of the failure.
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in
@@ -62,47 +147,46 @@ enum POSIXFile {
             } else if result < 0 && errno == EINTR {
                 continue
             } else {
-                let code = errno
-                close(descriptor)
-                unlink(temporary)
-                throw DataFileError(path, "cannot write: \(describe(code))")
+                return result < 0 ? errno : EIO
             }
         }
-        if fsync(descriptor) != 0 {
-            let code = errno
-            close(descriptor)
-            unlink(temporary)
-            throw DataFileError(path, "cannot flush to disk: \(describe(code))")
-        }
-        close(descriptor)
-        if rename(temporary, path) != 0 {
-            let code = errno
-            unlink(temporary)
-            throw DataFileError(path, "cannot replace: \(describe(code))")
-        }
-        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directoryDescriptor >= 0 {
-            _ = fsync(directoryDescriptor)
-            close(directoryDescriptor)
-        }
+        return nil
     }
 
     /// Takes an exclusive lock on `dir/.name.lock` for the life of the process, so that two
     /// servers never share one data file (each would overwrite the other's changes). The
-    /// lock goes away with the process, however it ends.
+    /// lock goes away with the process, however it ends. The lock file is opened with
+    /// `O_NOFOLLOW` and must be a regular file.
     ///
     /// - Returns: The lock file's descriptor; keep it open.
     /// - Throws: ``DataFileError`` when another process holds the lock or the lock file
     ///   cannot be made.
     static func lockExclusively(_ path: String) throws(DataFileError) -> Int32 {
-        let lockPath = siblingPath(for: path, suffix: ".lock")
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw DataFileError(path, "cannot create \(lockPath): \(describe(errno))") }
+        let directory = try openDirectory(of: path)
+        defer { close(directory) }
+        let name = "." + fileName(path) + ".lock"
+        let descriptor = openat(directory, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw DataFileError(path, "cannot create \(name): \(describe(errno))") }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw DataFileError(path, "\(name) is not a regular file")
+        }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
             close(descriptor)
             if code == EWOULDBLOCK { throw DataFileError(path, "another sigil-server is using this file") }
-            throw DataFileError(path, "cannot lock \(lockPath): \(describe(code))")
+            throw DataFileError(path, "cannot lock \(name): \(describe(code))")
+        }
+        return descriptor
+    }
+
+    /// A descriptor of the directory that holds `path`.
+    static func openDirectory(of path: String) throws(DataFileError) -> Int32 {
+        let directory = directoryOf(path)
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw DataFileError(path, "cannot open the directory \(directory): \(describe(errno))")
         }
         return descriptor
     }
@@ -114,16 +198,26 @@ enum POSIXFile {
         return directory.isEmpty ? "/" : directory
     }
 
-    /// `dir/.name.tmp`: in the target's directory, so that `rename` is atomic.
-    static func temporaryPath(for path: String) -> String {
-        siblingPath(for: path, suffix: ".tmp")
+    /// The last component of a path.
+    static func fileName(_ path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 
-    /// `dir/.name<suffix>`, next to `path`.
-    static func siblingPath(for path: String, suffix: String) -> String {
-        let directory = directoryOf(path)
-        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-        return (directory == "/" ? "" : directory) + "/.\(name)\(suffix)"
+    /// `byteCount` bytes from the system's random generator, as hexadecimal.
+    static func randomHex(byteCount: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for _ in 0..<byteCount {
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    static func octal(_ mode: mode_t) -> String {
+        "0" + String(UInt32(mode), radix: 8)
     }
 
     static func describe(_ code: Int32) -> String {

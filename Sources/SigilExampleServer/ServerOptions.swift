@@ -16,6 +16,19 @@ public struct ServerOptions: Sendable, Hashable {
     public var signingAlgorithm: JWTAlgorithm = .rs256
     /// `--print-jwks`: print the public key as a JWK Set and exit.
     public var printJWKS = false
+    /// `--demo`: allow the demo accounts and the public demo secret (where `--users` or
+    /// `SIGIL_JWT_SECRET` is not given). Without it the server requires real settings.
+    public var demo = false
+    /// `--accept-legacy-tokens`: accept tokens without `iss`, `aud` or `jti`.
+    public var acceptLegacyTokens = false
+    /// `--issuer ISS`: `iss` of issued tokens, required of presented ones.
+    public var issuer = "sigil-server"
+    /// `--audience AUD`: `aud` of issued tokens, required of presented ones.
+    public var audience = "sigil-blog"
+    /// `--live-roles`: check a token's roles against the users file at each call.
+    public var liveRoles = false
+    /// `--rehash-passwords`: let a login rewrite the users file to rehash its password.
+    public var rehashPasswords = false
     /// `--help`.
     public var showHelp = false
     /// `--version`.
@@ -57,10 +70,19 @@ public struct ServerOptions: Sendable, Hashable {
                 signingAlgorithm = algorithm
                 signingAlgorithmGiven = true
             case "--print-jwks": printJWKS = true
+            case "--demo": demo = true
+            case "--accept-legacy-tokens": acceptLegacyTokens = true
+            case "--issuer": issuer = try value(for: argument)
+            case "--audience": audience = try value(for: argument)
+            case "--live-roles": liveRoles = true
+            case "--rehash-passwords": rehashPasswords = true
             case "-h", "--help": showHelp = true
             case "--version": showVersion = true
             default: throw ServerOptionsError(reason: "unknown argument \(argument)")
             }
+        }
+        if rehashPasswords && usersPath == nil {
+            throw ServerOptionsError(reason: "--rehash-passwords needs --users FILE")
         }
         if signingKeyPath == nil && !showHelp && !showVersion {
             if signingAlgorithmGiven {
@@ -82,23 +104,36 @@ public struct ServerOptions: Sendable, Hashable {
         cleanly when standard input closes.
 
         USAGE
-          sigil-server [--users FILE] [--data FILE] [--access-ttl SECONDS] [--refresh-ttl SECONDS]
-                       [--signing-key PEM [--signing-alg RS256|RS384|RS512]] [--print-jwks]
+          SIGIL_JWT_SECRET=... sigil-server --users FILE [--data FILE] [OPTIONS]
+          sigil-server --signing-key PEM --users FILE [--data FILE] [OPTIONS]
+          sigil-server --demo [--data FILE] [OPTIONS]
+
+        A server needs real settings: a users file (--users) and a key (SIGIL_JWT_SECRET or
+        --signing-key). Without them it refuses to start, unless --demo allows the built-in
+        demo accounts and the public demo secret for what is missing.
 
         OPTIONS
           --users FILE           Users who can log in: {"users":[{"username":"alice",
                                  "password_hash":"$pbkdf2-sha256$i=600000$...","roles":["user"]}]}.
                                  Make hashes with `sigil-token hash-password`. Roles: admin, user,
-                                 viewer. Without this option the built-in demo accounts are used
-                                 (admin/admin-demo, alice/alice-demo, bob/bob-demo; a warning is
-                                 printed).
-          --data FILE            Keep posts, revoked tokens, refresh tokens and counters in FILE.
-                                 Every change is written atomically and durably (temporary file,
-                                 fsync, rename, fsync of the directory) before the tool answers. A
-                                 missing FILE is created; an unreadable or corrupt FILE stops the
-                                 server with an error and is never replaced. One server at a
-                                 time: a lock on .FILE.lock beside it refuses a second one.
-                                 Without this option everything is kept in memory only.
+                                 viewer. Required unless --demo.
+          --demo                 Allow the built-in demo accounts (admin/admin-demo,
+                                 alice/alice-demo, bob/bob-demo) without --users, and the public
+                                 demo secret without SIGIL_JWT_SECRET (a warning is printed).
+          --data FILE            Keep posts, revoked tokens, refresh tokens and counters in FILE
+                                 (a snapshot) and FILE.journal (an append-only journal). Every
+                                 change is appended to the journal and fsynced before the tool
+                                 answers; when the journal grows as large as the snapshot (at
+                                 least 1 MiB), at start and at a clean stop, the state is written
+                                 as a new snapshot (temporary file, fsync, rename, fsync of the
+                                 directory) and the journal emptied. A torn last journal record
+                                 (a crash mid-write) is dropped and reported at start; any other
+                                 damage stops the server and leaves the files as they are. The
+                                 snapshot is kept under 32 MiB: a change beyond it is refused
+                                 (storage_full). FILE and its directory must not be writable by
+                                 group or others. One server at a time: a lock on .FILE.lock
+                                 beside it refuses a second one. Without this option everything
+                                 is kept in memory only.
           --access-ttl SECONDS   Lifetime of access tokens issued by login/refresh_token (3600).
           --refresh-ttl SECONDS  Lifetime of refresh tokens (604800, one week).
           --signing-key PEM      Sign access tokens with this RSA private key (PEM: PKCS#8
@@ -111,6 +146,20 @@ public struct ServerOptions: Sendable, Hashable {
           --signing-alg ALG      RS256 (the default), RS384 or RS512. The algorithm is never
                                  inferred from the key: an RSA key fits all three. Needs
                                  --signing-key.
+          --issuer ISS           iss of issued tokens; presented tokens must carry it
+                                 ("sigil-server").
+          --audience AUD         aud of issued tokens; presented tokens must name it
+                                 ("sigil-blog").
+          --accept-legacy-tokens Also accept tokens without iss, aud or jti (other issuers' tokens
+                                 of the NextMCP example's shape). A token that has iss or aud must
+                                 still match. A token without jti cannot be revoked by logout.
+          --live-roles           Check each call's token against the users file (read again when
+                                 it changes): a token claiming a role or permission the account
+                                 no longer has, or of a removed account, is refused at once
+                                 (token_revoked), instead of when it expires.
+          --rehash-passwords     After a successful login with a hash of other parameters than
+                                 the current default (pbkdf2-sha256, i=600000), rehash it and
+                                 rewrite the users file (atomically). Needs --users.
           --print-jwks           Print the public key of --signing-key as a JWK Set (RFC 7517:
                                  kty, use sig, alg, kid, n, e) on standard output and exit.
                                  Needs --signing-key.
@@ -118,10 +167,10 @@ public struct ServerOptions: Sendable, Hashable {
           -h, --help             Print this help and exit.
 
         ENVIRONMENT
-          SIGIL_JWT_SECRET       The HS256 secret (at least 32 bytes; shorter is refused). Without
-                                 it the public demo secret shared with `sigil-token` is used and a
-                                 warning is printed: anyone can forge tokens for such a server.
-                                 Ignored with --signing-key.
+          SIGIL_JWT_SECRET       The HS256 secret (at least 32 bytes; shorter is refused). Required
+                                 unless --signing-key or --demo; with --demo and without it the
+                                 public demo secret is used and a warning is printed: anyone can
+                                 forge tokens for such a server. Ignored with --signing-key.
           SIGIL_TOKEN            A token used for every tool call that carries none (the MCP
                                  specification's advice for stdio servers). A call's own token
                                  wins: arguments.auth.token first, then params._meta.auth.token.
@@ -137,10 +186,19 @@ public struct ServerOptions: Sendable, Hashable {
           delete_post            role admin
           admin_dashboard        role admin
 
-        Tokens from other libraries in the seed's structure (sub, username, roles, permissions,
-        exp; HS256 with the same secret, or with --signing-key the same RSA key and algorithm)
-        are accepted; jti and iss are not required, but a token without jti cannot be revoked
-        by logout.
+        LIMITS
+          A title takes at most 200 characters and 1024 bytes stored (JSON-escaped), a post's text
+          4000 characters and 16384 bytes; 5000 posts. list_posts pages hold at most 100 posts
+          (a larger limit is clamped) and 256 KiB; next_cursor continues. Password checks: 10 in
+          a burst per session, then one every 2 s (30 and 2/s over all sessions); beyond, login
+          answers rate_limited. A response is at most 2 MiB and a batch's answer 8 MiB; results
+          over 4 KiB are not repeated as text. Batches are refused under protocol 2025-06-18
+          and later, and tools/call before initialize.
+
+        Tokens are checked for iss, aud and jti by default: tokens this server issues carry
+        them, and `sigil-token generate ... --claim iss=sigil-server --claim aud=sigil-blog`
+        makes such tokens. Tokens from other libraries in the NextMCP example's shape (sub, username,
+        roles, permissions, exp; no iss, aud or jti) need --accept-legacy-tokens.
 
         EXIT STATUS
           0 when standard input closes (or after --print-jwks); 1 when the users or data file

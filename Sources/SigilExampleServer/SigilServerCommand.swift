@@ -42,6 +42,23 @@ public enum SigilServerCommand {
             return 0
         }
 
+        // Real settings, or an explicit --demo: never the public secret or the demo accounts
+        // by accident.
+        if !options.demo && !options.printJWKS {
+            var missing: [String] = []
+            if options.signingKeyPath == nil && Environment.value(SigilDemo.secretEnvironmentVariable) == nil {
+                missing.append("\(SigilDemo.secretEnvironmentVariable) (or --signing-key PEM)")
+            }
+            if options.usersPath == nil { missing.append("--users FILE") }
+            if !missing.isEmpty {
+                MCPLog.write(
+                    "sigil-server: refusing to start without \(missing.joined(separator: " and ")). Give real "
+                        + "settings, or --demo to run with the public demo secret and the demo accounts.\n"
+                        + "Run `sigil-server --help` for usage.")
+                return 2
+            }
+        }
+
         let keys: SigningKeys
         switch SigningKeys.load(options) {
         case .success(let loaded): keys = loaded
@@ -73,20 +90,29 @@ public enum SigilServerCommand {
             return 1
         }
 
-        let state: BlogState
-        var dataLock: Int32 = -1
+        let store: BlogStore
         do {
-            if let path = options.dataPath { dataLock = try POSIXFile.lockExclusively(path) }
-            state = try loadState(options.dataPath)
+            if let path = options.usersPath, options.rehashPasswords {
+                try POSIXFile.requirePrivate(path, what: "users file")
+            }
+            if let path = options.dataPath {
+                store = try BlogStore(path: path, report: { MCPLog.write($0) })
+            } else {
+                store = BlogStore(state: BlogState.initial(now: SystemClock.epochSeconds()))
+            }
         } catch {
             MCPLog.write("sigil-server: cannot start: data file \(error). The file was left as it is.")
             return 1
         }
 
+        let tokenRules = TokenRules(
+            issuer: options.issuer, audience: options.audience, acceptLegacyTokens: options.acceptLegacyTokens,
+            liveRoles: options.liveRoles)
         let service = BlogService(
             provider: provider, publishedKeys: keys.publishedKeys, policy: policy, users: users,
-            dataPath: options.dataPath, state: state,
-            accessTokenLifetime: options.accessTokenLifetime, refreshTokenLifetime: options.refreshTokenLifetime)
+            usersPath: options.usersPath, rehashPasswords: options.rehashPasswords, store: store,
+            tokenRules: tokenRules, accessTokenLifetime: options.accessTokenLifetime,
+            refreshTokenLifetime: options.refreshTokenLifetime)
         let authentication = MCPAuthentication(
             provider: provider, policy: policy, sessionToken: Environment.value("SIGIL_TOKEN"),
             identityCheck: { service.revocationFailure($0) })
@@ -102,19 +128,13 @@ public enum SigilServerCommand {
         case .transportFailed(let error):
             MCPLog.write("sigil-server: the client went away (\(error.reason)); shutting down")
         }
-        if dataLock >= 0 { close(dataLock) }
-        return 0
-    }
-
-    /// The data file's state; a missing file is created with the seed posts.
-    static func loadState(_ path: String?) throws(DataFileError) -> BlogState {
-        let now = SystemClock.epochSeconds()
-        guard let path else { return BlogState.initial(now: now) }
-        if POSIXFile.exists(path) {
-            return try BlogState.decode(try POSIXFile.readAll(path, maxBytes: 64 << 20), path: path)
+        do {
+            try store.compact()
+        } catch {
+            MCPLog.write(
+                "sigil-server: could not compact the data file at shutdown (the journal keeps every change): \(error)")
         }
-        let state = BlogState.initial(now: now)
-        try POSIXFile.replaceAtomically(path, with: state.encoded())
-        return state
+        store.release()
+        return 0
     }
 }

@@ -22,6 +22,13 @@ enum SystemClock {
         return Int64(now.tv_sec)
     }
 
+    /// Seconds, with a fraction, on a clock that never goes back (`CLOCK_MONOTONIC`).
+    @Sendable static func monotonicTime() -> Double {
+        var now = timespec()
+        guard clock_gettime(CLOCK_MONOTONIC, &now) == 0 else { return 0 }
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
     /// `2025-01-15T10:30:00Z` for a Unix time (RFC 3339, UTC).
     static func iso8601(_ seconds: Int64) -> String {
         var time = time_t(clamping: seconds)

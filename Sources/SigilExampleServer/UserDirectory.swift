@@ -6,28 +6,41 @@ import SigilRBAC
 /// A user who can log in.
 struct UserAccount: Sendable {
     var username: String
-    /// The token subject: `user_<username>`, as in the seed.
+    /// The token subject: `user_<username>`.
     var userID: String
     var roles: [String]
     var passwordHash: PasswordHash
 }
 
+/// Checks a password against a stored hash; injectable so that tests can count the work.
+typealias PasswordVerifier = (PasswordHash, String) -> Bool
+
 /// The users store: usernames, PBKDF2 password hashes (PHC strings) and roles.
 ///
 /// A login always runs exactly one password verification: against the user's hash, or,
-/// for an unknown username, against a dummy hash with the same parameters. A wrong
-/// password and an unknown user therefore cost the same work and give the same answer.
+/// for an unknown username, against a dummy hash with the *most common* algorithm and
+/// iteration count among the accounts (ties go to the larger count). A wrong password and
+/// an unknown user therefore cost the same work as most real accounts, and an unknown
+/// name is never the slowest answer. Rehashing to ``currentAlgorithm`` and
+/// ``currentIterations`` on login (``rehashing(_:password:)``) makes the accounts
+/// converge to one configuration.
 struct UserDirectory: Sendable {
     /// The longest username accepted in a file or at login.
     static let maxUsernameLength = 64
     /// The most users a file may list.
     static let maxUsers = 10_000
+    /// The largest users file read.
+    static let maxFileBytes = 16 << 20
+    /// What passwords are rehashed to: PBKDF2-HMAC-SHA256 with its default iteration count.
+    static let currentAlgorithm = PasswordHash.Algorithm.pbkdf2SHA256
+    static let currentIterations = PasswordHash.Algorithm.pbkdf2SHA256.defaultIterations
 
     private(set) var accounts: [String: UserAccount] = [:]
     private(set) var usernames: [String] = []
     /// Whether these are the built-in demo accounts.
     let isDemo: Bool
-    private let dummyHash: PasswordHash?
+    /// The hash an unknown username is checked against.
+    private(set) var dummyHash: PasswordHash?
 
     /// The built-in demo accounts (documented passwords).
     ///
@@ -48,8 +61,19 @@ struct UserDirectory: Sendable {
             self.accounts[account.username] = account
             usernames.append(account.username)
         }
-        let strongest = accounts.max { $0.passwordHash.iterations < $1.passwordHash.iterations }
-        dummyHash = strongest.flatMap { Self.dummy(like: $0.passwordHash) }
+        dummyHash = Self.mostCommonConfiguration(accounts.map(\.passwordHash)).flatMap { Self.dummy(like: $0) }
+    }
+
+    /// The algorithm and iteration count most accounts use (ties: the larger count).
+    static func mostCommonConfiguration(_ hashes: [PasswordHash]) -> PasswordHash? {
+        var counts: [String: (count: Int, example: PasswordHash)] = [:]
+        for hash in hashes {
+            let key = "\(hash.algorithm.identifier)/\(hash.iterations)"
+            counts[key, default: (0, hash)].count += 1
+        }
+        return counts.values.max { lhs, rhs in
+            lhs.count != rhs.count ? lhs.count < rhs.count : lhs.example.iterations < rhs.example.iterations
+        }?.example
     }
 
     /// The demo accounts.
@@ -77,7 +101,7 @@ struct UserDirectory: Sendable {
     ///   hash, or a role the policy does not define.
     static func load(path: String, policy: Policy) throws(DataFileError) -> UserDirectory {
         let reader = StoredDocument(path: path)
-        let root = try reader.object(reader.parse(try POSIXFile.readAll(path, maxBytes: 16 << 20)), "the document")
+        let root = try reader.object(reader.parse(try POSIXFile.readAll(path, maxBytes: maxFileBytes)), "the document")
         let entries = try reader.array(root["users"], "users")
         guard !entries.isEmpty else { throw DataFileError(path, "users is empty") }
         guard entries.count <= maxUsers else { throw DataFileError(path, "more than \(maxUsers) users") }
@@ -111,13 +135,58 @@ struct UserDirectory: Sendable {
 
     /// Checks a username and password with the same work whether or not the user exists.
     ///
+    /// - Parameters:
+    ///   - username: The name given at login.
+    ///   - password: The password given.
+    ///   - verify: Runs one password verification; ``PasswordHash/verify(password:)`` unless
+    ///     a test counts the work.
     /// - Returns: The account when the password matches, else `nil`.
-    func authenticate(username: String, password: String) -> UserAccount? {
+    func authenticate(
+        username: String, password: String, verify: PasswordVerifier = { $0.verify(password: $1) }
+    ) -> UserAccount? {
         if let account = accounts[username] {
-            return account.passwordHash.verify(password: password) ? account : nil
+            return verify(account.passwordHash, password) ? account : nil
         }
-        _ = dummyHash?.verify(password: password)
+        if let dummyHash { _ = verify(dummyHash, password) }
         return nil
+    }
+
+    /// Whether an account's hash uses other parameters than the current ones.
+    static func needsRehash(_ hash: PasswordHash) -> Bool {
+        hash.algorithm != currentAlgorithm || hash.iterations != currentIterations
+    }
+
+    /// The directory with `username`'s password hashed again with the current parameters,
+    /// and the dummy hash recomputed, or `nil` when nothing needs to change.
+    ///
+    /// - Parameters:
+    ///   - username: An account that just logged in with `password`.
+    ///   - password: Its verified password.
+    func rehashing(_ username: String, password: String) -> UserDirectory? {
+        guard var account = accounts[username], Self.needsRehash(account.passwordHash),
+            let hash = try? PasswordHash.create(
+                password: password, algorithm: Self.currentAlgorithm, iterations: Self.currentIterations)
+        else { return nil }
+        account.passwordHash = hash
+        var next = self
+        next.accounts[username] = account
+        next.dummyHash = Self.mostCommonConfiguration(next.usernames.compactMap { next.accounts[$0]?.passwordHash })
+            .flatMap { Self.dummy(like: $0) }
+        return next
+    }
+
+    /// The users file for these accounts, in the order they were listed.
+    func encodedFile() -> [UInt8] {
+        let users = usernames.compactMap { accounts[$0] }.map { account -> JSONValue in
+            [
+                "username": .string(account.username),
+                "password_hash": .string(account.passwordHash.encoded),
+                "roles": .array(account.roles.map { .string($0) }),
+            ]
+        }
+        var bytes = JSONValue.object(["users": .array(users)]).serializedBytes()
+        bytes.append(0x0A)
+        return bytes
     }
 
     static func isValidUsername(_ name: String) -> Bool {

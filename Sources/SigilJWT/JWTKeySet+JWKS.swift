@@ -40,7 +40,16 @@ extension JWTKeySet {
     ///   - options: How to treat unusable entries and mixed key types.
     /// - Throws: `.invalidKey` (or, in strict mode, the entry's own error, such as `.weakKey`).
     public init(jwks: String, options: JWKSReadingOptions = JWKSReadingOptions()) throws(JWTError) {
-        let object = try JWTKey.parseJWKObject(jwks)
+        try self.init(jwks: try JWTKey.parseJWKObject(jwks), options: options)
+    }
+
+    /// A key set from an already parsed JWK Set object (see `init(jwks:options:)`).
+    ///
+    /// - Parameters:
+    ///   - object: The JWK Set's top-level object, `{"keys": [ … ]}`.
+    ///   - options: How to treat unusable entries and mixed key types.
+    /// - Throws: As `init(jwks:options:)`.
+    public init(jwks object: JSONObject, options: JWKSReadingOptions = JWKSReadingOptions()) throws(JWTError) {
         guard case .array(let entries) = object["keys"] else {
             throw JWTError(.invalidKey, "the JWK Set has no keys array")
         }

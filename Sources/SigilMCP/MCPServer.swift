@@ -14,15 +14,22 @@ import SigilJSON
 /// - `initialize`: the negotiated `protocolVersion` (``MCPProtocolVersion``),
 ///   `capabilities` `{"tools":{}}` and `serverInfo`;
 /// - `ping`: `{}`; `tools/list`: every tool's name, description and `inputSchema`;
-/// - `tools/call`: `content` (the result as JSON text), `structuredContent` and `isError`;
-///   a tool's failure is a result with `isError: true` (``MCPToolError``);
+/// - `tools/call`: `content` (the result as JSON text, or a one-line summary when it is
+///   larger than ``MCPServerLimits/maxDuplicatedTextBytes``), `structuredContent` and
+///   `isError`; a tool's failure is a result with `isError: true` (``MCPToolError``). Before
+///   `initialize`, `tools/call` is refused with `-32602`;
 /// - notifications (valid requests without `id`) are never answered; a message that is not
 ///   a valid request object is answered with `-32600` even without an `id`, as in the
 ///   JSON-RPC 2.0 specification's examples;
 /// - any other method: `-32601`. A line that is not JSON: `-32700` with `id` `null`; a
 ///   request that is not well formed: `-32600`; bad `params`: `-32602`
 ///   (``JSONRPCError``). A batch (a JSON array) is answered with an array of the
-///   responses to its requests, or nothing when it holds only notifications.
+///   responses to its requests, or nothing when it holds only notifications. Protocol
+///   revisions from 2025-06-18 on removed batches: once one of them is negotiated, a batch
+///   is refused with `-32600`.
+/// - a response larger than ``MCPServerLimits/maxResponseBytes``, and the requests of a
+///   batch after its answer passed ``MCPServerLimits/maxBatchResponseBytes``, are answered
+///   with `-32603` errors instead.
 ///
 /// - Important: Every message is parsed with ``MCPServerLimits`` (line length, nesting
 ///   depth, batch size); no input makes the server trap or buffer without bound.
@@ -130,7 +137,16 @@ public struct MCPServer {
                 .serializedBytes()
         }
         guard case .array(let batch) = message else {
-            return handle(message)?.serializedBytes()
+            guard let response = handle(message) else { return nil }
+            return bounded(response, id: message["id"])
+        }
+        if let version = negotiatedProtocolVersion, !Self.allowsBatches(version) {
+            statistics.protocolErrors += 1
+            let error = JSONRPCError(
+                .invalidRequest,
+                "Invalid Request: JSON-RPC batches are not part of MCP protocol version \(version); "
+                    + "send one message per line")
+            return Self.errorResponse(id: .null, error).serializedBytes()
         }
         if batch.isEmpty {
             statistics.protocolErrors += 1
@@ -143,11 +159,64 @@ public struct MCPServer {
                 .invalidRequest, "Invalid Request: batch of \(batch.count) messages exceeds \(limits.maxBatchCount)")
             return Self.errorResponse(id: .null, error).serializedBytes()
         }
-        var responses: [JSONValue] = []
+        // The answer is assembled from the serialized responses, so that its size is known
+        // (and bounded) while it grows, never after the fact.
+        var output: [UInt8] = [0x5B]
+        var answered = 0
+        var total = 0
         for element in batch {
-            if let response = handle(element) { responses.append(response) }
+            let piece: [UInt8]
+            if total > limits.maxBatchResponseBytes {
+                // Over the bound: the rest of the batch is not run.
+                guard let id = Self.requestID(element) else { continue }
+                statistics.protocolErrors += 1
+                piece = Self.errorResponse(
+                    id: id,
+                    JSONRPCError(
+                        .internalError,
+                        "Internal error: the batch's responses passed \(limits.maxBatchResponseBytes) bytes; "
+                            + "this request was not run")
+                ).serializedBytes()
+            } else {
+                guard let response = handle(element) else { continue }
+                piece = bounded(response, id: element["id"])
+                total += piece.count
+            }
+            if answered > 0 { output.append(0x2C) }
+            output.append(contentsOf: piece)
+            answered += 1
         }
-        return responses.isEmpty ? nil : JSONValue.array(responses).serializedBytes()
+        output.append(0x5D)
+        return answered == 0 ? nil : output
+    }
+
+    /// The serialized response, or an error response when it is larger than
+    /// ``MCPServerLimits/maxResponseBytes``.
+    private mutating func bounded(_ response: JSONValue, id: JSONValue?) -> [UInt8] {
+        let bytes = response.serializedBytes()
+        guard bytes.count > limits.maxResponseBytes else { return bytes }
+        statistics.protocolErrors += 1
+        let error = JSONRPCError(
+            .internalError,
+            "Internal error: the response of \(bytes.count) bytes exceeds the limit of \(limits.maxResponseBytes) bytes"
+        )
+        return Self.errorResponse(id: response["id"] ?? id ?? .null, error).serializedBytes()
+    }
+
+    /// Whether JSON-RPC batches are part of a protocol revision: 2025-06-18 removed them
+    /// (MCP specification changelog, 2025-06-18: "Remove support for JSON-RPC batching").
+    static func allowsBatches(_ version: String) -> Bool {
+        version < "2025-06-18"
+    }
+
+    /// The id a request in a batch would be answered with, or `nil` for a notification.
+    private static func requestID(_ message: JSONValue) -> JSONValue? {
+        guard case .object(let object) = message else { return .null }
+        guard let id = object["id"] else { return object["method"] == nil ? .null : nil }
+        switch id {
+        case .string, .number, .null: return id
+        default: return .null
+        }
     }
 
     /// Handles one message (not a batch): a request, a notification or a stray response.
@@ -217,6 +286,11 @@ public struct MCPServer {
         case "tools/list":
             return .success(.object(["tools": .array(tools.map { .object($0.definition) })]))
         case "tools/call":
+            // Lifecycle: the client sends nothing but pings before the initialization.
+            guard negotiatedProtocolVersion != nil else {
+                return .failure(
+                    JSONRPCError(.invalidParams, "Invalid params: tools/call before initialize; initialize first"))
+            }
             return callTool(params)
         default:
             return .failure(JSONRPCError(.methodNotFound, "Method not found: \(MCPTool.clipped(method))"))
@@ -282,8 +356,15 @@ public struct MCPServer {
         switch outcome {
         case .success(let structured):
             statistics.tools[name, default: MCPToolStatistics()].succeeded += 1
-            return .success(
-                Self.toolResult(structured, isError: false, text: JSONValue.object(structured).serialized()))
+            let text = JSONValue.object(structured).serializedBytes()
+            guard text.count > limits.maxDuplicatedTextBytes else {
+                return .success(
+                    Self.toolResult(structured, isError: false, text: String(decoding: text, as: UTF8.self)))
+            }
+            let summary =
+                "\(name): a result of \(text.count) bytes, sent once, as structuredContent (more than "
+                + "\(limits.maxDuplicatedTextBytes) bytes are not repeated as text)"
+            return .success(Self.toolResult(structured, isError: false, text: summary))
         case .failure(let error):
             if error.code.isDenial {
                 statistics.tools[name, default: MCPToolStatistics()].denied += 1

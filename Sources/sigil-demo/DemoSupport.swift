@@ -37,9 +37,10 @@ struct ServerLauncher {
             label: "sigil-server's code, as `sigil-demo --serve` (SIGIL_DEMO_SERVER=path runs another binary)")
     }
 
+    /// Starts the server with the demo accounts (`--demo`: the demo needs no setup).
     func start(arguments: [String] = [], environment: [String]) throws(MCPTransportError) -> MCPChildProcess {
         try MCPChildProcess(
-            executable: executable, arguments: leadingArguments + arguments, environment: environment,
+            executable: executable, arguments: leadingArguments + ["--demo"] + arguments, environment: environment,
             standardError: .discard)
     }
 

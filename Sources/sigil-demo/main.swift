@@ -4,6 +4,8 @@
 //                                        tokens, refresh and logout
 //   swift run -c release sigil-demo --bench [REQUESTS]
 //                                        authenticated tools/call throughput and latency
+//   swift run -c release sigil-demo --bench-writes
+//                                        durable create_post throughput as the blog grows
 //   sigil-demo --serve [OPTIONS]         run the server itself (what the tour and the benchmark
 //                                        start as their child process)
 
@@ -24,6 +26,8 @@ case "--serve":
 case "--bench":
     let requests = arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000
     exit(ServerBenchmark.run(requests: max(100, requests)))
+case "--bench-writes":
+    exit(WriteBenchmark.run(extraArguments: Array(arguments.dropFirst())))
 case "-h", "--help":
     print(
         """
@@ -32,6 +36,9 @@ case "-h", "--help":
           sigil-demo                  the tour (starts the server as a child process over stdio)
           sigil-demo --bench [N]      N pipelined, authenticated tools/call requests (default 20000);
                                       build with -c release for meaningful figures
+          sigil-demo --bench-writes [...]
+                                      durable create_post throughput with --data at 100, 1,000 and
+                                      5,000 posts; extra arguments go to the server
           sigil-demo --serve [...]    run the server itself; takes sigil-server's options (--help)
 
         The child process is this binary re-executed with --serve: the same code as sigil-server

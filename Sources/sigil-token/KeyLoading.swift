@@ -51,7 +51,8 @@ enum KeyLoading {
     static func keyFile(_ path: String, command: String) throws(UsageError) -> KeyFileKind {
         let bytes = try SystemIO.readFile(path).get()
         let text = String(decoding: bytes, as: UTF8.self)
-        let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        // "\r\n" is one Character in Swift: it must be listed on its own.
+        let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }
         if trimmed.hasPrefix("-----BEGIN") { return .pem(text) }
         guard trimmed.hasPrefix("{") else {
             throw UsageError("\(path) is neither a PEM key nor a JWK / JWK Set", command: command)
@@ -60,7 +61,7 @@ enum KeyLoading {
             return .jwk(text)
         }
         do {
-            let set = try JWTKeySet(jwks: text)
+            let set = try JWTKeySet(jwks: object)
             for entry in set.skippedEntries { SystemIO.printError("warning: \(path): skipped \(entry)") }
             return .jwks(set)
         } catch {

@@ -130,7 +130,7 @@ enum TokenInput {
             }
             text = String(decoding: bytes, as: UTF8.self)
         }
-        // "\r\n" is one Character, so it is listed as well as "\r" and "\n".
+        // "\r\n" (a CRLF line ending, as Windows tools pipe it) is one Character in Swift.
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }
         return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }

@@ -78,7 +78,7 @@ async def call(session, name, arguments=None, token=None, meta=None, expect=None
 
 async def session_run(binary, data_file, secret):
     params = StdioServerParameters(
-        command=binary, args=["--data", data_file], env={"SIGIL_JWT_SECRET": secret}
+        command=binary, args=["--data", data_file, "--demo", "--accept-legacy-tokens"], env={"SIGIL_JWT_SECRET": secret}
     )
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write) as session:
@@ -165,7 +165,7 @@ async def session_run(binary, data_file, secret):
 
 async def restart_run(binary, data_file, secret, admin_token):
     """A second session on the same data file: the revocation survived the restart."""
-    params = StdioServerParameters(command=binary, args=["--data", data_file], env={"SIGIL_JWT_SECRET": secret})
+    params = StdioServerParameters(command=binary, args=["--data", data_file, "--demo", "--accept-legacy-tokens"], env={"SIGIL_JWT_SECRET": secret})
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write) as session:
             await session.initialize()

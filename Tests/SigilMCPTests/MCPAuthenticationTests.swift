@@ -27,6 +27,7 @@ struct AuthFixture {
                 return MCPToolError(.tokenRevoked, "Token revoked")
             })
         var server = MCPServer(info: TestServer.info, authentication: authentication)
+        TestServer.initialize(&server)
         let write = try Permission("write:posts")
         let caller: MCPTool.Handler = { call throws(MCPToolError) in
             let caller = try call.authenticatedCaller()
@@ -261,6 +262,7 @@ struct MCPAuthenticationTests {
     @Test("a protected tool on a server without authentication is an internal_error result")
     func noAuthentication() throws {
         var server = MCPServer(info: TestServer.info)
+        TestServer.initialize(&server)
         server.register(MCPTool(name: "me", description: "x", access: .authenticated) { _ throws(MCPToolError) in [:] })
         let result = try TestServer.result(&server, call("me"))
         #expect(result["structuredContent"]?["error"] == "internal_error")

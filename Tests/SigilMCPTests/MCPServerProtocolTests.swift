@@ -41,7 +41,7 @@ struct MCPServerProtocolTests {
 
     @Test("notifications are never answered, known, unknown or with bad params")
     func notifications() throws {
-        var server = TestServer.make()
+        var server = TestServer.make(initialized: false)
         for line in [
             #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
             #"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1}}"#,
@@ -191,7 +191,7 @@ struct MCPServerProtocolTests {
     func endOfInput() {
         let input = (1...50).map { #"{"jsonrpc":"2.0","id":\#($0),"method":"ping"}"# }.joined(separator: "\n")
         var transport = MCPMemoryTransport(chunks: input.utf8.map { [$0] })
-        var server = TestServer.make()
+        var server = TestServer.make(initialized: false)
         #expect(server.run(on: &transport) == .endOfInput)
         #expect(transport.output.count == 50)
         #expect(transport.output.last == #"{"jsonrpc":"2.0","id":50,"result":{}}"#)

@@ -6,8 +6,11 @@ import Testing
 enum TestServer {
     static let info = MCPServerInfo(name: "test-server", version: "0.0.1")
 
-    static func make(limits: MCPServerLimits = MCPServerLimits()) -> MCPServer {
+    /// A server; `initialized` completes the handshake (protocol 2025-03-26, which still has
+    /// batches), since `tools/call` is refused before it.
+    static func make(limits: MCPServerLimits = MCPServerLimits(), initialized: Bool = true) -> MCPServer {
         var server = MCPServer(info: info, limits: limits)
+        if initialized { initialize(&server) }
         server.register(
             MCPTool(
                 name: "echo", description: "Returns its text, repeated.",
@@ -32,6 +35,12 @@ enum TestServer {
                 ["calls": .number(JSONNumber(call.statistics[tool: "stats"].calls))]
             })
         return server
+    }
+
+    /// Completes the `initialize` request.
+    static func initialize(_ server: inout MCPServer, version: String = "2025-03-26") {
+        let line = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"\#(version)"}}"#
+        _ = server.respond(toLine: Array(line.utf8))
     }
 
     /// Sends one line and parses the answer (nil when the server sends nothing).

@@ -7,13 +7,14 @@ import Testing
 @testable import SigilExampleServer
 
 /// Revocations must outlive the window in which the verifier still accepts the token:
-/// until `exp` plus the leeway, not only until `exp` (pruning runs on every change).
+/// until `exp` plus the leeway, not only until `exp` (pruning runs at every compaction).
 @Suite("sigil-server: revocations last as long as the verifier accepts the token")
 struct RevocationWindowTests {
     static func service(accessTokenLifetime: Int64, refreshTokenLifetime: Int64) throws -> BlogService {
         BlogService(
-            provider: try ServerHarness.provider(), policy: BlogRoles.policy, users: try UserDirectory.demo(), dataPath: nil,
-            state: BlogState.initial(now: ServerHarness.now()), accessTokenLifetime: accessTokenLifetime,
+            provider: try ServerHarness.provider(), policy: BlogRoles.policy, users: try UserDirectory.demo(),
+            store: BlogStore(state: BlogState.initial(now: ServerHarness.now())),
+            tokenRules: TokenRules(acceptLegacyTokens: true), accessTokenLifetime: accessTokenLifetime,
             refreshTokenLifetime: refreshTokenLifetime)
     }
 

@@ -75,7 +75,8 @@ struct RobustnessTests {
 
     @Test("unknown methods are -32601; notifications get nothing; batches are answered as a batch")
     func methods() throws {
-        let server = try ServerHarness.session()
+        // 2025-03-26: the last protocol revision with JSON-RPC batches.
+        let server = try ServerHarness.session(protocolVersion: "2025-03-26")
         defer { ServerHarness.finish(server) }
         for method in ["server/discover", "resources/list", "prompts/get"] {
             #expect(try server.request(method)["error"]?["code"] == -32601)

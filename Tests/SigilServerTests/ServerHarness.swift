@@ -38,12 +38,17 @@ struct ServerHarness {
     }
 
     /// Starts a server (not yet initialized).
+    ///
+    /// Unless `strict`, it runs with `--demo` (the demo accounts when there is no `--users`,
+    /// the demo secret when there is no secret) and `--accept-legacy-tokens` (tokens without
+    /// iss, aud or jti, as most tests make them); `strict` starts it with `arguments` only.
     static func start(
-        _ arguments: [String] = [], secret: String? = ServerHarness.secret, extraEnvironment: [String] = []
+        _ arguments: [String] = [], secret: String? = ServerHarness.secret, extraEnvironment: [String] = [],
+        strict: Bool = false
     ) throws -> MCPChildProcess {
         try #require(access(binaryPath, X_OK) == 0, "build sigil-server first: \(binaryPath)")
         let process = try MCPChildProcess(
-            executable: binaryPath, arguments: arguments,
+            executable: binaryPath, arguments: arguments + (strict ? [] : ["--demo", "--accept-legacy-tokens"]),
             environment: environment(secret: secret, extra: extraEnvironment), standardError: .capture)
         process.responseTimeoutMilliseconds = 120_000
         return process
@@ -51,15 +56,17 @@ struct ServerHarness {
 
     /// Starts a server and completes the MCP handshake.
     static func session(
-        _ arguments: [String] = [], secret: String? = ServerHarness.secret, extraEnvironment: [String] = []
+        _ arguments: [String] = [], secret: String? = ServerHarness.secret, extraEnvironment: [String] = [],
+        strict: Bool = false, protocolVersion: String = "2025-11-25"
     ) throws -> MCPChildProcess {
-        let server = try start(arguments, secret: secret, extraEnvironment: extraEnvironment)
+        let server = try start(arguments, secret: secret, extraEnvironment: extraEnvironment, strict: strict)
         let response = try server.request(
             "initialize",
             params: [
-                "protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "tests", "version": "1"],
+                "protocolVersion": .string(protocolVersion), "capabilities": [:],
+                "clientInfo": ["name": "tests", "version": "1"],
             ])
-        #expect(response["result"]?["protocolVersion"] == "2025-11-25")
+        #expect(response["result"]?["protocolVersion"] == .string(protocolVersion))
         try server.send(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
         return server
     }
@@ -92,6 +99,16 @@ struct ServerHarness {
         let input = Array((header + "." + body).utf8)
         let mac = HMAC<SHA256>.authenticationCode(for: input, using: SymmetricKey(data: Array(secret.utf8)))
         return header + "." + body + "." + Base64URL.encode(Array(mac))
+    }
+
+    /// A token as the server issues them (iss, aud and a jti), signed with `secret`.
+    static func strictToken(
+        user: String, roles: [String], permissions: [String] = [], secret: String = ServerHarness.secret,
+        issuer: String = "sigil-server", audience: String = "sigil-blog"
+    ) throws -> String {
+        try JWTProvider(secret: secret).createToken(
+            userID: "user_" + user, roles: roles, permissions: permissions, username: user,
+            claims: ["iss": .string(issuer), "aud": .string(audience)])
     }
 
     static func now() -> Int64 {
@@ -138,7 +155,8 @@ struct ServerHarness {
     }
 
     static func removeTree(_ path: String) {
-        // Test directories hold only plain files.
+        // Test directories hold only plain files and symbolic links.
+        chmod(path, 0o700)
         if let directory = opendir(path) {
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -149,6 +167,36 @@ struct ServerHarness {
             closedir(directory)
         }
         rmdir(path)
+    }
+
+    /// The names in a directory, sorted, without `.` and `..`.
+    static func fileNames(in path: String) -> [String] {
+        var names: [String] = []
+        if let directory = opendir(path) {
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(directory)
+        }
+        return names.sorted()
+    }
+
+    /// Every post, read page by page through `list_posts` cursors.
+    static func allPosts(_ server: MCPChildProcess, token: String) throws -> [JSONValue] {
+        var posts: [JSONValue] = []
+        var cursor: JSONValue = .null
+        for _ in 0..<1_000 {
+            let page = try server.callTool(
+                "list_posts", arguments: ["limit": 100, "cursor": cursor, "auth": auth(token)])
+            try #require(page.allowed, "list_posts: \(page)")
+            posts += page.structured["posts"]?.arrayValue ?? []
+            cursor = page.structured["next_cursor"] ?? .null
+            if cursor == .null { break }
+        }
+        return posts
     }
 }
 
