@@ -80,10 +80,10 @@ function prettyJSON(text) {
 
 function relative(seconds) {
     const magnitude = Math.abs(seconds);
-    if (magnitude < 60) return `${Math.round(magnitude)} s`;
-    if (magnitude < 3600) return `${Math.round(magnitude / 60)} min`;
-    if (magnitude < 86400) return `${Math.round(magnitude / 3600)} h`;
-    if (magnitude < 365 * 86400) return `${Math.round(magnitude / 86400)} d`;
+    if (magnitude < 59.5) return `${Math.round(magnitude)} s`;
+    if (Math.round(magnitude / 60) < 60) return `${Math.round(magnitude / 60)} min`;
+    if (Math.round(magnitude / 3600) < 24) return `${Math.round(magnitude / 3600)} h`;
+    if (Math.round(magnitude / 86400) < 365) return `${Math.round(magnitude / 86400)} d`;
     return `${(magnitude / (365.25 * 86400)).toFixed(1)} years`;
 }
 

@@ -114,7 +114,7 @@ def main():
         page.fill("#audience", "blog-api")
         check("with the expected issuer and audience it stays VALID", verdict.inner_text() == "VALID",
               detail.inner_text())
-        page.screenshot(path=str(SHOTS / "inspector-valid.png"))
+        page.screenshot(path=str(SHOTS / "inspector-valid.png"), full_page=True)
         page.fill("#audience", "other-api")
         check("another audience gives audienceMismatch", verdict.inner_text() == "INVALID: audienceMismatch",
               verdict.inner_text())
@@ -145,7 +145,7 @@ def main():
               verdict.inner_text() == "INVALID: algorithmNotAllowed", verdict.inner_text())
         warnings = page.inner_text("#warnings")
         check("with an alg none warning", 'alg is "none"' in warnings, warnings)
-        page.screenshot(path=str(SHOTS / "inspector-alg-none.png"))
+        page.screenshot(path=str(SHOTS / "inspector-alg-none.png"), full_page=True)
 
         paste(hs256({"sub": "x", "iat": now, "exp": now + 90 * 86400},
                     {"alg": "HS256", "jku": "https://keys.example/jwks"}))
@@ -219,7 +219,7 @@ def main():
               == "INVALID: invalidSignature")
         background = dark_page.evaluate("getComputedStyle(document.body).backgroundColor")
         check("dark mode uses a dark background", background == "rgb(18, 20, 24)", background)
-        dark_page.screenshot(path=str(SHOTS / "inspector-dark.png"))
+        dark_page.screenshot(path=str(SHOTS / "inspector-dark.png"), full_page=True)
 
         phone = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="light", timezone_id="UTC",
                                     locale="en-GB", device_scale_factor=2, is_mobile=True, has_touch=True)
