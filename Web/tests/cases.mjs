@@ -52,8 +52,8 @@ export function vectorCases() {
 }
 
 /** A deterministic pseudo-random generator (xorshift32), so the mutations are the same every run. */
-export function random(seed) {
-    let state = seed >>> 0 || 1;
+export function random(start) {
+    let state = start >>> 0 || 1;
     return (limit) => {
         state ^= state << 13;
         state >>>= 0;
