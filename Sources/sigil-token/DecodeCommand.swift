@@ -14,6 +14,8 @@ enum DecodeCommand {
         Output (stdout), one JSON object marked unverified:
           {"verified":false,"header":{...},"payload":{...}}
         and a warning on stderr. Never trust what this prints: use `sigil-token verify`.
+        To inspect and verify tokens in a browser, offline: Web/sigil-inspector.html in the
+        Sigil repository (one self-contained file that makes no network requests).
 
         Exit status: 0 when the token decodes, 1 when it is malformed, 2 on a usage error.
         """

@@ -1,0 +1,158 @@
+import SigilBase64
+import SigilJSON
+import SigilJWT
+
+/// Everything the module asks of SigilJWT, in one place: key material to keys, options to
+/// `JWTValidationOptions`, and the verify and sign calls. Key handling follows
+/// `sigil-token verify` and `generate`, so that both give the same verdicts.
+enum JWTGlue {
+    /// An algorithm this build implements.
+    struct Algorithm {
+        let name: String
+        /// Whether its key is a shared secret (else a public/private key pair).
+        let usesSecret: Bool
+    }
+
+    /// Every algorithm Sigil implements, in `JWTAlgorithm.allCases` order.
+    static func algorithms() -> [Algorithm] {
+        JWTAlgorithm.allCases.map { Algorithm(name: $0.rawValue, usesSecret: $0.isHMAC) }
+    }
+
+    /// Verifies as `sigil-token verify` does.
+    static func verify(_ request: VerifyRequest) -> [UInt8] {
+        do throws(JWTError) {
+            var algorithms: [JWTAlgorithm] = []
+            for name in request.algorithms {
+                guard let algorithm = JWTAlgorithm(rawValue: name) else {
+                    throw JWTError(.unsupportedAlgorithm, "the allowed algorithm \(name) is not one Sigil implements")
+                }
+                algorithms.append(algorithm)
+            }
+            var options = JWTValidationOptions()
+            if !algorithms.isEmpty { options.allowedAlgorithms = Set(algorithms) }
+            if let issuers = request.issuers { options.issuers = Set(issuers) }
+            if let audiences = request.audiences { options.audiences = Set(audiences) }
+            if let leeway = request.leeway { options.leeway = leeway }
+            options.clock = .fixed(request.now)
+            options.requiredClaims = Set(request.requiredClaims)
+            options.expectedType = request.type
+            options.requireExpiration = request.requireExpiration
+
+            let (keys, keyType) = try verificationKeys(
+                request.key, algorithms: algorithms, tokenAlgorithm: unverifiedAlgorithm(request.tokenBytes),
+                allowShortSecret: request.allowShortSecret)
+            let verified = try JWTVerifier(keys: keys, options: options).verify(request.token)
+
+            var writer = JSONWriter(capacity: 512)
+            writer.writeRaw("{\"valid\":true,\"header\":")
+            writer.write(.object(verified.header))
+            writer.writeRaw(",\"payload\":")
+            writer.write(.object(verified.claims.object))
+            writer.writeRaw(",\"algorithm\":")
+            writer.writeString(verified.algorithm.rawValue)
+            writer.writeRaw(",\"keyType\":")
+            writer.writeString(keyType)
+            writer.writeRaw("}")
+            return writer.bytes
+        } catch {
+            return failure(verification: true, code: error.code.description, message: error.reason)
+        }
+    }
+
+    /// Signs `request.header` and `request.payload`, setting the header's `alg` (and its
+    /// `kid` from a JWK's, when the header has none).
+    static func sign(_ request: SignRequest) -> [UInt8] {
+        do throws(JWTError) {
+            guard let algorithm = JWTAlgorithm(rawValue: request.algorithm) else {
+                throw JWTError(
+                    request.algorithm.lowercased() == "none" ? .algorithmNotAllowed : .unsupportedAlgorithm,
+                    "Sigil does not sign with \(request.algorithm)")
+            }
+            let key = try signingKey(request.key, algorithm: algorithm, allowShortSecret: request.allowShortSecret)
+            var header = request.header
+            header["alg"] = .string(algorithm.rawValue)
+            if header["kid"] == nil, let keyID = key.keyID { header["kid"] = .string(keyID) }
+
+            var headerJSON = JSONWriter(capacity: 128)
+            headerJSON.write(.object(header))
+            var payloadJSON = JSONWriter(capacity: 256)
+            payloadJSON.write(request.payload)
+            var token: [UInt8] = []
+            headerJSON.bytes.withUnsafeBytes { Base64URL.encode($0, into: &token) }
+            token.append(UInt8(ascii: "."))
+            payloadJSON.bytes.withUnsafeBytes { Base64URL.encode($0, into: &token) }
+            let signature = try key.signature(for: token)
+            token.append(UInt8(ascii: "."))
+            signature.withUnsafeBytes { Base64URL.encode($0, into: &token) }
+
+            var writer = JSONWriter(capacity: token.count + 256)
+            writer.writeRaw("{\"token\":\"")
+            writer.writeRaw(token)
+            writer.writeRaw("\",\"header\":")
+            writer.writeRaw(headerJSON.bytes)
+            writer.writeRaw(",\"payload\":")
+            writer.writeRaw(payloadJSON.bytes)
+            writer.writeRaw("}")
+            return writer.bytes
+        } catch {
+            return failure(verification: false, code: error.code.description, message: error.reason)
+        }
+    }
+
+    /// The keys for `verify`, chosen as `sigil-token verify --key / --secret-file` chooses
+    /// them: a PEM key named by its RFC 7638 thumbprint, a JWK, a JWK Set, or an HMAC secret;
+    /// a PEM key or a secret takes the allowed algorithm of its family that the token names,
+    /// else the first allowed one, else RS256 or HS256.
+    static func verificationKeys(
+        _ key: KeyText,
+        algorithms: [JWTAlgorithm],
+        tokenAlgorithm: JWTAlgorithm?,
+        allowShortSecret: Bool
+    ) throws(JWTError) -> (JWTKeySet, String) {
+        func pick(secret: Bool) -> JWTAlgorithm {
+            let family = algorithms.filter { $0.isHMAC == secret }
+            if let tokenAlgorithm, family.contains(tokenAlgorithm) { return tokenAlgorithm }
+            return family.first ?? (secret ? .hs256 : .rs256)
+        }
+        switch key {
+        case .pem(let text):
+            let key = try JWTKey.rsa(pem: text, algorithm: pick(secret: false))
+            return (JWTKeySet(key.withKeyID(key.jwkThumbprint)), "pem")
+        case .json(let text):
+            if let set = try? JWTKeySet(jwks: text), set.count > 0 { return (set, "jwks") }
+            return (JWTKeySet(try JWTKey(jwk: text)), "jwk")
+        case .secret(let bytes):
+            let algorithm = pick(secret: true)
+            let key =
+                allowShortSecret
+                ? try JWTKey.unsafeShortHMAC(bytes, algorithm: algorithm) : try JWTKey.hmac(bytes, algorithm: algorithm)
+            return (JWTKeySet(key), "secret")
+        }
+    }
+
+    /// The key for `sign`: an HMAC secret, a PEM private key or a single JWK.
+    static func signingKey(_ key: KeyText, algorithm: JWTAlgorithm, allowShortSecret: Bool) throws(JWTError) -> JWTKey {
+        switch key {
+        case .pem(let text):
+            return try JWTKey.rsa(pem: text, algorithm: algorithm)
+        case .json(let text):
+            return try JWTKey(jwk: text, algorithm: algorithm)
+        case .secret(let bytes):
+            guard algorithm.isHMAC else {
+                throw JWTError(.invalidKey, "\(algorithm) signs with a private key (PEM or JWK), not a secret")
+            }
+            return allowShortSecret
+                ? try JWTKey.unsafeShortHMAC(bytes, algorithm: algorithm) : try JWTKey.hmac(bytes, algorithm: algorithm)
+        }
+    }
+
+    /// The header's `alg`, read without verification, only to pick among the allowed
+    /// algorithms for the same key material (as `sigil-token verify` does).
+    static func unverifiedAlgorithm(_ token: [UInt8]) -> JWTAlgorithm? {
+        guard let dot = token.firstIndex(of: UInt8(ascii: ".")),
+            let header = try? Base64URL.decode(token[..<dot]),
+            let name = (try? JSONValue.parse(header))?["alg"]?.stringValue
+        else { return nil }
+        return JWTAlgorithm(rawValue: name)
+    }
+}
