@@ -13,9 +13,12 @@ enum JWTGlue {
         let usesSecret: Bool
     }
 
-    /// Every algorithm Sigil implements, in `JWTAlgorithm.allCases` order.
+    /// The algorithms of every family this build links, HMAC first.
+    static let implemented = JWTAlgorithm.hmacAlgorithms + JWTAlgorithm.rsaPKCS1Algorithms + JWTAlgorithm.edDSAAlgorithms
+
+    /// Every algorithm this build implements.
     static func algorithms() -> [Algorithm] {
-        JWTAlgorithm.allCases.map { Algorithm(name: $0.rawValue, usesSecret: $0.isHMAC) }
+        implemented.map { Algorithm(name: $0.rawValue, usesSecret: JWTAlgorithm.hmacAlgorithms.contains($0)) }
     }
 
     /// Verifies as `sigil-token verify` does.
@@ -23,7 +26,7 @@ enum JWTGlue {
         do throws(JWTError) {
             var algorithms: [JWTAlgorithm] = []
             for name in request.algorithms {
-                guard let algorithm = JWTAlgorithm(rawValue: name) else {
+                guard let algorithm = implemented.first(where: { $0.rawValue == name }) else {
                     throw JWTError(.unsupportedAlgorithm, "the allowed algorithm \(name) is not one Sigil implements")
                 }
                 algorithms.append(algorithm)
@@ -38,9 +41,7 @@ enum JWTGlue {
             options.expectedType = request.type
             options.requireExpiration = request.requireExpiration
 
-            let (keys, keyType) = try verificationKeys(
-                request.key, algorithms: algorithms, tokenAlgorithm: unverifiedAlgorithm(request.tokenBytes),
-                allowShortSecret: request.allowShortSecret)
+            let (keys, keyType) = try verificationKeys(request.key, allowShortSecret: request.allowShortSecret)
             let verified = try JWTVerifier(keys: keys, options: options).verify(request.token)
 
             var writer = JSONWriter(capacity: 512)
@@ -63,7 +64,7 @@ enum JWTGlue {
     /// `kid` from a JWK's, when the header has none).
     static func sign(_ request: SignRequest) -> [UInt8] {
         do throws(JWTError) {
-            guard let algorithm = JWTAlgorithm(rawValue: request.algorithm) else {
+            guard let algorithm = implemented.first(where: { $0.rawValue == request.algorithm }) else {
                 throw JWTError(
                     request.algorithm.lowercased() == "none" ? .algorithmNotAllowed : .unsupportedAlgorithm,
                     "Sigil does not sign with \(request.algorithm)")
@@ -100,32 +101,22 @@ enum JWTGlue {
     }
 
     /// The keys for `verify`, chosen as `sigil-token verify --key / --secret-file` chooses
-    /// them: a PEM key named by its RFC 7638 thumbprint, a JWK, a JWK Set, or an HMAC secret;
-    /// a PEM key or a secret takes the allowed algorithm of its family that the token names,
-    /// else the first allowed one, else RS256 or HS256.
-    static func verificationKeys(
-        _ key: KeyText,
-        algorithms: [JWTAlgorithm],
-        tokenAlgorithm: JWTAlgorithm?,
-        allowShortSecret: Bool
-    ) throws(JWTError) -> (JWTKeySet, String) {
-        func pick(secret: Bool) -> JWTAlgorithm {
-            let family = algorithms.filter { $0.isHMAC == secret }
-            if let tokenAlgorithm, family.contains(tokenAlgorithm) { return tokenAlgorithm }
-            return family.first ?? (secret ? .hs256 : .rs256)
-        }
+    /// them: a PEM key named by its RFC 7638 thumbprint, a JWK, a JWK Set, or an HMAC secret.
+    /// A PEM key, a secret and a JWK without `alg` are not pinned: they verify whichever
+    /// allowed algorithm of their family the token names (the family's default when no
+    /// algorithm is allowed explicitly).
+    static func verificationKeys(_ key: KeyText, allowShortSecret: Bool) throws(JWTError) -> (JWTKeySet, String) {
         switch key {
         case .pem(let text):
-            let key = try JWTKey.rsa(pem: text, algorithm: pick(secret: false))
+            let key = try JWTKey(pem: text)
             return (JWTKeySet(key.withKeyID(key.jwkThumbprint)), "pem")
         case .json(let text):
-            if let set = try? JWTKeySet(jwks: text), set.count > 0 { return (set, "jwks") }
+            if case .object(let object)? = try? JSONValue.parse(text), object["keys"] != nil {
+                return (try JWTKeySet(jwks: object), "jwks")
+            }
             return (JWTKeySet(try JWTKey(jwk: text)), "jwk")
         case .secret(let bytes):
-            let algorithm = pick(secret: true)
-            let key =
-                allowShortSecret
-                ? try JWTKey.unsafeShortHMAC(bytes, algorithm: algorithm) : try JWTKey.hmac(bytes, algorithm: algorithm)
+            let key = allowShortSecret ? try JWTKey.unsafeShortHMAC(bytes) : try JWTKey.hmac(bytes)
             return (JWTKeySet(key), "secret")
         }
     }
@@ -134,25 +125,15 @@ enum JWTGlue {
     static func signingKey(_ key: KeyText, algorithm: JWTAlgorithm, allowShortSecret: Bool) throws(JWTError) -> JWTKey {
         switch key {
         case .pem(let text):
-            return try JWTKey.rsa(pem: text, algorithm: algorithm)
+            return try JWTKey(pem: text, algorithm: algorithm)
         case .json(let text):
             return try JWTKey(jwk: text, algorithm: algorithm)
         case .secret(let bytes):
-            guard algorithm.isHMAC else {
+            guard JWTAlgorithm.hmacAlgorithms.contains(algorithm) else {
                 throw JWTError(.invalidKey, "\(algorithm) signs with a private key (PEM or JWK), not a secret")
             }
             return allowShortSecret
                 ? try JWTKey.unsafeShortHMAC(bytes, algorithm: algorithm) : try JWTKey.hmac(bytes, algorithm: algorithm)
         }
-    }
-
-    /// The header's `alg`, read without verification, only to pick among the allowed
-    /// algorithms for the same key material (as `sigil-token verify` does).
-    static func unverifiedAlgorithm(_ token: [UInt8]) -> JWTAlgorithm? {
-        guard let dot = token.firstIndex(of: UInt8(ascii: ".")),
-            let header = try? Base64URL.decode(token[..<dot]),
-            let name = (try? JSONValue.parse(header))?["alg"]?.stringValue
-        else { return nil }
-        return JWTAlgorithm(rawValue: name)
     }
 }
