@@ -33,6 +33,7 @@ func module(
 
 let libraries = [
     "SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON", "SigilJWT", "SigilRBAC", "SigilMCP",
+    "SigilEC",
 ]
 
 let package = Package(
@@ -54,6 +55,7 @@ let package = Package(
         + module("SigilBase64")
         + module("SigilRSA", dependencies: ["SigilSHA2", "SigilBase64", "SigilConstantTime"])
         + module("SigilJSON")
+        + module("SigilEC", dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilConstantTime"])
         + module(
             "SigilJWT",
             dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON"],
