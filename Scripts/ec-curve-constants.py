@@ -2,6 +2,7 @@
 """Prints Sources/SigilEC/CurveConstants.swift: the NIST P-256, P-384 and P-521 parameters
 (FIPS 186-5 / SP 800-186 §3.2.1) as little-endian 64-bit limbs, with the Montgomery constants
 derived from them. Run: python3 Scripts/ec-curve-constants.py > Sources/SigilEC/CurveConstants.swift
+     && swift format format -i Sources/SigilEC/CurveConstants.swift
 """
 
 CURVES = [

@@ -9,31 +9,35 @@ enum P256FieldModulus: MontgomeryModulus {
     typealias Storage = Limbs4
     static var bitCount: Int { 256 }
     static var modulus: Limbs4 {
-        Limbs4((
-            0xffffffffffffffff, 0x00000000ffffffff, 0x0000000000000000,
-            0xffffffff00000001
-        ))
+        Limbs4(
+            (
+                0xffffffffffffffff, 0x00000000ffffffff, 0x0000000000000000,
+                0xffffffff00000001
+            ))
     }
     /// m − 2, the exponent of a Fermat inversion.
     static var modulusMinusTwo: Limbs4 {
-        Limbs4((
-            0xfffffffffffffffd, 0x00000000ffffffff, 0x0000000000000000,
-            0xffffffff00000001
-        ))
+        Limbs4(
+            (
+                0xfffffffffffffffd, 0x00000000ffffffff, 0x0000000000000000,
+                0xffffffff00000001
+            ))
     }
     /// R² mod m, with R = 2^256.
     static var rSquared: Limbs4 {
-        Limbs4((
-            0x0000000000000003, 0xfffffffbffffffff, 0xfffffffffffffffe,
-            0x00000004fffffffd
-        ))
+        Limbs4(
+            (
+                0x0000000000000003, 0xfffffffbffffffff, 0xfffffffffffffffe,
+                0x00000004fffffffd
+            ))
     }
     /// R mod m: one, in Montgomery form.
     static var one: Limbs4 {
-        Limbs4((
-            0x0000000000000001, 0xffffffff00000000, 0xffffffffffffffff,
-            0x00000000fffffffe
-        ))
+        Limbs4(
+            (
+                0x0000000000000001, 0xffffffff00000000, 0xffffffffffffffff,
+                0x00000000fffffffe
+            ))
     }
     static var negatedInverse: UInt64 { 0x0000000000000001 }
 }
@@ -43,31 +47,35 @@ enum P256OrderModulus: MontgomeryModulus {
     typealias Storage = Limbs4
     static var bitCount: Int { 256 }
     static var modulus: Limbs4 {
-        Limbs4((
-            0xf3b9cac2fc632551, 0xbce6faada7179e84, 0xffffffffffffffff,
-            0xffffffff00000000
-        ))
+        Limbs4(
+            (
+                0xf3b9cac2fc632551, 0xbce6faada7179e84, 0xffffffffffffffff,
+                0xffffffff00000000
+            ))
     }
     /// m − 2, the exponent of a Fermat inversion.
     static var modulusMinusTwo: Limbs4 {
-        Limbs4((
-            0xf3b9cac2fc63254f, 0xbce6faada7179e84, 0xffffffffffffffff,
-            0xffffffff00000000
-        ))
+        Limbs4(
+            (
+                0xf3b9cac2fc63254f, 0xbce6faada7179e84, 0xffffffffffffffff,
+                0xffffffff00000000
+            ))
     }
     /// R² mod m, with R = 2^256.
     static var rSquared: Limbs4 {
-        Limbs4((
-            0x83244c95be79eea2, 0x4699799c49bd6fa6, 0x2845b2392b6bec59,
-            0x66e12d94f3d95620
-        ))
+        Limbs4(
+            (
+                0x83244c95be79eea2, 0x4699799c49bd6fa6, 0x2845b2392b6bec59,
+                0x66e12d94f3d95620
+            ))
     }
     /// R mod m: one, in Montgomery form.
     static var one: Limbs4 {
-        Limbs4((
-            0x0c46353d039cdaaf, 0x4319055258e8617b, 0x0000000000000000,
-            0x00000000ffffffff
-        ))
+        Limbs4(
+            (
+                0x0c46353d039cdaaf, 0x4319055258e8617b, 0x0000000000000000,
+                0x00000000ffffffff
+            ))
     }
     static var negatedInverse: UInt64 { 0xccd1c8aaee00bc4f }
 }
@@ -75,24 +83,27 @@ enum P256OrderModulus: MontgomeryModulus {
 extension P256Curve {
     /// The coefficient b, in Montgomery form.
     static var bMontgomery: Limbs4 {
-        Limbs4((
-            0xd89cdf6229c4bddf, 0xacf005cd78843090, 0xe5a220abf7212ed6,
-            0xdc30061d04874834
-        ))
+        Limbs4(
+            (
+                0xd89cdf6229c4bddf, 0xacf005cd78843090, 0xe5a220abf7212ed6,
+                0xdc30061d04874834
+            ))
     }
     /// The base point's x, in Montgomery form.
     static var generatorXMontgomery: Limbs4 {
-        Limbs4((
-            0x79e730d418a9143c, 0x75ba95fc5fedb601, 0x79fb732b77622510,
-            0x18905f76a53755c6
-        ))
+        Limbs4(
+            (
+                0x79e730d418a9143c, 0x75ba95fc5fedb601, 0x79fb732b77622510,
+                0x18905f76a53755c6
+            ))
     }
     /// The base point's y, in Montgomery form.
     static var generatorYMontgomery: Limbs4 {
-        Limbs4((
-            0xddf25357ce95560a, 0x8b4ab8e4ba19e45c, 0xd2e88688dd21f325,
-            0x8571ff1825885d85
-        ))
+        Limbs4(
+            (
+                0xddf25357ce95560a, 0x8b4ab8e4ba19e45c, 0xd2e88688dd21f325,
+                0x8571ff1825885d85
+            ))
     }
 }
 
@@ -101,31 +112,35 @@ enum P384FieldModulus: MontgomeryModulus {
     typealias Storage = Limbs6
     static var bitCount: Int { 384 }
     static var modulus: Limbs6 {
-        Limbs6((
-            0x00000000ffffffff, 0xffffffff00000000, 0xfffffffffffffffe,
-            0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff
-        ))
+        Limbs6(
+            (
+                0x00000000ffffffff, 0xffffffff00000000, 0xfffffffffffffffe,
+                0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff
+            ))
     }
     /// m − 2, the exponent of a Fermat inversion.
     static var modulusMinusTwo: Limbs6 {
-        Limbs6((
-            0x00000000fffffffd, 0xffffffff00000000, 0xfffffffffffffffe,
-            0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff
-        ))
+        Limbs6(
+            (
+                0x00000000fffffffd, 0xffffffff00000000, 0xfffffffffffffffe,
+                0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff
+            ))
     }
     /// R² mod m, with R = 2^384.
     static var rSquared: Limbs6 {
-        Limbs6((
-            0xfffffffe00000001, 0x0000000200000000, 0xfffffffe00000000,
-            0x0000000200000000, 0x0000000000000001, 0x0000000000000000
-        ))
+        Limbs6(
+            (
+                0xfffffffe00000001, 0x0000000200000000, 0xfffffffe00000000,
+                0x0000000200000000, 0x0000000000000001, 0x0000000000000000
+            ))
     }
     /// R mod m: one, in Montgomery form.
     static var one: Limbs6 {
-        Limbs6((
-            0xffffffff00000001, 0x00000000ffffffff, 0x0000000000000001,
-            0x0000000000000000, 0x0000000000000000, 0x0000000000000000
-        ))
+        Limbs6(
+            (
+                0xffffffff00000001, 0x00000000ffffffff, 0x0000000000000001,
+                0x0000000000000000, 0x0000000000000000, 0x0000000000000000
+            ))
     }
     static var negatedInverse: UInt64 { 0x0000000100000001 }
 }
@@ -135,31 +150,35 @@ enum P384OrderModulus: MontgomeryModulus {
     typealias Storage = Limbs6
     static var bitCount: Int { 384 }
     static var modulus: Limbs6 {
-        Limbs6((
-            0xecec196accc52973, 0x581a0db248b0a77a, 0xc7634d81f4372ddf,
-            0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff
-        ))
+        Limbs6(
+            (
+                0xecec196accc52973, 0x581a0db248b0a77a, 0xc7634d81f4372ddf,
+                0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff
+            ))
     }
     /// m − 2, the exponent of a Fermat inversion.
     static var modulusMinusTwo: Limbs6 {
-        Limbs6((
-            0xecec196accc52971, 0x581a0db248b0a77a, 0xc7634d81f4372ddf,
-            0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff
-        ))
+        Limbs6(
+            (
+                0xecec196accc52971, 0x581a0db248b0a77a, 0xc7634d81f4372ddf,
+                0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff
+            ))
     }
     /// R² mod m, with R = 2^384.
     static var rSquared: Limbs6 {
-        Limbs6((
-            0x2d319b2419b409a9, 0xff3d81e5df1aa419, 0xbc3e483afcb82947,
-            0xd40d49174aab1cc5, 0x3fb05b7a28266895, 0x0c84ee012b39bf21
-        ))
+        Limbs6(
+            (
+                0x2d319b2419b409a9, 0xff3d81e5df1aa419, 0xbc3e483afcb82947,
+                0xd40d49174aab1cc5, 0x3fb05b7a28266895, 0x0c84ee012b39bf21
+            ))
     }
     /// R mod m: one, in Montgomery form.
     static var one: Limbs6 {
-        Limbs6((
-            0x1313e695333ad68d, 0xa7e5f24db74f5885, 0x389cb27e0bc8d220,
-            0x0000000000000000, 0x0000000000000000, 0x0000000000000000
-        ))
+        Limbs6(
+            (
+                0x1313e695333ad68d, 0xa7e5f24db74f5885, 0x389cb27e0bc8d220,
+                0x0000000000000000, 0x0000000000000000, 0x0000000000000000
+            ))
     }
     static var negatedInverse: UInt64 { 0x6ed46089e88fdc45 }
 }
@@ -167,24 +186,27 @@ enum P384OrderModulus: MontgomeryModulus {
 extension P384Curve {
     /// The coefficient b, in Montgomery form.
     static var bMontgomery: Limbs6 {
-        Limbs6((
-            0x081188719d412dcc, 0xf729add87a4c32ec, 0x77f2209b1920022e,
-            0xe3374bee94938ae2, 0xb62b21f41f022094, 0xcd08114b604fbff9
-        ))
+        Limbs6(
+            (
+                0x081188719d412dcc, 0xf729add87a4c32ec, 0x77f2209b1920022e,
+                0xe3374bee94938ae2, 0xb62b21f41f022094, 0xcd08114b604fbff9
+            ))
     }
     /// The base point's x, in Montgomery form.
     static var generatorXMontgomery: Limbs6 {
-        Limbs6((
-            0x3dd0756649c0b528, 0x20e378e2a0d6ce38, 0x879c3afc541b4d6e,
-            0x6454868459a30eff, 0x812ff723614ede2b, 0x4d3aadc2299e1513
-        ))
+        Limbs6(
+            (
+                0x3dd0756649c0b528, 0x20e378e2a0d6ce38, 0x879c3afc541b4d6e,
+                0x6454868459a30eff, 0x812ff723614ede2b, 0x4d3aadc2299e1513
+            ))
     }
     /// The base point's y, in Montgomery form.
     static var generatorYMontgomery: Limbs6 {
-        Limbs6((
-            0x23043dad4b03a4fe, 0xa1bfa8bf7bb4a9ac, 0x8bade7562e83b050,
-            0xc6c3521968f4ffd9, 0xdd8002263969a840, 0x2b78abc25a15c5e9
-        ))
+        Limbs6(
+            (
+                0x23043dad4b03a4fe, 0xa1bfa8bf7bb4a9ac, 0x8bade7562e83b050,
+                0xc6c3521968f4ffd9, 0xdd8002263969a840, 0x2b78abc25a15c5e9
+            ))
     }
 }
 
@@ -193,35 +215,39 @@ enum P521FieldModulus: MontgomeryModulus {
     typealias Storage = Limbs9
     static var bitCount: Int { 521 }
     static var modulus: Limbs9 {
-        Limbs9((
-            0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
-            0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
-            0xffffffffffffffff, 0xffffffffffffffff, 0x00000000000001ff
-        ))
+        Limbs9(
+            (
+                0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
+                0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
+                0xffffffffffffffff, 0xffffffffffffffff, 0x00000000000001ff
+            ))
     }
     /// m − 2, the exponent of a Fermat inversion.
     static var modulusMinusTwo: Limbs9 {
-        Limbs9((
-            0xfffffffffffffffd, 0xffffffffffffffff, 0xffffffffffffffff,
-            0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
-            0xffffffffffffffff, 0xffffffffffffffff, 0x00000000000001ff
-        ))
+        Limbs9(
+            (
+                0xfffffffffffffffd, 0xffffffffffffffff, 0xffffffffffffffff,
+                0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
+                0xffffffffffffffff, 0xffffffffffffffff, 0x00000000000001ff
+            ))
     }
     /// R² mod m, with R = 2^576.
     static var rSquared: Limbs9 {
-        Limbs9((
-            0x0000000000000000, 0x0000400000000000, 0x0000000000000000,
-            0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
-            0x0000000000000000, 0x0000000000000000, 0x0000000000000000
-        ))
+        Limbs9(
+            (
+                0x0000000000000000, 0x0000400000000000, 0x0000000000000000,
+                0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+                0x0000000000000000, 0x0000000000000000, 0x0000000000000000
+            ))
     }
     /// R mod m: one, in Montgomery form.
     static var one: Limbs9 {
-        Limbs9((
-            0x0080000000000000, 0x0000000000000000, 0x0000000000000000,
-            0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
-            0x0000000000000000, 0x0000000000000000, 0x0000000000000000
-        ))
+        Limbs9(
+            (
+                0x0080000000000000, 0x0000000000000000, 0x0000000000000000,
+                0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+                0x0000000000000000, 0x0000000000000000, 0x0000000000000000
+            ))
     }
     static var negatedInverse: UInt64 { 0x0000000000000001 }
 }
@@ -231,35 +257,39 @@ enum P521OrderModulus: MontgomeryModulus {
     typealias Storage = Limbs9
     static var bitCount: Int { 521 }
     static var modulus: Limbs9 {
-        Limbs9((
-            0xbb6fb71e91386409, 0x3bb5c9b8899c47ae, 0x7fcc0148f709a5d0,
-            0x51868783bf2f966b, 0xfffffffffffffffa, 0xffffffffffffffff,
-            0xffffffffffffffff, 0xffffffffffffffff, 0x00000000000001ff
-        ))
+        Limbs9(
+            (
+                0xbb6fb71e91386409, 0x3bb5c9b8899c47ae, 0x7fcc0148f709a5d0,
+                0x51868783bf2f966b, 0xfffffffffffffffa, 0xffffffffffffffff,
+                0xffffffffffffffff, 0xffffffffffffffff, 0x00000000000001ff
+            ))
     }
     /// m − 2, the exponent of a Fermat inversion.
     static var modulusMinusTwo: Limbs9 {
-        Limbs9((
-            0xbb6fb71e91386407, 0x3bb5c9b8899c47ae, 0x7fcc0148f709a5d0,
-            0x51868783bf2f966b, 0xfffffffffffffffa, 0xffffffffffffffff,
-            0xffffffffffffffff, 0xffffffffffffffff, 0x00000000000001ff
-        ))
+        Limbs9(
+            (
+                0xbb6fb71e91386407, 0x3bb5c9b8899c47ae, 0x7fcc0148f709a5d0,
+                0x51868783bf2f966b, 0xfffffffffffffffa, 0xffffffffffffffff,
+                0xffffffffffffffff, 0xffffffffffffffff, 0x00000000000001ff
+            ))
     }
     /// R² mod m, with R = 2^576.
     static var rSquared: Limbs9 {
-        Limbs9((
-            0x137cd04dcf15dd04, 0xf707badce5547ea3, 0x12a78d38794573ff,
-            0xd3721ef557f75e06, 0xdd6e23d82e49c7db, 0xcff3d142b7756e3e,
-            0x5bcc6d61a8e567bc, 0x2d8e03d1492d0d45, 0x000000000000003d
-        ))
+        Limbs9(
+            (
+                0x137cd04dcf15dd04, 0xf707badce5547ea3, 0x12a78d38794573ff,
+                0xd3721ef557f75e06, 0xdd6e23d82e49c7db, 0xcff3d142b7756e3e,
+                0x5bcc6d61a8e567bc, 0x2d8e03d1492d0d45, 0x000000000000003d
+            ))
     }
     /// R mod m: one, in Montgomery form.
     static var one: Limbs9 {
-        Limbs9((
-            0xfb80000000000000, 0x28a2482470b763cd, 0x17e2251b23bb31dc,
-            0xca4019ff5b847b2d, 0x02d73cbc3e206834, 0x0000000000000000,
-            0x0000000000000000, 0x0000000000000000, 0x0000000000000000
-        ))
+        Limbs9(
+            (
+                0xfb80000000000000, 0x28a2482470b763cd, 0x17e2251b23bb31dc,
+                0xca4019ff5b847b2d, 0x02d73cbc3e206834, 0x0000000000000000,
+                0x0000000000000000, 0x0000000000000000, 0x0000000000000000
+            ))
     }
     static var negatedInverse: UInt64 { 0x1d2f5ccd79a995c7 }
 }
@@ -267,26 +297,29 @@ enum P521OrderModulus: MontgomeryModulus {
 extension P521Curve {
     /// The coefficient b, in Montgomery form.
     static var bMontgomery: Limbs9 {
-        Limbs9((
-            0x8014654fae586387, 0x78f7a28fea35a81f, 0x839ab9efc41e961a,
-            0xbd8b29605e9dd8df, 0xf0ab0c9ca8f63f49, 0xf9dc5a44c8c77884,
-            0x77516d392dccd98a, 0x0fc94d10d05b42a0, 0x000000000000004d
-        ))
+        Limbs9(
+            (
+                0x8014654fae586387, 0x78f7a28fea35a81f, 0x839ab9efc41e961a,
+                0xbd8b29605e9dd8df, 0xf0ab0c9ca8f63f49, 0xf9dc5a44c8c77884,
+                0x77516d392dccd98a, 0x0fc94d10d05b42a0, 0x000000000000004d
+            ))
     }
     /// The base point's x, in Montgomery form.
     static var generatorXMontgomery: Limbs9 {
-        Limbs9((
-            0xb331a16381adc101, 0x4dfcbf3f18e172de, 0x6f19a459e0c2b521,
-            0x947f0ee093d17fd4, 0xdd50a5af3bf7f3ac, 0x90fc1457b035a69e,
-            0x214e32409c829fda, 0xe6cf1f65b311cada, 0x0000000000000074
-        ))
+        Limbs9(
+            (
+                0xb331a16381adc101, 0x4dfcbf3f18e172de, 0x6f19a459e0c2b521,
+                0x947f0ee093d17fd4, 0xdd50a5af3bf7f3ac, 0x90fc1457b035a69e,
+                0x214e32409c829fda, 0xe6cf1f65b311cada, 0x0000000000000074
+            ))
     }
     /// The base point's y, in Montgomery form.
     static var generatorYMontgomery: Limbs9 {
-        Limbs9((
-            0x28460e4a5a9e268e, 0x20445f4a3b4fe8b3, 0xb09a9e3843513961,
-            0x2062a85c809fd683, 0x164bf7394caf7a13, 0x340bd7de8b939f33,
-            0xeccc7aa224abcda2, 0x022e452fda163e8d, 0x00000000000001e0
-        ))
+        Limbs9(
+            (
+                0x28460e4a5a9e268e, 0x20445f4a3b4fe8b3, 0xb09a9e3843513961,
+                0x2062a85c809fd683, 0x164bf7394caf7a13, 0x340bd7de8b939f33,
+                0xeccc7aa224abcda2, 0x022e452fda163e8d, 0x00000000000001e0
+            ))
     }
 }

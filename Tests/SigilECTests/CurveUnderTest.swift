@@ -56,12 +56,16 @@ enum P256UnderTest: CurveUnderTest {
     static func x963Representation(_ key: P256.Signing.PublicKey) -> [UInt8] { key.x963Representation }
     static func derRepresentation(_ key: P256.Signing.PublicKey) -> [UInt8] { key.derRepresentation }
     static func pemRepresentation(_ key: P256.Signing.PublicKey) -> String { key.pemRepresentation }
-    static func verify(_ key: P256.Signing.PublicKey, rawSignature: [UInt8], message: [UInt8]) throws(ECError)
+    static func verify(
+        _ key: P256.Signing.PublicKey, rawSignature: [UInt8], message: [UInt8]
+    ) throws(ECError)
         -> Bool
     {
         key.isValidSignature(try P256.Signing.ECDSASignature(rawRepresentation: rawSignature), for: message)
     }
-    static func verify(_ key: P256.Signing.PublicKey, derSignature: [UInt8], message: [UInt8]) throws(ECError)
+    static func verify(
+        _ key: P256.Signing.PublicKey, derSignature: [UInt8], message: [UInt8]
+    ) throws(ECError)
         -> Bool
     {
         key.isValidSignature(try P256.Signing.ECDSASignature(derRepresentation: derSignature), for: message)
@@ -83,7 +87,9 @@ enum P256UnderTest: CurveUnderTest {
     static func pkcs8PEM(_ key: P256.Signing.PrivateKey) -> String { key.pemRepresentation }
     static func sec1PEM(_ key: P256.Signing.PrivateKey) -> String { key.sec1PEMRepresentation }
     static func description(_ key: P256.Signing.PrivateKey) -> String { "\(key)" }
-    static func sign(_ key: P256.Signing.PrivateKey, message: [UInt8]) throws(ECError) -> (
+    static func sign(
+        _ key: P256.Signing.PrivateKey, message: [UInt8]
+    ) throws(ECError) -> (
         raw: [UInt8], der: [UInt8]
     ) {
         let signature = try key.signature(for: message)
@@ -114,12 +120,16 @@ enum P384UnderTest: CurveUnderTest {
     static func x963Representation(_ key: P384.Signing.PublicKey) -> [UInt8] { key.x963Representation }
     static func derRepresentation(_ key: P384.Signing.PublicKey) -> [UInt8] { key.derRepresentation }
     static func pemRepresentation(_ key: P384.Signing.PublicKey) -> String { key.pemRepresentation }
-    static func verify(_ key: P384.Signing.PublicKey, rawSignature: [UInt8], message: [UInt8]) throws(ECError)
+    static func verify(
+        _ key: P384.Signing.PublicKey, rawSignature: [UInt8], message: [UInt8]
+    ) throws(ECError)
         -> Bool
     {
         key.isValidSignature(try P384.Signing.ECDSASignature(rawRepresentation: rawSignature), for: message)
     }
-    static func verify(_ key: P384.Signing.PublicKey, derSignature: [UInt8], message: [UInt8]) throws(ECError)
+    static func verify(
+        _ key: P384.Signing.PublicKey, derSignature: [UInt8], message: [UInt8]
+    ) throws(ECError)
         -> Bool
     {
         key.isValidSignature(try P384.Signing.ECDSASignature(derRepresentation: derSignature), for: message)
@@ -141,7 +151,9 @@ enum P384UnderTest: CurveUnderTest {
     static func pkcs8PEM(_ key: P384.Signing.PrivateKey) -> String { key.pemRepresentation }
     static func sec1PEM(_ key: P384.Signing.PrivateKey) -> String { key.sec1PEMRepresentation }
     static func description(_ key: P384.Signing.PrivateKey) -> String { "\(key)" }
-    static func sign(_ key: P384.Signing.PrivateKey, message: [UInt8]) throws(ECError) -> (
+    static func sign(
+        _ key: P384.Signing.PrivateKey, message: [UInt8]
+    ) throws(ECError) -> (
         raw: [UInt8], der: [UInt8]
     ) {
         let signature = try key.signature(for: message)
@@ -172,12 +184,16 @@ enum P521UnderTest: CurveUnderTest {
     static func x963Representation(_ key: P521.Signing.PublicKey) -> [UInt8] { key.x963Representation }
     static func derRepresentation(_ key: P521.Signing.PublicKey) -> [UInt8] { key.derRepresentation }
     static func pemRepresentation(_ key: P521.Signing.PublicKey) -> String { key.pemRepresentation }
-    static func verify(_ key: P521.Signing.PublicKey, rawSignature: [UInt8], message: [UInt8]) throws(ECError)
+    static func verify(
+        _ key: P521.Signing.PublicKey, rawSignature: [UInt8], message: [UInt8]
+    ) throws(ECError)
         -> Bool
     {
         key.isValidSignature(try P521.Signing.ECDSASignature(rawRepresentation: rawSignature), for: message)
     }
-    static func verify(_ key: P521.Signing.PublicKey, derSignature: [UInt8], message: [UInt8]) throws(ECError)
+    static func verify(
+        _ key: P521.Signing.PublicKey, derSignature: [UInt8], message: [UInt8]
+    ) throws(ECError)
         -> Bool
     {
         key.isValidSignature(try P521.Signing.ECDSASignature(derRepresentation: derSignature), for: message)
@@ -199,7 +215,9 @@ enum P521UnderTest: CurveUnderTest {
     static func pkcs8PEM(_ key: P521.Signing.PrivateKey) -> String { key.pemRepresentation }
     static func sec1PEM(_ key: P521.Signing.PrivateKey) -> String { key.sec1PEMRepresentation }
     static func description(_ key: P521.Signing.PrivateKey) -> String { "\(key)" }
-    static func sign(_ key: P521.Signing.PrivateKey, message: [UInt8]) throws(ECError) -> (
+    static func sign(
+        _ key: P521.Signing.PrivateKey, message: [UInt8]
+    ) throws(ECError) -> (
         raw: [UInt8], der: [UInt8]
     ) {
         let signature = try key.signature(for: message)

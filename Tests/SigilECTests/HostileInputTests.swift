@@ -86,7 +86,9 @@ struct HostileInputTests {
         let message = Array("x".utf8)
         let good = try Self.privateKey.signature(for: message)
         for length in [0, 1, 63, 65, 128] {
-            #expect { try P256.Signing.ECDSASignature(rawRepresentation: [UInt8](repeating: 1, count: length)) } throws: {
+            #expect {
+                try P256.Signing.ECDSASignature(rawRepresentation: [UInt8](repeating: 1, count: length))
+            } throws: {
                 ($0 as? ECError)?.code == .invalidSignature
             }
         }

@@ -77,7 +77,8 @@ struct KeyEncodingTests {
         #expect(sec1.pemRepresentation == Self.p256PKCS8 + "\n")
         #expect(spki.pemRepresentation == Self.p256SPKI + "\n")
         // DER through the generic initialiser, both private forms.
-        #expect(try P256.Signing.PrivateKey(derRepresentation: sec1.sec1DERRepresentation).rawRepresentation == Self.p256D)
+        #expect(
+            try P256.Signing.PrivateKey(derRepresentation: sec1.sec1DERRepresentation).rawRepresentation == Self.p256D)
         #expect(try P256.Signing.PrivateKey(derRepresentation: sec1.derRepresentation).rawRepresentation == Self.p256D)
         #expect(try P256.Signing.PublicKey(derRepresentation: spki.derRepresentation) == spki)
     }
@@ -86,12 +87,14 @@ struct KeyEncodingTests {
     func otherCurves() throws {
         let p384 = try P384.Signing.PrivateKey(pemRepresentation: Self.p384PKCS8)
         #expect(p384.pemRepresentation == Self.p384PKCS8 + "\n")
-        #expect(try P384.Signing.PrivateKey(pemRepresentation: p384.sec1PEMRepresentation).rawRepresentation
-            == p384.rawRepresentation)
+        #expect(
+            try P384.Signing.PrivateKey(pemRepresentation: p384.sec1PEMRepresentation).rawRepresentation
+                == p384.rawRepresentation)
         let p521 = try P521.Signing.PrivateKey(pemRepresentation: Self.p521SEC1)
         #expect(p521.sec1PEMRepresentation == Self.p521SEC1 + "\n")
-        #expect(try P521.Signing.PrivateKey(pemRepresentation: p521.pemRepresentation).rawRepresentation
-            == p521.rawRepresentation)
+        #expect(
+            try P521.Signing.PrivateKey(pemRepresentation: p521.pemRepresentation).rawRepresentation
+                == p521.rawRepresentation)
         #expect(p521.rawRepresentation.count == 66)
     }
 
@@ -141,8 +144,9 @@ struct KeyEncodingTests {
         }
         let top = try P256.Signing.PrivateKey(rawRepresentation: nMinusOne)
         // (n − 1)·G = −G: same x as G.
-        #expect(Array(top.publicKey.rawRepresentation.prefix(32))
-            == [UInt8](hex: "6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296")!)
+        #expect(
+            Array(top.publicKey.rawRepresentation.prefix(32))
+                == [UInt8](hex: "6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296")!)
     }
 
     @Test("the private key never appears in its description")
@@ -178,7 +182,9 @@ struct KeyEncodingTests {
         #expect(try Curve.verify(publicKey, rawSignature: hedged1, message: message))
         #expect(try Curve.verify(publicKey, rawSignature: hedged2, message: message))
         // Every encoding round-trips.
-        #expect(try Curve.rawRepresentation(Curve.privateKey(raw: Curve.rawRepresentation(key))) == Curve.rawRepresentation(key))
+        #expect(
+            try Curve.rawRepresentation(Curve.privateKey(raw: Curve.rawRepresentation(key)))
+                == Curve.rawRepresentation(key))
         #expect(try Curve.rawRepresentation(Curve.privateKey(der: Curve.pkcs8DER(key))) == Curve.rawRepresentation(key))
         #expect(try Curve.rawRepresentation(Curve.privateKey(der: Curve.sec1DER(key))) == Curve.rawRepresentation(key))
         #expect(try Curve.rawRepresentation(Curve.privateKey(pem: Curve.pkcs8PEM(key))) == Curve.rawRepresentation(key))

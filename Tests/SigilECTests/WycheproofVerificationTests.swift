@@ -86,7 +86,9 @@ struct WycheproofVerificationTests {
 
     /// The group's key from each of its forms; all forms must give the same key, and the
     /// key's encodings must reproduce the file's.
-    static func publicKey<Curve: CurveUnderTest>(fromGroup group: [String: Any], _: Curve.Type) throws
+    static func publicKey<Curve: CurveUnderTest>(
+        fromGroup group: [String: Any], _: Curve.Type
+    ) throws
         -> Curve.PublicKey
     {
         let raw = try group.object("publicKey")
