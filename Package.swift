@@ -34,6 +34,7 @@ func module(
 let libraries = [
     "SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJSON", "SigilJWT", "SigilRBAC", "SigilMCP",
     "SigilEd25519",
+    "SigilEC",
 ]
 
 let package = Package(
@@ -69,6 +70,7 @@ let package = Package(
         // Codable over SigilJSON (SigilJSONEncoder/SigilJSONDecoder), standard library only;
         // apart from SigilJSON because Codable cannot compile as Embedded Swift.
         + module("SigilJSONCodable", dependencies: ["SigilJSON"])
+        + module("SigilEC", dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilConstantTime"])
         + module(
             "SigilJWT",
             dependencies: [
