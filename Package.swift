@@ -74,7 +74,8 @@ let package = Package(
         + module(
             "SigilJWT",
             dependencies: [
-                "SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilEd25519", "SigilJSON", "SigilJSONCodable",
+                "SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilEd25519", "SigilEC", "SigilJSON",
+                "SigilJSONCodable",
             ],
             testDependencies: ["SigilJWTFoundation"],
             // PyJWT-made tokens and the script that makes them, read through #filePath.
@@ -107,7 +108,7 @@ let package = Package(
             // Test tooling: the constant-time check driver run under valgrind by .ci/ctgrind (issue #15).
             .executableTarget(
                 name: "sigil-ctgrind",
-                dependencies: ["SigilRSA", "SigilSHA2"],
+                dependencies: ["SigilRSA", "SigilEd25519", "SigilSHA2"],
                 swiftSettings: strictSettings
             ),
             // The example blog tool server (issue 6), a library so that `sigil-server` and

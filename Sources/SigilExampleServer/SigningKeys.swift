@@ -61,8 +61,18 @@ struct SigningKeys {
         }
         return .success(
             SigningKeys(
-                provider: JWTProvider(signingKey: signingKey, verificationKeys: verificationKeys),
+                provider: JWTProvider(
+                    signingKey: signingKey, verificationKeys: verificationKeys, options: verificationOptions),
                 publishedKeys: verificationKeys.publicJWKS))
+    }
+
+    /// The verifier's options. `iss`, `aud` and `jti` are checked by the blog itself, after
+    /// verification (``BlogService``'s token rules), because with `--accept-legacy-tokens`
+    /// a token may lack them; so the verifier lets `aud` through to that check.
+    static var verificationOptions: JWTValidationOptions {
+        var options = JWTValidationOptions()
+        options.acceptsAudienceWithoutConfiguredAudiences = true
+        return options
     }
 
     /// The HS256 secret: `SIGIL_JWT_SECRET` (at least 32 bytes), else the public demo secret.
@@ -83,7 +93,9 @@ struct SigningKeys {
                     + "secret. Anyone can forge tokens for this server.")
         }
         do {
-            return .success(SigningKeys(provider: try JWTProvider(secret: secret), publishedKeys: nil))
+            return .success(
+                SigningKeys(provider: try JWTProvider(secret: secret, options: verificationOptions), publishedKeys: nil)
+            )
         } catch {
             return .failure(ServerOptionsError(reason: "the secret cannot be used: \(error.reason)"))
         }

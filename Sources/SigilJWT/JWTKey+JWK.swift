@@ -13,13 +13,15 @@ extension JWTKey {
         ("oct", hmacJWK),
         ("RSA", rsaJWK),
         ("OKP", okpJWK),
+        ("EC", ecJWK),
     ]
 
     /// A key from a JSON Web Key (RFC 7517).
     ///
     /// Supported: `"kty": "oct"` (an HMAC secret in `k`), `"kty": "RSA"` (`n` and `e`, and
-    /// the private members for a signing key) and `"kty": "OKP"` with `"crv": "Ed25519"`
-    /// (`x`, and `d` for a signing key). The JWK's own fields are honoured:
+    /// the private members for a signing key), `"kty": "EC"` with `"crv"` `P-256`, `P-384`
+    /// or `P-521` (`x`, `y`, and `d` for a signing key) and `"kty": "OKP"` with
+    /// `"crv": "Ed25519"` (`x`, and `d` for a signing key). The JWK's own fields are honoured:
     /// - `alg`, if present, pins the key to that algorithm; it must be one the key supports,
     ///   and equal `algorithm` when that is also given.
     /// - Without `alg`, `algorithm` pins the key when given; without either, the key is not

@@ -3,7 +3,7 @@
 extension JWTKey {
     /// A key from a PEM document of any family Sigil reads, recognised by its content:
     /// public keys as `PUBLIC KEY` (SubjectPublicKeyInfo) or `RSA PUBLIC KEY`, private keys
-    /// as `PRIVATE KEY` (PKCS#8) or `RSA PRIVATE KEY`.
+    /// as `PRIVATE KEY` (PKCS#8), `RSA PRIVATE KEY` or `EC PRIVATE KEY` (SEC 1).
     ///
     /// - Parameters:
     ///   - pem: The PEM document.
@@ -23,6 +23,7 @@ extension JWTKey {
         let rsaError: JWTError
         do { return try rsa(pem: pem) } catch { rsaError = error }
         if let key = try? ed25519(pem: pem) { return key }
+        if let key = try? ecdsaPEM(pem) { return key }
         throw JWTError(.invalidKey, "the PEM document is not a key Sigil reads (\(rsaError.reason))")
     }
 }

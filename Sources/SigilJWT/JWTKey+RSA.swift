@@ -1,8 +1,10 @@
 import SigilBase64
 import SigilJSON
 import SigilRSA
+import SigilSHA2
 
-// The RSASSA-PKCS1-v1_5 family: RS256, RS384 and RS512 (RFC 7518 §3.3), from SigilRSA.
+// The RSA family: RSASSA-PKCS1-v1_5 (RS256, RS384, RS512; RFC 7518 §3.3) and RSASSA-PSS
+// (PS256, PS384, PS512; RFC 7518 §3.5), from SigilRSA.
 
 extension JWTAlgorithm {
     /// RSASSA-PKCS1-v1_5 using SHA-256 (RFC 7518 §3.3).
@@ -14,12 +16,24 @@ extension JWTAlgorithm {
 
     /// The RSASSA-PKCS1-v1_5 algorithms, shortest hash first.
     public static let rsaPKCS1Algorithms: [JWTAlgorithm] = [.rs256, .rs384, .rs512]
+
+    /// RSASSA-PSS using SHA-256, MGF1 with SHA-256 and a 32-byte salt (RFC 7518 §3.5).
+    public static let ps256 = JWTAlgorithm(registered: "PS256")
+    /// RSASSA-PSS using SHA-384, MGF1 with SHA-384 and a 48-byte salt (RFC 7518 §3.5).
+    public static let ps384 = JWTAlgorithm(registered: "PS384")
+    /// RSASSA-PSS using SHA-512, MGF1 with SHA-512 and a 64-byte salt (RFC 7518 §3.5).
+    public static let ps512 = JWTAlgorithm(registered: "PS512")
+
+    /// The RSASSA-PSS algorithms, shortest hash first.
+    public static let rsaPSSAlgorithms: [JWTAlgorithm] = [.ps256, .ps384, .ps512]
 }
 
 /// An RSA public key, or a private key that verifies with its public half.
 ///
-/// It supports the RSASSA-PKCS1-v1_5 algorithms `RS256`, `RS384` and `RS512`; SigilRSA
-/// enforces the key size (2048 to 16384 bits) and refuses weak public keys.
+/// It supports `RS256`, `RS384`, `RS512` and `PS256`, `PS384`, `PS512` (for PSS the hash,
+/// the MGF1 hash and the salt length are fixed by the algorithm, RFC 7518 §3.5); SigilRSA
+/// enforces the key size (2048 to 16384 bits) and refuses weak public keys. An unpinned RSA
+/// key verifies whichever of these the verifier allows; pin it to keep one.
 public struct RSAKeyMaterial: JWTKeyMaterial {
     /// The public key.
     public let publicKey: RSA.PublicKey
@@ -52,26 +66,38 @@ public struct RSAKeyMaterial: JWTKeyMaterial {
         ]
     }
 
-    public func supports(_ algorithm: JWTAlgorithm) -> Bool { Self.hash(algorithm) != nil }
+    public func supports(_ algorithm: JWTAlgorithm) -> Bool {
+        Self.hash(algorithm) != nil || JWTAlgorithm.rsaPSSAlgorithms.contains(algorithm)
+    }
 
     public func signatureByteCount(for algorithm: JWTAlgorithm) -> Int { (publicKey.keySizeInBits + 7) / 8 }
 
     public func isValidSignature(
         _ signature: UnsafeRawBufferPointer, for signingInput: UnsafeRawBufferPointer, algorithm: JWTAlgorithm
     ) -> Bool {
-        guard let hash = Self.hash(algorithm) else { return false }
-        return publicKey.isValidSignature(signature, for: signingInput, hashAlgorithm: hash)
+        switch algorithm {
+        case .ps256: return publicKey.isValidPSSSignature(signature, for: signingInput, parameters: .jws(SHA256.self))
+        case .ps384: return publicKey.isValidPSSSignature(signature, for: signingInput, parameters: .jws(SHA384.self))
+        case .ps512: return publicKey.isValidPSSSignature(signature, for: signingInput, parameters: .jws(SHA512.self))
+        default:
+            guard let hash = Self.hash(algorithm) else { return false }
+            return publicKey.isValidSignature(signature, for: signingInput, hashAlgorithm: hash)
+        }
     }
 
     public func appendSignature(
         for signingInput: UnsafeRawBufferPointer, algorithm: JWTAlgorithm, to output: inout [UInt8]
     ) throws(JWTError) {
         guard let privateKey else { throw JWTError(.invalidKey, "an RSA public key cannot sign") }
-        guard let hash = Self.hash(algorithm) else {
-            throw JWTError(.invalidKey, "an RSA key cannot be used with \(algorithm)")
-        }
+        guard supports(algorithm) else { throw JWTError(.invalidKey, "an RSA key cannot be used with \(algorithm)") }
         do {
-            output.append(contentsOf: try privateKey.signature(for: signingInput, hashAlgorithm: hash))
+            switch algorithm {
+            case .ps256: output += try privateKey.pssSignature(for: signingInput, parameters: .jws(SHA256.self))
+            case .ps384: output += try privateKey.pssSignature(for: signingInput, parameters: .jws(SHA384.self))
+            case .ps512: output += try privateKey.pssSignature(for: signingInput, parameters: .jws(SHA512.self))
+            default:
+                output += try privateKey.signature(for: signingInput, hashAlgorithm: Self.hash(algorithm) ?? .sha256)
+            }
         } catch {
             throw JWTError(.signingFailed, "RSA signing failed (\(error.code))")
         }

@@ -14,6 +14,7 @@
 // `checks`. Then teach `.ci/ctgrind` the new secret-path functions (SECRET_PATHS) and any
 // place that legitimately branches on the finished result (EXPECTED).
 
+import SigilEd25519
 import SigilRSA
 import SigilSHA2
 
@@ -48,7 +49,21 @@ let checks: [ConstantTimeCheck] = [
         summary: "RS256 signing through the library's signing path, exponent-blinding factors undefined "
             + "(the effective exponents dp + r·(p−1), dq + r′·(q−1) are undefined; the signature is still right)",
         run: rsaSignPKCS1v15),
+    ConstantTimeCheck(
+        name: "ed25519-sign",
+        summary: "Ed25519 key derivation and signing (RFC 8032 §5.1.5, §5.1.6) with an undefined 32-byte seed: "
+            + "the secret scalar, the prefix, the nonce and both base-point multiplications are undefined",
+        run: ed25519Sign),
 ]
+
+// MARK: - Ed25519
+
+/// Derives a key from an undefined seed and signs a message with it.
+func ed25519Sign() throws {
+    let seed = UnsafeRawBufferPointer(start: undefinedWords(4), count: 32)
+    let key = try Curve25519.Signing.PrivateKey(rawRepresentation: seed)
+    keptSignatures.append(key.signature(for: Array("sigil-ctgrind".utf8)))
+}
 
 // MARK: - RSA
 

@@ -104,7 +104,9 @@ enum VerifyCommand {
 
     /// An algorithm by name, or a usage error listing the supported ones.
     static func algorithm(_ name: String, command: String) throws(UsageError) -> JWTAlgorithm {
-        let supported = JWTAlgorithm.hmacAlgorithms + JWTAlgorithm.rsaPKCS1Algorithms + JWTAlgorithm.edDSAAlgorithms
+        let supported =
+            JWTAlgorithm.hmacAlgorithms + JWTAlgorithm.rsaPKCS1Algorithms + JWTAlgorithm.rsaPSSAlgorithms
+            + JWTAlgorithm.ecdsaAlgorithms + JWTAlgorithm.edDSAAlgorithms
         guard let algorithm = supported.first(where: { $0.rawValue == name.uppercased() }) else {
             throw UsageError(
                 "unsupported algorithm \(name); use one of " + supported.map(\.rawValue).joined(separator: ", "),

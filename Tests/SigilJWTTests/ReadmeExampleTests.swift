@@ -104,4 +104,20 @@ struct ReadmeExampleTests {
             try JWTVerifier(keys: try JWTKeySet(jwks: jwks), options: options).verify(token)
         }
     }
+
+    /// README, "Using Sigil in your app", (b): a Codable payload.
+    struct AccessClaims: JWTPayload {
+        var sub: String
+        var scope: String
+        var exp: NumericDate
+    }
+
+    @Test("Using Sigil in your app: Codable payloads")
+    func codablePayload() throws {
+        let key = try JWTKey.hmac(Array("a secret of at least thirty-two bytes".utf8))
+        let exp = try #require(NumericDate(seconds: Int64(4_102_444_800)))
+        let token = try JWTSigner(key: key).sign(AccessClaims(sub: "alice", scope: "read:posts", exp: exp))
+        let claims = try JWTVerifier(key: key).verify(token, as: AccessClaims.self)
+        #expect(claims.sub == "alice" && claims.scope == "read:posts" && claims.exp == exp)
+    }
 }

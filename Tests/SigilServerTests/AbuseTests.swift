@@ -207,7 +207,7 @@ struct LoginWorkTests {
                 ("ann", try Self.hash("a", iterations: 1_000)), ("ben", try Self.hash("b", iterations: 1_000)),
                 ("cat", try Self.hash("c", iterations: 1_000)), ("dan", try Self.hash("d", iterations: 50_000)),
             ]))
-        let users = try UserDirectory.load(path: path, policy: .default)
+        let users = try UserDirectory.load(path: path, policy: BlogRoles.policy)
         var work: [Int] = []
         let counting: PasswordVerifier = { hash, password in
             work.append(hash.iterations)
@@ -235,7 +235,7 @@ struct LoginWorkTests {
             if allowed {
                 #expect(stored.contains("$pbkdf2-sha256$i=600000$"))
                 #expect(
-                    try UserDirectory.load(path: path, policy: .default).authenticate(
+                    try UserDirectory.load(path: path, policy: BlogRoles.policy).authenticate(
                         username: "ann", password: "ann-password") != nil)
             } else {
                 #expect(stored == original)

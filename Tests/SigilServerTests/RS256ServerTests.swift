@@ -11,6 +11,9 @@ import Testing
 /// `cryptography`), which also computed the expected kid (RFC 7638) independently of Sigil.
 @Suite("sigil-server --signing-key: RS256 tokens and the JWK Set")
 struct RS256ServerTests {
+    /// What a client of the server checks: its issuer and audience (the defaults).
+    static let serverTokens = JWTValidationOptions(issuers: ["sigil-server"], audiences: ["sigil-blog"])
+
     static let fixtures = String(#filePath.dropLast("RS256ServerTests.swift".count)) + "Fixtures/"
     static let pkcs8 = fixtures + "signing-key-pkcs8.pem"
     static let pkcs1 = fixtures + "signing-key-pkcs1.pem"
@@ -69,7 +72,7 @@ struct RS256ServerTests {
         let server = try ServerHarness.session(arguments)
         defer { ServerHarness.finish(server) }
         let token = try ServerHarness.login(server, "alice").token
-        let verified = try JWTVerifier(keys: jwks).verify(token)
+        let verified = try JWTVerifier(keys: jwks, options: Self.serverTokens).verify(token)
         #expect(verified.algorithm.rawValue == name)
         #expect(verified.keyID == jwks.keys.first?.keyID)
         #expect(try server.callTool("whoami", arguments: ["auth": auth(token)]).structured["username"] == "alice")
@@ -100,7 +103,7 @@ struct RS256ServerTests {
         #expect(try Base64URL.decode(String(segments[2])).count == 256)
 
         for keys in [fromTool, fromFlag] {
-            let verified = try JWTVerifier(keys: keys).verify(token)
+            let verified = try JWTVerifier(keys: keys, options: Self.serverTokens).verify(token)
             #expect(verified.algorithm == .rs256)
             #expect(verified.keyID == kid)
             #expect(verified.claims.subject == "user_admin")
@@ -111,7 +114,9 @@ struct RS256ServerTests {
         let publicPEM = directory + "/public.pem"
         let pem = String(decoding: try #require(ServerHarness.readFile(Self.pkcs8)), as: UTF8.self)
         try ServerHarness.writeFile(publicPEM, try RSA.PrivateKey(pemRepresentation: pem).publicKey.pemRepresentation)
-        let verifiedByCLI = try TokenToolInteropTests.run(["verify", "--key", publicPEM, token])
+        let verifiedByCLI = try TokenToolInteropTests.run([
+            "verify", "--key", publicPEM, "--issuer", "sigil-server", "--audience", "sigil-blog", token,
+        ])
         #expect(try JSONValue.parse(verifiedByCLI.joined())["valid"] == true)
 
         let whoami = try server.callTool("whoami", arguments: ["auth": auth(token)])
@@ -135,7 +140,7 @@ struct RS256ServerTests {
         #expect(rotated.allowed)
         let newToken = try #require(rotated.structured["token"]?.stringValue)
         let newRefresh = try #require(rotated.structured["refresh_token"]?.stringValue)
-        #expect(try JWTVerifier(keys: keys).verify(newToken).algorithm == .rs256)
+        #expect(try JWTVerifier(keys: keys, options: Self.serverTokens).verify(newToken).algorithm == .rs256)
         #expect(try server.callTool("whoami", arguments: ["auth": auth(newToken)]).allowed)
 
         // Reusing a refresh token revokes the whole session, RS256 tokens included.

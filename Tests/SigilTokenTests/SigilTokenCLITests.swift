@@ -261,7 +261,7 @@ struct SigilTokenCLITests {
             ["verify"],
             ["verify", "--bogus", "x.y.z"],
             ["verify", "a.b.c", "d.e.f"],
-            ["verify", "--alg", "ES256", "a.b.c"],
+            ["verify", "--alg", "ES256K", "a.b.c"],
             ["verify", "--leeway", "-1", "a.b.c"],
             ["verify", "--key", "/nonexistent/key.pem", "a.b.c"],
             ["decode"],

@@ -14,7 +14,9 @@ enum JWTGlue {
     }
 
     /// The algorithms of every family this build links, HMAC first.
-    static let implemented = JWTAlgorithm.hmacAlgorithms + JWTAlgorithm.rsaPKCS1Algorithms + JWTAlgorithm.edDSAAlgorithms
+    static let implemented =
+        JWTAlgorithm.hmacAlgorithms + JWTAlgorithm.rsaPKCS1Algorithms + JWTAlgorithm.rsaPSSAlgorithms
+        + JWTAlgorithm.ecdsaAlgorithms + JWTAlgorithm.edDSAAlgorithms
 
     /// Every algorithm this build implements.
     static func algorithms() -> [Algorithm] {

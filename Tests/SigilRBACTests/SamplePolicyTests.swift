@@ -1,10 +1,10 @@
 import SigilRBAC
 import Testing
 
-/// The seed's role table (``Policy/default``) end to end: every role, and a subject with no
+/// The sample role table (`Policy.sample`) end to end: every role, and a subject with no
 /// role, against a table of requests.
-@Suite("Seed role table, end to end")
-struct SeedTableTests {
+@Suite("Sample role table, end to end")
+struct SamplePolicyTests {
     struct Request: Sendable, CustomTestStringConvertible {
         var permission: String
         var owner: String?
@@ -76,7 +76,7 @@ struct SeedTableTests {
         #expect(delete.denial?.code == .missingPermission)
     }
 
-    @Test("effective permissions of each seed role")
+    @Test("effective permissions of each role")
     func effective() {
         let policy = Policy.sample
         #expect(
