@@ -7,14 +7,17 @@ extension JWTKey {
     /// The limits for JWK and JWKS JSON.
     static let jwkLimits = JSONLimits(maxDepth: 8, maxBytes: 1 << 20, maxStringBytes: 16_384, maxNumberBytes: 64)
 
-    /// The JWK key types (`kty`) SigilJWT reads, each with its family's reader. A family
-    /// registers here, in one line, next to nothing else.
-    static let jwkReaders: [(kty: String, read: @Sendable (JSONObject) throws(JWTError) -> JWTKeyStorage)] = [
-        ("oct", hmacJWK),
-        ("RSA", rsaJWK),
-        ("OKP", okpJWK),
-        ("EC", ecJWK),
-    ]
+    /// The key material of a JWK, read by its key type's family, or `nil` for a `kty` no
+    /// family reads. Each family registers here, in one line.
+    static func jwkMaterial(kty: String, _ object: JSONObject) throws(JWTError) -> JWTKeyStorage? {
+        switch kty {
+        case "oct": try hmacJWK(object)
+        case "RSA": try rsaJWK(object)
+        case "OKP": try okpJWK(object)
+        case "EC": try ecJWK(object)
+        default: nil
+        }
+    }
 
     /// A key from a JSON Web Key (RFC 7517).
     ///
@@ -44,9 +47,6 @@ extension JWTKey {
     init(jwk object: JSONObject, algorithm requested: JWTAlgorithm?) throws(JWTError) {
         guard case .string(let kty) = object["kty"] else {
             throw JWTError(.invalidKey, "the JWK has no kty string")
-        }
-        guard let reader = JWTKey.jwkReaders.first(where: { $0.kty == kty }) else {
-            throw JWTError(.invalidKey, "the JWK's kty is not one Sigil reads")
         }
         var canSign = true
         var canVerify = true
@@ -88,7 +88,9 @@ extension JWTKey {
             guard case .string(let value) = kid else { throw JWTError(.invalidKey, "the JWK's kid is not a string") }
             keyID = value
         }
-        let storage = try reader.read(object)
+        guard let storage = try JWTKey.jwkMaterial(kty: kty, object) else {
+            throw JWTError(.invalidKey, "the JWK's kty is not one Sigil reads")
+        }
         if let pinned, !storage.supports(pinned) {
             throw JWTError(.invalidKey, "the JWK's key cannot be used with \(pinned)")
         }
