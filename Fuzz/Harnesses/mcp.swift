@@ -10,16 +10,23 @@
 import SigilJSON
 import SigilJWT
 import SigilMCP
+import SigilRBAC
 
 /// The token secret; Fuzz/make-seeds.py signs the seed tokens with it. (libFuzzer calls
 /// the harness from one thread.)
 nonisolated(unsafe) private let authentication: MCPAuthentication = {
     var options = JWTValidationOptions()
     options.clock = .fixed(1_700_000_000)
-    guard let provider = try? JWTProvider(secret: "mcp-fuzz-secret-0123456789abcdef", options: options) else {
-        fatalError("mcp: fixture provider")
+    guard let provider = try? JWTProvider(secret: "mcp-fuzz-secret-0123456789abcdef", options: options),
+        let policy = try? Policy(roles: [
+            Role("admin", permissions: ["read:*", "write:*", "delete:*"]),
+            Role("user", permissions: ["read:posts", "write:own_posts"]),
+            Role("viewer", permissions: ["read:posts"]),
+        ])
+    else {
+        fatalError("mcp: fixture provider and policy")
     }
-    return MCPAuthentication(provider: provider)
+    return MCPAuthentication(provider: provider, policy: policy)
 }()
 
 private func makeServer(limits: MCPServerLimits) -> MCPServer {

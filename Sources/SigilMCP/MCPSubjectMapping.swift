@@ -2,7 +2,7 @@ import SigilJSON
 import SigilJWT
 import SigilRBAC
 
-/// How a verified token's claims become the RBAC ``Subject`` that a ``Policy`` judges.
+/// How a verified token's claims become the RBAC `Subject` that a `Policy` judges.
 ///
 /// Identity providers put authorization data in different claims. Pick the mapping that
 /// matches yours, or combine several; the token is never reshaped:
