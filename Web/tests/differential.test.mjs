@@ -67,7 +67,8 @@ function allCases() {
     const variants = [
         {}, { now: 1_799_999_000 }, { now: 1_799_999_950 }, { now: 1_800_003_600 }, { now: 1_800_003_600, leeway: 0 },
         { issuers: ["https://auth.example"] }, { issuers: ["https://other.example"] }, { audiences: ["web"] },
-        { audiences: ["admin"] }, { require: ["jti"] }, { require: ["role"] }, { type: "JWT" }, { type: "at+jwt" },
+        { audiences: ["admin"] }, { audiences: ["api"], require: ["jti"] }, { audiences: ["api"], require: ["role"] },
+        { type: "JWT" }, { type: "at+jwt" },
         { algorithms: ["HS256"] }, { algorithms: ["HS256", "HS512"] }, { algorithms: ["RS256"] },
         { requireExpiration: false },
     ];

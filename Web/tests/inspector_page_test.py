@@ -106,12 +106,16 @@ def main():
         page.screenshot(path=str(SHOTS / "inspector-unverified.png"))
 
         page.fill("#key", SECRET)
-        check("a valid HS256 token with its secret is VALID", verdict.inner_text() == "VALID",
+        # The token names an audience; with none entered, it is refused (RFC 7519 §4.1.3),
+        # exactly as `sigil-token verify` refuses it without --audience.
+        check("a token with aud and no audience entered is INVALID: audienceMismatch",
+              verdict.inner_text() == "INVALID: audienceMismatch", verdict.inner_text())
+        page.fill("#audience", "blog-api")
+        check("a valid HS256 token with its secret and audience is VALID", verdict.inner_text() == "VALID",
               verdict.inner_text() + " " + detail.inner_text())
         check("the verdict does not move the layout", page.locator("#verdict").bounding_box()["y"] == top_before
               and page.locator("#header").bounding_box()["y"] == header_card_before)
         page.fill("#issuer", "https://auth.example")
-        page.fill("#audience", "blog-api")
         check("with the expected issuer and audience it stays VALID", verdict.inner_text() == "VALID",
               detail.inner_text())
         page.screenshot(path=str(SHOTS / "inspector-valid.png"), full_page=True)
@@ -230,6 +234,7 @@ def main():
         phone_page.wait_for_selector("body[data-ready=true]", timeout=20000)
         phone_page.fill("#token", valid)
         phone_page.fill("#key", SECRET)
+        phone_page.fill("#audience", "blog-api")
         check("phone width: VALID", phone_page.inner_text("#verdict-title") == "VALID")
         width = phone_page.evaluate("document.documentElement.scrollWidth")
         check("phone width: nothing scrolls sideways", width <= 390, width)
