@@ -26,7 +26,7 @@ struct ReadmeAppExampleTests {
         mutating func verify(_ token: String) throws -> VerifiedJWT {
             do {
                 return try verifier.verify(token)
-            } catch where error.code == .unknownKeyID {
+            } catch let error where error.code == .unknownKeyID {
                 // A kid we have not seen: refresh once (rate-limit this in production), retry.
                 verifier = JWTVerifier(keys: try JWTKeySet(jwks: fetchJWKS()), options: options)
                 return try verifier.verify(token)
