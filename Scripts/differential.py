@@ -326,6 +326,11 @@ PSS_HASH_NAMES = list(PY_HASHES)
 
 
 def python_pss_verify(public_key, name, mgf_name, salt_length, message, signature):
+    # RFC 8017 §8.1.2 step 1: a signature that is not exactly k octets is invalid. OpenSSL
+    # (under `cryptography`) accepts a PSS signature whose leading zero octet was dropped;
+    # Sigil follows the RFC, so such a case is expected to be rejected.
+    if len(signature) != (public_key.key_size + 7) // 8:
+        return False
     try:
         public_key.verify(signature, message,
                           padding.PSS(mgf=padding.MGF1(PY_HASHES[mgf_name]()), salt_length=salt_length),
