@@ -41,7 +41,7 @@ struct BlogPost: Sendable, Hashable {
     }
 
     /// The three posts a new blog starts with.
-    static func seedPosts(at time: Int64) -> [BlogPost] {
+    static func samplePosts(at time: Int64) -> [BlogPost] {
         [
             BlogPost(
                 id: 1, title: "JWT Authentication in MCP",

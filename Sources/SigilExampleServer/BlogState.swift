@@ -44,9 +44,9 @@ struct BlogState: Sendable, Hashable {
         storedByteEstimate = recomputedEstimate()
     }
 
-    /// The seed's three posts and nothing else.
+    /// The three sample posts (those of the NextMCP example) and nothing else.
     static func initial(now: Int64) -> BlogState {
-        BlogState(posts: BlogPost.seedPosts(at: now), nextPostID: 4)
+        BlogState(posts: BlogPost.samplePosts(at: now), nextPostID: 4)
     }
 
     // MARK: - Reading

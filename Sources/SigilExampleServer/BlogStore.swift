@@ -70,7 +70,7 @@ final class BlogStore {
     }
 
     /// Opens the data file at `path`: locks it, refuses it when others can write to it or
-    /// its directory, creates it with the seed posts when missing, replays the journal and
+    /// its directory, creates it with the sample posts when missing, replays the journal and
     /// compacts.
     ///
     /// - Parameters:

@@ -1,6 +1,7 @@
 import SigilJSON
 
-/// Who a verified token speaks for: the seed's identity fields, read from its claims.
+/// Who a verified token speaks for: the identity fields Sigil's own tokens carry (`sub`,
+/// `username`, `roles`, `permissions`, `jti`), read from its claims.
 public struct AuthenticatedIdentity: Sendable, Hashable {
     /// `sub`.
     public let userID: String

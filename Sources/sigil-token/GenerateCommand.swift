@@ -3,7 +3,7 @@ import SigilJSON
 import SigilJWT
 import SigilRBAC
 
-/// `sigil-token generate`: issue a token in the seed's structure.
+/// `sigil-token generate`: issue a token in the NextMCP example's structure.
 enum GenerateCommand {
     static let name = "generate"
 
@@ -12,15 +12,15 @@ enum GenerateCommand {
                                     [--permission P]... [--claim KEY=VALUE]... [--alg ALG]
                                     [--secret-file PATH | --key PATH] [--kid ID | --kid-thumbprint]
                                     [--quiet]
-               sigil-token --user NAME --role ROLE ...      (the same, seed-compatible)
+               sigil-token --user NAME --role ROLE ...      (the same, as the NextMCP example's script)
 
-        Issues a JWT with the seed's claims: sub ("user_" + NAME), username, roles,
+        Issues a JWT with the NextMCP example's claims: sub ("user_" + NAME), username, roles,
         permissions, iat, exp and a random jti.
 
         Options:
           --user NAME          The user name (required). The subject is "user_NAME".
           --role ROLE          A role (required; repeat for several). admin, user and viewer
-                               get the seed's permissions unless --permission is given:
+                               get the example blog's permissions unless --permission is given:
                                  admin:  read:*, write:*, delete:*
                                  user:   read:posts, write:own_posts
                                  viewer: read:posts

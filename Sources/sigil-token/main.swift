@@ -10,10 +10,10 @@ import Darwin
 
 let topLevelHelp = """
     Usage: sigil-token <command> [options]
-           sigil-token --user NAME --role ROLE [...]   (same as `generate`, as the seed's script)
+           sigil-token --user NAME --role ROLE [...]   (same as `generate`, as the NextMCP example's script)
 
     Commands:
-      generate        Issue a token in the seed's structure (sub, username, roles,
+      generate        Issue a token in the NextMCP example's structure (sub, username, roles,
                       permissions, iat, exp, jti).
       verify          Verify a token; prints {"valid":...} as JSON. Exit 0 valid, 1 invalid.
       decode          Show a token's header and payload WITHOUT verifying it.
@@ -43,7 +43,7 @@ func run(_ arguments: [String]) -> Int32 {
             SystemIO.print(topLevelHelp)
             return ExitStatus.success
         default:
-            // Seed compatibility: options without a command mean `generate`.
+            // Compatibility with the NextMCP example's script: options without a command mean `generate`.
             if first.hasPrefix("--") { return try GenerateCommand.run(rest) }
             throw UsageError("unknown command \(first)")
         }
