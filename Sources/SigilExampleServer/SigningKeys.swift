@@ -37,7 +37,8 @@ struct SigningKeys {
     /// curve's ES256/ES384/ES512 for EC (RFC 7518 §3.4), EdDSA for Ed25519 (RFC 8037 §3.1).
     /// Tokens carry kid = the key's RFC 7638 thumbprint and are verified with the public key
     /// only. No message ever shows key material.
-    static func privateKey(path: String, algorithm requested: JWTAlgorithm?) -> Result<SigningKeys, ServerOptionsError> {
+    static func privateKey(path: String, algorithm requested: JWTAlgorithm?) -> Result<SigningKeys, ServerOptionsError>
+    {
         let bytes: [UInt8]
         do {
             bytes = try POSIXFile.readAll(path, maxBytes: maxKeyFileBytes)
@@ -56,7 +57,8 @@ struct SigningKeys {
             return .failure(ServerOptionsError(reason: usable + ": \(error.reason)"))
         }
         guard key.canSign else {
-            return .failure(ServerOptionsError(reason: usable + ": it holds a public key; signing needs the private key"))
+            return .failure(
+                ServerOptionsError(reason: usable + ": it holds a public key; signing needs the private key"))
         }
         let supported = asymmetricAlgorithms.filter { key.supports($0) }
         let algorithm = requested ?? key.algorithm
