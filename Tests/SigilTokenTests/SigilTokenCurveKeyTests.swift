@@ -73,7 +73,8 @@ struct SigilTokenCurveKeyTests {
                 let token = Self.token(generated)
                 let segments = token.split(separator: ".")
                 #expect(try Base64URL.decode(String(segments[2])).count == signatureBytes)
-                for key in [publicPEM, publicJWK, path] {
+                // Every verification key form for the default; the public PEM for the --alg variants.
+                for key in extra.isEmpty ? [publicPEM, publicJWK, path] : [publicPEM] {
                     let result = try SigilToken.run(["verify", "--key", key, token])
                     #expect(result.status == 0, "\(path) \(extra) verified with \(key): \(result.stdout)")
                     #expect(result.json?["header"]?["alg"]?.stringValue == algorithm)
@@ -88,7 +89,7 @@ struct SigilTokenCurveKeyTests {
             #expect(try SigilToken.run(["verify", "--key", jwks, named]).status == 0)
             #expect(try SigilToken.run(["verify", "--key", publicPEM, named]).status == 0)
         }
-        #expect(verified == privateKeys.count * 9)
+        #expect(verified == privateKeys.count * 5)
     }
 
     @Test(
