@@ -102,7 +102,9 @@ let package = Package(
             // Test tooling: the batch driver of Scripts/differential.py (issue #8).
             .executableTarget(
                 name: "sigil-difftest",
-                dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJWT"],
+                dependencies: [
+                    "SigilSHA2", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilJWT", "SigilEC", "SigilEd25519",
+                ],
                 swiftSettings: strictSettings
             ),
             // Test tooling: the constant-time check driver run under valgrind by .ci/ctgrind (issue #15).

@@ -30,7 +30,8 @@ import warnings
 import jwt as pyjwt
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -389,6 +390,290 @@ def section_rsa_pss(rng, count):
 
 
 # ---------------------------------------------------------------------------------------
+# ECDSA P-256/P-384/P-521 verification (issue #12)
+
+# name: (curve, hash, coordinate bytes, group order n)
+EC_CURVES = {
+    "p256": (ec.SECP256R1, hashes.SHA256, 32,
+             0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551),
+    "p384": (ec.SECP384R1, hashes.SHA384, 48,
+             0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC7634D81F4372DDF581A0DB248B0A77AECEC196ACCC52973),
+    "p521": (ec.SECP521R1, hashes.SHA512, 66,
+             0x01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFA51868783BF2F966B7FCC0148F709A5D03BB5C9B8899C47AEBB6FB71E91386409),
+}
+_EC_KEY_CACHE = {}
+
+
+def ec_keys(name):
+    """Three keys per curve, generated once per run (by `cryptography`'s own randomness)."""
+    if name not in _EC_KEY_CACHE:
+        _EC_KEY_CACHE[name] = [ec.generate_private_key(EC_CURVES[name][0]()) for _ in range(3)]
+    return _EC_KEY_CACHE[name]
+
+
+def ec_point_bytes(public_key):
+    return public_key.public_bytes(serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
+
+
+def ec_key_field(point, form):
+    """A public key request field from an uncompressed point 0x04 ‖ x ‖ y, or None when
+    `cryptography` cannot encode that form (the point is not a valid key)."""
+    if form == "raw":
+        return hexf(point[1:])
+    if form == "x963":
+        return hexf(point)
+    return None
+
+
+def python_ec_public_key(name, point):
+    """The key `cryptography` reads from an uncompressed point, or None when it refuses it."""
+    try:
+        return ec.EllipticCurvePublicKey.from_encoded_point(EC_CURVES[name][0](), point)
+    except ValueError:
+        return None
+
+
+def der_integer(value, extra_zero=False):
+    body = value.to_bytes(max(1, (value.bit_length() + 8) // 8), "big")
+    if extra_zero:
+        body = b"\x00" + body
+    return b"\x02" + der_length(len(body)) + body
+
+
+def der_length(count):
+    return bytes([count]) if count < 0x80 else b"\x81" + bytes([count])
+
+
+def der_signature(r, s, extra_zero=False):
+    body = der_integer(r, extra_zero) + der_integer(s)
+    return b"\x30" + der_length(len(body)) + body
+
+
+def mutate_ecdsa(rng, r, s, size, n):
+    """(r, s, what) after one change that keeps the values encodable in `size` bytes."""
+    choice = rng.randrange(9)
+    if choice == 0:
+        return r ^ (1 << rng.randrange(min(8 * size, n.bit_length()))), s, "r bit flip"
+    if choice == 1:
+        return r, s ^ (1 << rng.randrange(min(8 * size, n.bit_length()))), "s bit flip"
+    if choice == 2:
+        return 0, s, "r = 0"
+    if choice == 3:
+        return r, 0, "s = 0"
+    if choice == 4:
+        return n, s, "r = n"
+    if choice == 5:
+        return (r + n, s, "r + n") if r + n < 256 ** size else (r, n, "s = n")
+    if choice == 6:
+        return r, n - s, "s = n - s (the other valid s)"
+    if choice == 7:
+        return s, r, "r and s swapped"
+    return int.from_bytes(rng.randbytes(size), "big"), int.from_bytes(rng.randbytes(size), "big"), "random r, s"
+
+
+def section_ecdsa(rng, count):
+    """ECDSA signatures made by `cryptography`, sent as r ‖ s (the JWS form) or DER, with
+    the key as x ‖ y, X9.62, SPKI DER or PEM; verified as made or after a change to the
+    signature (values, length, DER encoding), the message or the key (a flipped coordinate
+    bit, another key, another curve's key)."""
+    cases = []
+    for _ in range(count):
+        name = rng.choice(list(EC_CURVES))
+        curve, hash_type, size, n = EC_CURVES[name]
+        private_key = rng.choice(ec_keys(name))
+        public_key = private_key.public_key()
+        message = rng.randbytes(rng.randrange(0, 200))
+        r, s = decode_dss_signature(private_key.sign(message, ec.ECDSA(hash_type())))
+        sig_form = rng.choice(["raw", "raw", "der"])
+        key_form = rng.choice(["raw", "x963", "spki-der", "pem"])
+        point = ec_point_bytes(public_key)
+        checked_message = message
+        what = "valid"
+        raw_override = None
+        der_override = None
+        kind = rng.random()
+        if kind < 0.3:
+            pass
+        elif kind < 0.6:
+            r, s, what = mutate_ecdsa(rng, r, s, size, n)
+        elif kind < 0.7:
+            checked_message = message + b"\x00" if rng.random() < 0.5 else rng.randbytes(len(message))
+            what = "other message"
+        elif kind < 0.85:
+            raw = r.to_bytes(size, "big") + s.to_bytes(size, "big")
+            der = der_signature(r, s)
+            if sig_form == "raw":
+                choice = rng.randrange(4)
+                if choice == 0:
+                    raw_override, what = raw[:-1], "r ‖ s one byte short"
+                elif choice == 1:
+                    raw_override, what = b"\x00" + raw, "r ‖ s with a leading zero byte"
+                elif choice == 2:
+                    raw_override, what = b"", "empty signature"
+                else:
+                    # JWS takes r ‖ s only (RFC 7518 §3.4): a DER signature in its place is invalid.
+                    raw_override, what = der, "DER where r ‖ s is expected"
+            else:
+                choice = rng.randrange(5)
+                if choice == 0:
+                    der_override, what = der_signature(r, s, extra_zero=True), "DER: non-minimal INTEGER"
+                elif choice == 1 and der[1] < 0x80:
+                    der_override, what = b"\x30\x81" + der[1:], "DER: non-minimal length"
+                elif choice == 2:
+                    der_override, what = der[:-1], "DER truncated"
+                elif choice == 3:
+                    der_override, what = raw, "r ‖ s where DER is expected"
+                else:
+                    der_override, what = der + b"\x00", "DER with a trailing byte"
+        elif kind < 0.92:
+            if key_form in ("raw", "x963"):
+                index = 1 + rng.randrange(2 * size)
+                point = point[:index] + bytes([point[index] ^ (1 << rng.randrange(8))]) + point[index + 1:]
+                what = "key: coordinate bit flip"
+            else:
+                point = ec_point_bytes(rng.choice([k for k in ec_keys(name) if k is not private_key]).public_key())
+                what = "key: another key"
+        else:
+            other = rng.choice([c for c in EC_CURVES if c != name])
+            point = ec_point_bytes(ec_keys(other)[0].public_key())
+            what = f"key: a {other} key"
+
+        checked_key = python_ec_public_key(name, point) if len(point) == 1 + 2 * size else None
+        if key_form in ("raw", "x963"):
+            key_field = ec_key_field(point, key_form)
+        else:
+            # SPKI names its curve; a point of another curve is sent under its own curve's SPKI.
+            source = python_ec_public_key(name, point)
+            if source is None:
+                other_curve = next((c for c in EC_CURVES if len(point) == 1 + 2 * EC_CURVES[c][2]), None)
+                source = python_ec_public_key(other_curve, point) if other_curve else None
+            if source is None:
+                key_form = "raw"
+                key_field = ec_key_field(point, "raw")
+            else:
+                encoding = serialization.Encoding.DER if key_form == "spki-der" else serialization.Encoding.PEM
+                key_field = hexf(source.public_bytes(encoding, serialization.PublicFormat.SubjectPublicKeyInfo))
+
+        if sig_form == "raw":
+            if raw_override is not None:
+                signature = raw_override
+            elif r < 256 ** size and s < 256 ** size:
+                signature = r.to_bytes(size, "big") + s.to_bytes(size, "big")
+            else:
+                signature = b""
+        else:
+            signature = der_override if der_override is not None else der_signature(r, s)
+
+        if checked_key is None:
+            expected = "err"
+        else:
+            expected = "ok 1" if python_ecdsa_verify(checked_key, hash_type, sig_form, size, signature,
+                                                     checked_message) else "ok 0"
+        cases.append(Case("ecdsa", f"ecdsa-verify {name} {sig_form} {key_form} {key_field} "
+                                   f"{hexf(checked_message)} {hexf(signature)}", expected,
+                          f"{name}, {sig_form} signature, key {key_form}, {what}"))
+    return cases
+
+
+def python_ecdsa_verify(public_key, hash_type, sig_form, size, signature, message):
+    """`cryptography` (OpenSSL) verifies DER; an r ‖ s signature must be exactly 2 × size
+    bytes (RFC 7518 §3.4) and is re-encoded as DER for it."""
+    if sig_form == "raw":
+        if len(signature) != 2 * size:
+            return False
+        signature = encode_dss_signature(int.from_bytes(signature[:size], "big"),
+                                         int.from_bytes(signature[size:], "big"))
+    try:
+        public_key.verify(signature, message, ec.ECDSA(hash_type()))
+        return True
+    except (InvalidSignature, ValueError):
+        return False
+
+
+# ---------------------------------------------------------------------------------------
+# Ed25519 verification (issue #12)
+
+ED25519_L = 2**252 + 27742317777372353535851937790883648493
+_ED_KEY_CACHE = []
+
+
+def section_ed25519(rng, count):
+    """Ed25519 signatures made by `cryptography`, verified as made or after a change to the
+    signature (a flipped bit, S + L, S = L, wrong length, R and S swapped), the message or the
+    key (a flipped bit, another key). Where a changed key is no valid point Sigil refuses it
+    when read and OpenSSL when verifying: either is a rejection."""
+    if not _ED_KEY_CACHE:
+        _ED_KEY_CACHE.extend(ed25519.Ed25519PrivateKey.generate() for _ in range(4))
+    cases = []
+    for _ in range(count):
+        private_key = rng.choice(_ED_KEY_CACHE)
+        message = rng.randbytes(rng.choice([0, 1, rng.randrange(0, 300)]))
+        signature = private_key.sign(message)
+        raw_key = private_key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        key_form = rng.choice(["raw", "spki-der", "pem"])
+        checked_message = message
+        what = "valid"
+        key_changed = False
+        kind = rng.random()
+        if kind < 0.35:
+            pass
+        elif kind < 0.7:
+            choice = rng.randrange(7)
+            s_value = int.from_bytes(signature[32:], "little")
+            if choice == 0:
+                index = rng.randrange(64)
+                signature = signature[:index] + bytes([signature[index] ^ (1 << rng.randrange(8))]) + \
+                    signature[index + 1:]
+                what = "signature bit flip"
+            elif choice == 1:
+                signature, what = signature[:32] + (s_value + ED25519_L).to_bytes(32, "little"), "S + L"
+            elif choice == 2:
+                signature, what = signature[:32] + ED25519_L.to_bytes(32, "little"), "S = L"
+            elif choice == 3:
+                signature, what = signature[:-1], "63 bytes"
+            elif choice == 4:
+                signature, what = signature + b"\x00", "65 bytes"
+            elif choice == 5:
+                signature, what = signature[32:] + signature[:32], "R and S swapped"
+            else:
+                signature, what = rng.randbytes(64), "random"
+        elif kind < 0.85:
+            checked_message = message + b"\x00" if rng.random() < 0.5 else rng.randbytes(len(message))
+            what = "other message"
+        else:
+            key_changed = True
+            if rng.random() < 0.5:
+                index = rng.randrange(32)
+                raw_key = raw_key[:index] + bytes([raw_key[index] ^ (1 << rng.randrange(8))]) + raw_key[index + 1:]
+                what = "key bit flip"
+            else:
+                other = rng.choice([k for k in _ED_KEY_CACHE if k is not private_key])
+                raw_key = other.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+                what = "another key"
+        try:
+            public_key = ed25519.Ed25519PublicKey.from_public_bytes(raw_key)
+        except ValueError:
+            public_key = None
+        if key_form == "raw" or public_key is None:
+            key_form = "raw"
+            key_field = hexf(raw_key)
+        else:
+            encoding = serialization.Encoding.DER if key_form == "spki-der" else serialization.Encoding.PEM
+            key_field = hexf(public_key.public_bytes(encoding, serialization.PublicFormat.SubjectPublicKeyInfo))
+        try:
+            if public_key is None:
+                raise InvalidSignature()
+            public_key.verify(signature, checked_message)
+            valid = True
+        except InvalidSignature:
+            valid = False
+        expected = "ok 1" if valid else ("ok 0 or err" if key_changed else "ok 0")
+        cases.append(Case("ed25519", f"ed25519-verify {key_form} {key_field} {hexf(checked_message)} "
+                                     f"{hexf(signature)}", expected, f"key {key_form}, {what}"))
+    return cases
+
+
+# ---------------------------------------------------------------------------------------
 # JWT verification (pyjwt)
 
 
@@ -469,14 +754,22 @@ def section_jwt(rng, count):
     for _ in range(count):
         claims = random_claims(rng, now)
         # Mostly HS256 and RS256, the others now and then.
-        alg = rng.choice(["HS256", "HS256", "HS256", "HS384", "HS512", "RS256", "RS256", "RS256", "RS384", "RS512"])
+        alg = rng.choice(["HS256", "HS256", "HS256", "HS384", "HS512", "RS256", "RS256", "RS256", "RS384", "RS512",
+                          "PS256", "PS384", "PS512", "ES256", "ES256", "ES384", "ES512", "EdDSA", "EdDSA"])
         if alg.startswith("HS"):
             minimum = int(alg[2:]) // 8  # RFC 7518 §3.2: at least the hash size
             secret = rng.randbytes(rng.choice([minimum, minimum + 1, 64, 100]))
             token = pyjwt.encode(claims, secret, algorithm=alg)
             verify_key, key_request = secret, f"hmac {hexf(secret)}"
         else:
-            private_key = rng.choice([k for k in keys if k.key_size >= 2048])
+            if alg.startswith("ES"):
+                private_key = rng.choice(ec_keys({"ES256": "p256", "ES384": "p384", "ES512": "p521"}[alg]))
+            elif alg == "EdDSA":
+                if not _ED_KEY_CACHE:
+                    _ED_KEY_CACHE.extend(ed25519.Ed25519PrivateKey.generate() for _ in range(4))
+                private_key = rng.choice(_ED_KEY_CACHE)
+            else:
+                private_key = rng.choice([k for k in keys if k.key_size >= 2048])
             token = pyjwt.encode(claims, private_key, algorithm=alg)
             public_key = private_key.public_key()
             pem = public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
@@ -501,6 +794,8 @@ SECTIONS = {
     "pbkdf2": (section_pbkdf2, 1000),
     "rsa": (section_rsa, 4000),
     "rsa-pss": (section_rsa_pss, 2000),
+    "ecdsa": (section_ecdsa, 1500),
+    "ed25519": (section_ed25519, 1500),
     "jwt": (section_jwt, 4000),
 }
 
@@ -519,6 +814,8 @@ def build_binary():
 
 def expected_class(expected: str) -> str:
     """A short name for what Python expects, for the per-section summary."""
+    if expected == "ok 0 or err":
+        return "invalid signatures or keys"
     if expected == "ok 1":
         return "valid signatures"
     if expected == "ok 0":
@@ -529,9 +826,12 @@ def expected_class(expected: str) -> str:
 
 
 def matches(expected: str, actual: str) -> bool:
-    """`err` in an expectation matches any error code; everything else must be equal."""
+    """`err` in an expectation matches any error code, `ok 0 or err` a rejection either way;
+    everything else must be equal."""
     if expected == "err":
         return actual.startswith("err")
+    if expected == "ok 0 or err":
+        return actual == "ok 0" or actual.startswith("err")
     return expected == actual
 
 

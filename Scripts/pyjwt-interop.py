@@ -10,6 +10,17 @@
    computed here; a login token from that server verifies with PyJWT through `jwt.PyJWK` made
    from the printed JWK Set (and the `jwks` tool answers the same set).
 4. Tokens made by PyJWT verify with `sigil-token verify`; tampered ones do not.
+5. ES256/ES384/ES512, EdDSA and PS256/PS384/PS512 (issue 12), both ways, with keys made here
+   by `cryptography`: `sigil-token generate --key` (EC as SEC 1 and PKCS#8 PEM and a private
+   JWK, Ed25519 as PKCS#8 PEM and a private JWK, RSA as PKCS#8 PEM and a private JWK) makes
+   tokens PyJWT verifies; PyJWT's tokens verify with `sigil-token verify` and the public key
+   as PEM, JWK and JWK Set. Refused: a tampered signature, an ES256 token against a P-384
+   key (and every other key of another curve or family), a DER-encoded ECDSA signature,
+   a PS token under RS and the other way round.
+6. `sigil-server --signing-key` with an EC P-256, P-384, P-521, an Ed25519 and an RSA key
+   (PS256): the printed JWK Set is the one computed here; PyJWT verifies its login tokens
+   through `jwt.PyJWK`, and the server accepts PyJWT's tokens made with its key and refuses
+   those of another key.
 
 Usage (from the repository root):
     swift build --product sigil-token && swift build --product sigil-server
@@ -32,7 +43,8 @@ import time
 
 import jwt
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
 SECRETS = {
     "HS256": "interop-secret-HS256-0123456789abcdef-xyz",
@@ -316,6 +328,275 @@ def rsa_server_to_pyjwt(binary, workdir):
     return count
 
 
+# ---------------------------------------------------------------------------------------
+# ES256/ES384/ES512, EdDSA and PS256/PS384/PS512 (issue 12)
+
+# alg: (curve, coordinate bytes)
+EC_ALGORITHMS = {"ES256": (ec.SECP256R1, 32), "ES384": (ec.SECP384R1, 48), "ES512": (ec.SECP521R1, 66)}
+CURVE_NAMES = {"ES256": "P-256", "ES384": "P-384", "ES512": "P-521"}
+PSS_ALGORITHMS = ("PS256", "PS384", "PS512")
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def b64url_decode(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def public_members(key):
+    """The RFC 7638 required members of a private key's public JWK, computed here."""
+    public = key.public_key()
+    if isinstance(public, ec.EllipticCurvePublicKey):
+        size = (public.curve.key_size + 7) // 8
+        numbers = public.public_numbers()
+        alg = next(a for a, (curve, _) in EC_ALGORITHMS.items() if curve.name == public.curve.name)
+        return {"crv": CURVE_NAMES[alg], "kty": "EC", "x": b64url(numbers.x.to_bytes(size, "big")),
+                "y": b64url(numbers.y.to_bytes(size, "big"))}
+    if isinstance(public, ed25519.Ed25519PublicKey):
+        raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        return {"crv": "Ed25519", "kty": "OKP", "x": b64url(raw)}
+    numbers = public.public_numbers()
+    return {"e": b64url_uint(numbers.e), "kty": "RSA", "n": b64url_uint(numbers.n)}
+
+
+def members_thumbprint(members):
+    canonical = json.dumps(members, separators=(",", ":"), sort_keys=True)
+    return b64url(hashlib.sha256(canonical.encode()).digest())
+
+
+def private_members(key):
+    """A private JWK (no alg) of an EC, Ed25519 or RSA key."""
+    if isinstance(key, rsa.RSAPrivateKey):
+        return private_jwk(key)
+    members = public_members(key)
+    if isinstance(key, ec.EllipticCurvePrivateKey):
+        size = (key.curve.key_size + 7) // 8
+        return dict(members, d=b64url(key.private_numbers().private_value.to_bytes(size, "big")))
+    raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
+    return dict(members, d=b64url(raw))
+
+
+def write_private_forms(key, workdir, stem):
+    """The key as every private form Sigil reads: {form: path}."""
+    forms = [("pkcs8", serialization.PrivateFormat.PKCS8)]
+    if isinstance(key, ec.EllipticCurvePrivateKey):
+        forms.append(("sec1", serialization.PrivateFormat.TraditionalOpenSSL))
+    paths = {}
+    for form, private_format in forms:
+        paths[form] = os.path.join(workdir, f"{stem}-{form}.pem")
+        with open(paths[form], "wb") as handle:
+            handle.write(key.private_bytes(serialization.Encoding.PEM, private_format, serialization.NoEncryption()))
+    paths["jwk"] = os.path.join(workdir, f"{stem}.private.jwk.json")
+    with open(paths["jwk"], "w") as handle:
+        json.dump(private_members(key), handle)
+    return paths
+
+
+def write_public_forms(key, workdir, stem, alg):
+    """The public key as PEM (SPKI), a JWK (with alg) and a JWK Set (with alg and kid)."""
+    paths = {"pem": os.path.join(workdir, f"{stem}-public.pem"), "jwk": os.path.join(workdir, f"{stem}.jwk.json"),
+             "jwks": os.path.join(workdir, f"{stem}.jwks.json")}
+    with open(paths["pem"], "wb") as handle:
+        handle.write(key.public_key().public_bytes(serialization.Encoding.PEM,
+                                                    serialization.PublicFormat.SubjectPublicKeyInfo))
+    members = public_members(key)
+    with open(paths["jwk"], "w") as handle:
+        json.dump(dict(members, alg=alg), handle)
+    with open(paths["jwks"], "w") as handle:
+        json.dump({"keys": [dict(members, alg=alg, use="sig", kid=members_thumbprint(members))]}, handle)
+    return paths
+
+
+def der_signature_token(token):
+    """The token with its r ‖ s ECDSA signature re-encoded as DER (RFC 3279), which JWS forbids."""
+    header, payload, signature = token.split(".")
+    raw = b64url_decode(signature)
+    half = len(raw) // 2
+    der = encode_dss_signature(int.from_bytes(raw[:half], "big"), int.from_bytes(raw[half:], "big"))
+    return f"{header}.{payload}.{b64url(der)}"
+
+
+def tampered_signature(token):
+    """The token with one bit of its signature flipped (its length and encoding kept)."""
+    header, payload, signature = token.split(".")
+    raw = bytearray(b64url_decode(signature))
+    raw[len(raw) // 3] ^= 0x10
+    return f"{header}.{payload}.{b64url(bytes(raw))}"
+
+
+def family_keys():
+    """One key per algorithm of issue 12: {alg: private key}; the PS algorithms share a
+    2048-bit RSA key."""
+    keys = {alg: ec.generate_private_key(curve()) for alg, (curve, _) in EC_ALGORITHMS.items()}
+    keys["EdDSA"] = ed25519.Ed25519PrivateKey.generate()
+    shared = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    for alg in PSS_ALGORITHMS:
+        keys[alg] = shared
+    return keys
+
+
+def signature_size(alg):
+    if alg in EC_ALGORITHMS:
+        return 2 * EC_ALGORITHMS[alg][1]
+    return 64 if alg == "EdDSA" else 256
+
+
+def family_sigil_token_to_pyjwt(binary, workdir, keys):
+    """ES*/EdDSA/PS* tokens from `sigil-token generate --key` (every private form) verify
+    with PyJWT and the public key, and with no key of another curve or family."""
+    count = 0
+    for alg, key in keys.items():
+        paths = write_private_forms(key, workdir, f"gen-{alg}")
+        for form, path in paths.items():
+            # An EC or Ed25519 key signs its own algorithm without --alg; RSA needs --alg PS….
+            for extra in ([[], ["--alg", alg]] if not alg.startswith("PS") else [["--alg", alg]]):
+                arguments = ["generate", "--key", path, "--user", "alice", "--role", "user", "--quiet",
+                             "--kid-thumbprint"] + extra
+                result = run(binary, arguments)
+                check(result.returncode == 0, f"generate {alg} --key {form} {extra}: {result.stderr}")
+                if result.returncode != 0:
+                    continue
+                token = result.stdout.strip()
+                header = jwt.get_unverified_header(token)
+                check(header == {"alg": alg, "typ": "JWT", "kid": members_thumbprint(public_members(key))},
+                      f"{alg} header {header}")
+                check(len(b64url_decode(token.split(".")[2])) == signature_size(alg), f"{alg} signature size")
+                try:
+                    claims = jwt.decode(token, key.public_key(), algorithms=[alg],
+                                        options={"require": ["exp", "iat", "sub", "jti"]})
+                    check(claims["sub"] == "user_alice" and claims["roles"] == ["user"], f"{alg} claims {claims}")
+                except jwt.PyJWTError as error:
+                    check(False, f"PyJWT rejected a sigil-token {alg} token ({form}): {error!r}")
+                    continue
+                # Not with another algorithm's key (another curve or family), nor as RS… for PS….
+                for other, other_key in keys.items():
+                    if other_key is key:
+                        continue
+                    try:
+                        jwt.decode(token, other_key.public_key(), algorithms=[alg])
+                        check(False, f"PyJWT accepted a sigil-token {alg} token with a {other} key")
+                    except Exception:  # PyJWT refuses a key of the wrong type with its own errors
+                        pass
+                if alg.startswith("PS"):
+                    try:
+                        jwt.decode(token, key.public_key(), algorithms=["RS" + alg[2:]])
+                        check(False, f"PyJWT accepted a sigil-token {alg} token as RS{alg[2:]}")
+                    except jwt.PyJWTError:
+                        pass
+                count += 1
+    return count
+
+
+def family_pyjwt_to_sigil(binary, workdir, keys):
+    """PyJWT's ES*/EdDSA/PS* tokens verify with `sigil-token verify` and the public key as
+    PEM, JWK and JWK Set; tampered, DER-signed, other-curve and cross-family cases do not."""
+    now = int(time.time())
+    payload = {"sub": "user_admin", "username": "admin", "roles": ["admin"], "iat": now, "exp": now + 600}
+    count = 0
+    public = {alg: write_public_forms(key, workdir, f"verify-{alg}", alg) for alg, key in keys.items()}
+    for alg, key in keys.items():
+        kid = members_thumbprint(public_members(key))
+        token = jwt.encode(payload, key, algorithm=alg)
+        named = jwt.encode(payload, key, algorithm=alg, headers={"kid": kid})
+        for form, path in public[alg].items():
+            # A PEM key is named by its thumbprint (it verifies tokens without kid and with that
+            # kid), the JWK has no kid, the JWK Set's key has it. PS… must be allowed with --alg.
+            for candidate in {"pem": [token, named], "jwk": [token], "jwks": [named]}[form]:
+                result = run(binary, ["verify", "--alg", alg, "--key", path, candidate])
+                check(result.returncode == 0, f"sigil-token rejected a PyJWT {alg} token ({form}): {result.stdout}")
+                if result.returncode == 0:
+                    check(json.loads(result.stdout)["payload"] == payload, f"{alg} payload round trip")
+                count += 1
+        refused = [(tampered_signature(token), public[alg]["pem"], [alg], "a tampered signature")]
+        if alg in EC_ALGORITHMS:
+            refused.append((der_signature_token(token), public[alg]["pem"], [alg], "a DER signature"))
+        if alg.startswith("PS"):
+            rs = jwt.encode(payload, key, algorithm="RS" + alg[2:])
+            refused.append((rs, public[alg]["jwk"], None, f"an RS{alg[2:]} token against a {alg} JWK"))
+            refused.append((token, public[alg]["pem"], ["RS" + alg[2:]], f"a {alg} token with only RS allowed"))
+        for other in keys:
+            if keys[other] is not key:
+                refused.append((token, public[other]["pem"], [alg, other], f"a {other} key"))
+        for candidate, key_path, algorithms, what in refused:
+            arguments = ["verify", "--key", key_path]
+            for name in algorithms or []:
+                arguments += ["--alg", name]
+            result = run(binary, arguments + [candidate])
+            check(result.returncode == 1 and json.loads(result.stdout)["valid"] is False,
+                  f"sigil-token accepted a PyJWT {alg} token with {what}: {result.stdout} {result.stderr}")
+            count += 1
+    # The issue's named case: an ES256 token against a P-384 key.
+    es256 = jwt.encode(payload, keys["ES256"], algorithm="ES256")
+    result = run(binary, ["verify", "--alg", "ES256", "--alg", "ES384", "--key", public["ES384"]["jwks"], es256])
+    check(result.returncode == 1, f"an ES256 token verified with a P-384 JWK Set: {result.stdout}")
+    return count + 1
+
+
+def family_server_to_pyjwt(binary, workdir, keys):
+    """sigil-server --signing-key with EC, Ed25519 and RSA (PS256) keys: the printed JWK Set
+    is the one computed here, PyJWT verifies its login tokens through jwt.PyJWK, and the
+    server accepts PyJWT's tokens made with its key and refuses another key's."""
+    environment = dict(os.environ)
+    environment.pop("SIGIL_JWT_SECRET", None)
+    count = 0
+    for alg in ("ES256", "ES384", "ES512", "EdDSA", "PS256"):
+        key = keys[alg]
+        paths = write_private_forms(key, workdir, f"server-{alg}")
+        form = "sec1" if "sec1" in paths else "pkcs8"
+        arguments = ["--signing-key", paths[form]] + (["--signing-alg", alg] if alg.startswith("PS") else [])
+        printed = subprocess.run([binary] + arguments + ["--print-jwks"], capture_output=True, text=True,
+                                 env=environment, stdin=subprocess.DEVNULL)
+        check(printed.returncode == 0, f"--print-jwks {alg}: {printed.stderr}")
+        if printed.returncode != 0:
+            continue
+        jwks = json.loads(printed.stdout)
+        members = public_members(key)
+        kid = members_thumbprint(members)
+        check(jwks == {"keys": [dict(members, use="sig", alg=alg, kid=kid)]}, f"{alg} JWK Set {jwks}")
+        verifying = jwt.PyJWK(jwks["keys"][0])
+        check(verifying.key_id == kid and verifying.algorithm_name == alg, f"{alg} PyJWK kid and alg")
+
+        server = MCPServer(binary, arguments + ["--demo", "--accept-legacy-tokens"])
+        try:
+            tool = server.call_tool("jwks")
+            check(not tool["isError"] and tool["structuredContent"] == jwks, f"{alg} jwks tool {tool}")
+            login = server.call_tool("login", {"username": "admin", "password": "admin-demo"})
+            check(not login["isError"], f"{alg} login {login}")
+            token = login["structuredContent"]["token"]
+            check(jwt.get_unverified_header(token) == {"alg": alg, "kid": kid, "typ": "JWT"}, f"{alg} header")
+            try:
+                claims = jwt.decode(token, verifying.key, algorithms=[alg], audience="sigil-blog",
+                                    issuer="sigil-server", options={"require": ["exp", "jti", "sub", "iss", "aud"]})
+                check(claims["sub"] == "user_admin" and claims["roles"] == ["admin"], f"{alg} server claims")
+            except jwt.PyJWTError as error:
+                check(False, f"PyJWT rejected a sigil-server {alg} token: {error!r}")
+            now = int(time.time())
+            claims = {"sub": "user_alice", "username": "alice", "roles": ["user"], "permissions": ["read:posts"],
+                      "iat": now, "exp": now + 600}
+            foreign = jwt.encode(claims, key, algorithm=alg, headers={"kid": kid})
+            whoami = server.call_tool("whoami", {"auth": {"token": foreign}})
+            check(not whoami["isError"] and whoami["structuredContent"]["username"] == "alice",
+                  f"sigil-server rejected a PyJWT {alg} token: {whoami}")
+            # The same claims signed by another key of the same kind, under the server's kid.
+            other = (ec.generate_private_key(EC_ALGORITHMS[alg][0]()) if alg in EC_ALGORITHMS else
+                     ed25519.Ed25519PrivateKey.generate() if alg == "EdDSA" else
+                     rsa.generate_private_key(public_exponent=65537, key_size=2048))
+            forged = jwt.encode(claims, other, algorithm=alg, headers={"kid": kid})
+            refused = server.call_tool("whoami", {"auth": {"token": forged}})
+            check(refused["isError"] and refused["structuredContent"]["error"] == "invalid_token",
+                  f"{alg} another key's token: {refused}")
+            if alg in EC_ALGORITHMS:
+                refused = server.call_tool("whoami", {"auth": {"token": der_signature_token(foreign)}})
+                check(refused["isError"] and refused["structuredContent"]["error"] == "invalid_token",
+                      f"{alg} DER signature: {refused}")
+        finally:
+            server.close()
+        count += 1
+    return count
+
+
 def forge_hs256(payload, secret, kid):
     """An HS256 token keyed with arbitrary bytes (PyJWT refuses PEM text as an HMAC secret)."""
     def segment(data):
@@ -338,12 +619,18 @@ def main():
         rsa_forward = rsa_sigil_token_to_pyjwt(binary, workdir)
         rsa_server = rsa_server_to_pyjwt(server, workdir)
         backward = pyjwt_to_sigil(binary, workdir)
+        keys = family_keys()
+        family_forward = family_sigil_token_to_pyjwt(binary, workdir, keys)
+        family_backward = family_pyjwt_to_sigil(binary, workdir, keys)
+        family_server = family_server_to_pyjwt(server, workdir, keys)
     if failures:
         print(f"pyjwt-interop: {len(failures)} failure(s)", file=sys.stderr)
         return 1
     print(f"pyjwt-interop: ok ({forward} HS and {rsa_forward} RS sigil-token tokens verified by PyJWT "
           f"{jwt.__version__}; {rsa_server} sigil-server --signing-key runs (RS256/384/512) verified through "
-          f"jwt.PyJWK from --print-jwks; {backward} PyJWT checks passed by sigil-token)")
+          f"jwt.PyJWK from --print-jwks; {backward} PyJWT checks passed by sigil-token; ES*/EdDSA/PS*: "
+          f"{family_forward} sigil-token tokens verified by PyJWT, {family_backward} PyJWT checks passed by "
+          f"sigil-token, {family_server} sigil-server runs (ES256/384/512, EdDSA, PS256))")
     return 0
 
 

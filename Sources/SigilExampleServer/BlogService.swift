@@ -311,7 +311,8 @@ final class BlogService {
             throw MCPToolError(
                 .init("no_public_key"),
                 "This server signs tokens with a shared HS256 secret; it has no public key to publish. "
-                    + "Start it with --signing-key PEM to issue RS256 tokens and publish a JWK Set.")
+                    + "Start it with --signing-key PEM (an RSA, EC or Ed25519 private key) to sign tokens with "
+                    + "a private key and publish a JWK Set.")
         }
         return publishedKeys
     }

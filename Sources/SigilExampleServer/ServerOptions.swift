@@ -10,10 +10,13 @@ public struct ServerOptions: Sendable, Hashable {
     public var accessTokenLifetime: Int64 = 3600
     /// `--refresh-ttl SECONDS`.
     public var refreshTokenLifetime: Int64 = 7 * 24 * 3600
-    /// `--signing-key PEM`: sign tokens with this RSA private key instead of the HS256 secret.
+    /// `--signing-key PEM`: sign tokens with this private key (RSA, EC or Ed25519) instead of
+    /// the HS256 secret.
     public var signingKeyPath: String?
-    /// `--signing-alg ALG`: RS256 (the default), RS384 or RS512; only with `--signing-key`.
-    public var signingAlgorithm: JWTAlgorithm = .rs256
+    /// `--signing-alg ALG`: the algorithm of `--signing-key`, or `nil` for the key's own (RS256
+    /// for RSA, the curve's ES256/ES384/ES512 for EC, EdDSA for Ed25519); only with
+    /// `--signing-key`.
+    public var signingAlgorithm: JWTAlgorithm?
     /// `--print-jwks`: print the public key as a JWK Set and exit.
     public var printJWKS = false
     /// `--demo`: allow the demo accounts and the public demo secret (where `--users` or
@@ -63,9 +66,10 @@ public struct ServerOptions: Sendable, Hashable {
             case "--signing-key": signingKeyPath = try value(for: argument)
             case "--signing-alg":
                 let name = try value(for: argument)
-                guard let algorithm = JWTAlgorithm(rawValue: name), JWTAlgorithm.rsaPKCS1Algorithms.contains(algorithm)
-                else {
-                    throw ServerOptionsError(reason: "--signing-alg must be RS256, RS384 or RS512")
+                guard let algorithm = SigningKeys.asymmetricAlgorithms.first(where: { $0.rawValue == name }) else {
+                    throw ServerOptionsError(
+                        reason: "--signing-alg must be one of "
+                            + SigningKeys.asymmetricAlgorithms.map(\.rawValue).joined(separator: ", "))
                 }
                 signingAlgorithm = algorithm
                 signingAlgorithmGiven = true
@@ -105,7 +109,7 @@ public struct ServerOptions: Sendable, Hashable {
 
         USAGE
           SIGIL_JWT_SECRET=... sigil-server --users FILE [--data FILE] [OPTIONS]
-          sigil-server --signing-key PEM --users FILE [--data FILE] [OPTIONS]
+          sigil-server --signing-key PEM [--signing-alg ALG] --users FILE [--data FILE] [OPTIONS]
           sigil-server --demo [--data FILE] [OPTIONS]
 
         A server needs real settings: a users file (--users) and a key (SIGIL_JWT_SECRET or
@@ -136,16 +140,21 @@ public struct ServerOptions: Sendable, Hashable {
                                  is kept in memory only.
           --access-ttl SECONDS   Lifetime of access tokens issued by login/refresh_token (3600).
           --refresh-ttl SECONDS  Lifetime of refresh tokens (604800, one week).
-          --signing-key PEM      Sign access tokens with this RSA private key (PEM: PKCS#8
-                                 "PRIVATE KEY" or PKCS#1 "RSA PRIVATE KEY", at least 2048 bits)
-                                 instead of the HS256 secret. The server then accepts only tokens
-                                 signed with this key (HS256 tokens are refused, whatever the
-                                 secret), writes kid = the key's RFC 7638 JWK thumbprint (SHA-256,
-                                 base64url) into their header, and publishes the public key as a
-                                 JWK Set through the jwks tool. SIGIL_JWT_SECRET is not used.
-          --signing-alg ALG      RS256 (the default), RS384 or RS512. The algorithm is never
-                                 inferred from the key: an RSA key fits all three. Needs
-                                 --signing-key.
+          --signing-key PEM      Sign access tokens with this private key instead of the HS256
+                                 secret. PEM: an RSA key (PKCS#8 "PRIVATE KEY" or PKCS#1 "RSA
+                                 PRIVATE KEY", at least 2048 bits), an EC key on P-256, P-384 or
+                                 P-521 (SEC 1 "EC PRIVATE KEY" or PKCS#8 "PRIVATE KEY") or an
+                                 Ed25519 key (PKCS#8 "PRIVATE KEY"). The server then accepts only
+                                 tokens signed with this key and its algorithm (HS256 tokens are
+                                 refused, whatever the secret), writes kid = the key's RFC 7638
+                                 JWK thumbprint (SHA-256, base64url) into their header, and
+                                 publishes the public key as a JWK Set through the jwks tool.
+                                 SIGIL_JWT_SECRET is not used.
+          --signing-alg ALG      The algorithm, where the key allows more than one. An RSA key:
+                                 RS256 (the default), RS384, RS512, PS256, PS384 or PS512. An EC
+                                 key's algorithm follows its curve: ES256 (P-256), ES384 (P-384),
+                                 ES512 (P-521); an Ed25519 key's is EdDSA. An algorithm the key
+                                 cannot sign stops the server. Needs --signing-key.
           --issuer ISS           iss of issued tokens; presented tokens must carry it
                                  ("sigil-server").
           --audience AUD         aud of issued tokens; presented tokens must name it
@@ -161,8 +170,9 @@ public struct ServerOptions: Sendable, Hashable {
                                  the current default (pbkdf2-sha256, i=600000), rehash it and
                                  rewrite the users file (atomically). Needs --users.
           --print-jwks           Print the public key of --signing-key as a JWK Set (RFC 7517:
-                                 kty, use sig, alg, kid, n, e) on standard output and exit.
-                                 Needs --signing-key.
+                                 kty, use sig, alg, kid, and n, e for RSA, crv, x, y for EC,
+                                 crv, x for Ed25519) on standard output and exit. Needs
+                                 --signing-key.
           --version              Print the version and exit.
           -h, --help             Print this help and exit.
 

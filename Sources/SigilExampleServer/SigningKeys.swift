@@ -1,10 +1,10 @@
 import SigilJSON
 import SigilJWT
 import SigilMCP
-import SigilRSA
 
-/// How `sigil-server` signs and verifies tokens: an HS256 secret (the default), or an RSA
-/// private key from `--signing-key` whose public half is published as a JWK Set.
+/// How `sigil-server` signs and verifies tokens: an HS256 secret (the default), or a private
+/// key from `--signing-key` (RSA, EC P-256/P-384/P-521 or Ed25519) whose public half is
+/// published as a JWK Set.
 struct SigningKeys {
     /// Issues and verifies the server's tokens.
     let provider: JWTProvider
@@ -14,42 +14,72 @@ struct SigningKeys {
     /// The largest PEM file read for `--signing-key` (a 16384-bit PKCS#8 key is under 13 KB).
     static let maxKeyFileBytes = 64 * 1024
 
+    /// The algorithms `--signing-alg` may name: every asymmetric JWS algorithm Sigil signs
+    /// (RFC 7518 §3.3–§3.5, RFC 8037 §3.1). Which of them a key allows, its family decides.
+    static let asymmetricAlgorithms: [JWTAlgorithm] =
+        JWTAlgorithm.rsaPKCS1Algorithms + JWTAlgorithm.rsaPSSAlgorithms + JWTAlgorithm.ecdsaAlgorithms
+        + JWTAlgorithm.edDSAAlgorithms
+
     /// The keys for a command line: `--signing-key` (and `--signing-alg`), else the HS256
     /// secret from `SIGIL_JWT_SECRET` or the demo secret (with a warning on standard error).
     static func load(_ options: ServerOptions) -> Result<SigningKeys, ServerOptionsError> {
         if let path = options.signingKeyPath {
-            return rsa(path: path, algorithm: options.signingAlgorithm)
+            return privateKey(path: path, algorithm: options.signingAlgorithm)
         }
         return hmac()
     }
 
-    /// An RSA private key from a PEM file; tokens carry kid = its RFC 7638 thumbprint and
-    /// are verified with its public key only.
-    static func rsa(path: String, algorithm: JWTAlgorithm) -> Result<SigningKeys, ServerOptionsError> {
+    /// A private key from a PEM file, of any family SigilJWT reads: RSA (PKCS#8 or PKCS#1),
+    /// EC P-256/P-384/P-521 (SEC 1 `EC PRIVATE KEY` or PKCS#8) or Ed25519 (PKCS#8).
+    ///
+    /// The algorithm is `algorithm` when given, which the key must support (an RSA key
+    /// signs RS256/384/512 and PS256/384/512); otherwise the key's own: RS256 for RSA, the
+    /// curve's ES256/ES384/ES512 for EC (RFC 7518 §3.4), EdDSA for Ed25519 (RFC 8037 §3.1).
+    /// Tokens carry kid = the key's RFC 7638 thumbprint and are verified with the public key
+    /// only. No message ever shows key material.
+    static func privateKey(path: String, algorithm requested: JWTAlgorithm?) -> Result<SigningKeys, ServerOptionsError>
+    {
         let bytes: [UInt8]
         do {
             bytes = try POSIXFile.readAll(path, maxBytes: maxKeyFileBytes)
         } catch {
             return .failure(ServerOptionsError(reason: "cannot read --signing-key: \(error)"))
         }
-        let privateKey: RSA.PrivateKey
+        let usable =
+            "--signing-key \(path) is not a usable private key (PEM: PKCS#8 \"PRIVATE KEY\" of RSA, EC or "
+            + "Ed25519; \"RSA PRIVATE KEY\" of at least 2048 bits; or \"EC PRIVATE KEY\" on P-256, P-384 or P-521)"
+        let pem = String(decoding: bytes, as: UTF8.self)
+        let key: JWTKey
         do {
-            privateKey = try RSA.PrivateKey(pemRepresentation: String(decoding: bytes, as: UTF8.self))
+            key = try JWTKey(pem: pem)
         } catch {
-            // RSAError's reason never contains key material.
+            // JWTError's reason never contains key material.
+            return .failure(ServerOptionsError(reason: usable + ": \(error.reason)"))
+        }
+        guard key.canSign else {
+            return .failure(
+                ServerOptionsError(reason: usable + ": it holds a public key; signing needs the private key"))
+        }
+        let supported = asymmetricAlgorithms.filter { key.supports($0) }
+        let algorithm = requested ?? key.algorithm
+        guard key.supports(algorithm) else {
             return .failure(
                 ServerOptionsError(
-                    reason: "--signing-key \(path) is not a usable RSA private key (PEM \"PRIVATE KEY\" or "
-                        + "\"RSA PRIVATE KEY\", at least 2048 bits): \(error.reason)"))
+                    reason: "--signing-alg \(algorithm) cannot be used with --signing-key \(path): this key signs "
+                        + supported.map(\.rawValue).joined(separator: ", ")))
         }
         let keyID: String
         let signingKey: JWTKey
         let verificationKey: JWTKey
         do {
-            let unnamed = try JWTKey.rsa(privateKey, algorithm: algorithm)
+            let unnamed = try key.withAlgorithm(algorithm)
             keyID = unnamed.jwkThumbprint ?? ""
             signingKey = unnamed.withKeyID(keyID)
-            verificationKey = try JWTKey.rsa(privateKey.publicKey, algorithm: algorithm, keyID: keyID)
+            // The verifier holds the public half only, read back from the JWK it publishes.
+            guard let publicJWK = signingKey.publicJWK else {
+                return .failure(ServerOptionsError(reason: usable + ": it has no public key to publish"))
+            }
+            verificationKey = try JWTKey(jwk: JSONValue.object(publicJWK).serialized())
         } catch {
             return .failure(ServerOptionsError(reason: "--signing-key: \(error.reason)"))
         }

@@ -13,6 +13,8 @@ import SigilBase64
 /// | `pbkdf2 ALG PASSWORD SALT ITERATIONS LENGTH` (ALG `sha256`, `sha512`) | `ok KEY` or `err CODE` |
 /// | `rsa-verify HASH FORM KEY MESSAGE SIGNATURE` (see `RSARequests`) | `ok 1`, `ok 0` or `err CODE` |
 /// | `rsa-pss-verify HASH MGF1HASH SALTLENGTH FORM KEY MESSAGE SIGNATURE` | `ok 1`, `ok 0` or `err CODE` |
+/// | `ecdsa-verify CURVE SIGFORM KEYFORM KEY MESSAGE SIGNATURE` (see `CurveRequests`) | `ok 1`, `ok 0` or `err CODE` |
+/// | `ed25519-verify KEYFORM KEY MESSAGE SIGNATURE` | `ok 1`, `ok 0` or `err CODE` |
 /// | `jwt-verify ALG KIND KEY NOW LEEWAY TOKEN` (see `JWTRequests`) | `ok` or `err CODE` |
 struct DifferentialRequest {
     private var rsa = RSARequests()
@@ -52,6 +54,10 @@ struct DifferentialRequest {
             return rsa.verify(arguments)
         case "rsa-pss-verify":
             return rsa.verifyPSS(arguments)
+        case "ecdsa-verify":
+            return CurveRequests.verifyECDSA(arguments)
+        case "ed25519-verify":
+            return CurveRequests.verifyEd25519(arguments)
         case "jwt-verify":
             return jwt.verify(arguments)
         default:

@@ -8,7 +8,7 @@ struct JWTRequests {
     /// name such as `expired`, or the key's error).
     ///
     /// ALG is the key's algorithm (`HS256`, …). KIND is `hmac` (KEY is the secret) or `pem`
-    /// (KEY is an RSA public key's PEM text). The
+    /// (KEY is the PEM text of an RSA, EC or Ed25519 public key). The
     /// verifier's clock is fixed at NOW (Unix seconds), with LEEWAY seconds of leeway and
     /// every other option at its default (exp required). TOKEN is the token's bytes.
     mutating func verify(_ arguments: [Substring]) -> String {
@@ -45,7 +45,7 @@ struct JWTRequests {
         case "hmac":
             return try JWTKey.hmac(Hex.decode(field) ?? [], algorithm: algorithm)
         case "pem":
-            return try JWTKey.rsa(pem: String(decoding: Hex.decode(field) ?? [], as: UTF8.self), algorithm: algorithm)
+            return try JWTKey(pem: String(decoding: Hex.decode(field) ?? [], as: UTF8.self), algorithm: algorithm)
         default:
             throw JWTError(.invalidKey, "unknown key kind")
         }

@@ -28,12 +28,14 @@ enum GenerateCommand {
           --expires SECONDS    Lifetime in seconds (default 3600).
           --claim KEY=VALUE    A custom claim (repeatable). VALUE is read as JSON when it is
                                valid JSON (42, true, ["a"], {"k":1}, "quoted"), else as a string.
-          --alg ALG            HS256 (default), HS384, HS512; or RS256 (default with an RSA
-                               --key), RS384, RS512, or EdDSA (with an Ed25519 --key).
+          --alg ALG            HS256 (default), HS384, HS512; with an RSA --key RS256 (its
+                               default), RS384, RS512, PS256, PS384 or PS512; with an EC --key
+                               the curve's ES256 (P-256), ES384 (P-384) or ES512 (P-521); with
+                               an Ed25519 --key EdDSA.
           --secret-file PATH   Read the HMAC secret from a file (one trailing newline ignored).
-          --key PATH           Sign with a private key instead of a secret: PEM ("PRIVATE KEY",
-                               RSA or Ed25519, or "RSA PRIVATE KEY") or a JWK (RSA or OKP
-                               private, or oct).
+          --key PATH           Sign with a private key instead of a secret: PEM (PKCS#8
+                               "PRIVATE KEY" of RSA, EC or Ed25519; "RSA PRIVATE KEY"; or SEC 1
+                               "EC PRIVATE KEY") or a JWK (RSA, EC or OKP private, or oct).
           --kid ID             Write ID as the header's kid (replaces a JWK's own kid).
           --kid-thumbprint     Write the key's RFC 7638 JWK thumbprint (SHA-256, base64url)
                                as the kid: the kid `sigil-server --signing-key` publishes.
@@ -113,8 +115,9 @@ enum GenerateCommand {
         return ExitStatus.success
     }
 
-    /// The signing key: `--key` (with `--alg`, or RS256 for a PEM key and the JWK's own
-    /// `alg` for a JWK), else an HMAC secret (HS256 unless `--alg` says otherwise).
+    /// The signing key: `--key` (with `--alg`, else the key's own algorithm: RS256 for an
+    /// RSA key, the curve's ES256/ES384/ES512 for an EC key, EdDSA for Ed25519, or a JWK's
+    /// `alg`), else an HMAC secret (HS256 unless `--alg` says otherwise).
     static func signingKey(
         algorithm requested: JWTAlgorithm?, parsed: CommandLineArguments
     ) throws(UsageError)
@@ -145,7 +148,8 @@ enum GenerateCommand {
         guard keyID == nil else { throw UsageError("give --kid or --kid-thumbprint, not both", command: name) }
         guard let thumbprint = key.jwkThumbprint else {
             throw UsageError(
-                "--kid-thumbprint needs an RSA key (--key); an HMAC secret has no public thumbprint", command: name)
+                "--kid-thumbprint needs a private key (--key: RSA, EC or Ed25519); an HMAC secret has no public "
+                    + "thumbprint", command: name)
         }
         return key.withKeyID(thumbprint)
     }

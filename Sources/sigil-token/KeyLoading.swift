@@ -71,8 +71,8 @@ enum KeyLoading {
 }
 
 extension KeyLoading {
-    /// A signing key from `--key`: a JWK (an `oct` secret, or an RSA private key) or a PEM
-    /// RSA private key.
+    /// A signing key from `--key`: a JWK (an `oct` secret, or an RSA, EC or OKP private key)
+    /// or a PEM private key (RSA, EC or Ed25519).
     static func privateKey(_ path: String, algorithm: JWTAlgorithm?, command: String) throws(UsageError) -> JWTKey {
         switch try keyFile(path, command: command) {
         case .jwk(let text):

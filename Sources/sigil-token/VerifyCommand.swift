@@ -19,14 +19,16 @@ enum VerifyCommand {
 
         Options:
           --secret-file PATH   The HMAC secret, from a file (one trailing newline ignored).
-          --key PATH           A public key: PEM (SPKI "PUBLIC KEY", RSA or Ed25519, or PKCS#1
-                               "RSA PUBLIC KEY"), a JWK, or a JWK Set; recognised by content.
+          --key PATH           A public key: PEM (SPKI "PUBLIC KEY" of RSA, EC P-256/P-384/P-521
+                               or Ed25519, or PKCS#1 "RSA PUBLIC KEY"), a JWK (RSA, EC, OKP or
+                               oct), or a JWK Set; recognised by content.
                                A PEM key accepts tokens without kid or with kid = its RFC 7638
                                thumbprint.
           --alg ALG            An allowed algorithm (repeatable). A secret, a PEM key and a JWK
                                without alg take any listed algorithm of their family; a JWK
                                with alg keeps its own. Without --alg: HS256 for a secret,
-                               RS256 for an RSA key, EdDSA for an Ed25519 key.
+                               RS256 for an RSA key (PS256/384/512 need --alg), ES256, ES384
+                               or ES512 for an EC key (its curve decides), EdDSA for Ed25519.
           --issuer I           An accepted iss (repeatable); iss is then required.
           --audience A         An accepted aud (repeatable); aud is then required.
           --leeway SECONDS     Clock skew tolerated on exp, nbf and iat (default 60).
@@ -102,12 +104,13 @@ enum VerifyCommand {
         }
     }
 
-    /// An algorithm by name, or a usage error listing the supported ones.
+    /// An algorithm by name, in any letter case (`es256`, `EdDSA`), or a usage error listing
+    /// the supported ones.
     static func algorithm(_ name: String, command: String) throws(UsageError) -> JWTAlgorithm {
         let supported =
             JWTAlgorithm.hmacAlgorithms + JWTAlgorithm.rsaPKCS1Algorithms + JWTAlgorithm.rsaPSSAlgorithms
             + JWTAlgorithm.ecdsaAlgorithms + JWTAlgorithm.edDSAAlgorithms
-        guard let algorithm = supported.first(where: { $0.rawValue == name.uppercased() }) else {
+        guard let algorithm = supported.first(where: { $0.rawValue.uppercased() == name.uppercased() }) else {
             throw UsageError(
                 "unsupported algorithm \(name); use one of " + supported.map(\.rawValue).joined(separator: ", "),
                 command: command)

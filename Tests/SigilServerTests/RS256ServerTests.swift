@@ -64,7 +64,8 @@ struct RS256ServerTests {
     }
 
     @Test(
-        "--signing-alg RS384 / RS512: the header, the JWK's alg and verification follow", arguments: ["RS384", "RS512"])
+        "--signing-alg RS384 / RS512 / PS256 / PS384 / PS512: the header, the JWK's alg and verification follow",
+        arguments: ["RS384", "RS512", "PS256", "PS384", "PS512"])
     func otherAlgorithms(name: String) throws {
         let arguments = ["--signing-key", Self.pkcs8, "--signing-alg", name]
         let jwks = try JWTKeySet(jwks: try Self.printedJWKS(arguments))
@@ -251,11 +252,20 @@ struct RS256ServerTests {
         let truncatedPath = directory + "/truncated.pem"
         try ServerHarness.writeFile(truncatedPath, String(pem.prefix(pem.count / 2)) + "\n-----END PRIVATE KEY-----\n")
         let cases: [([String], String)] = [
-            (["--signing-key", publicPath], "not a usable RSA private key"),
-            (["--signing-key", truncatedPath], "not a usable RSA private key"),
-            (["--signing-key", Self.fixtures + "signing-key.jwks.json"], "not a usable RSA private key"),
+            (["--signing-key", publicPath], "it holds a public key"),
+            (["--signing-key", truncatedPath], "not a usable private key"),
+            (["--signing-key", Self.fixtures + "signing-key.jwks.json"], "not a usable private key"),
             (["--signing-key", directory + "/missing.pem"], "cannot read --signing-key"),
-            (["--signing-key", Self.pkcs8, "--signing-alg", "HS256"], "--signing-alg must be RS256, RS384 or RS512"),
+            (
+                ["--signing-key", Self.pkcs8, "--signing-alg", "HS256"],
+                "--signing-alg must be one of RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA"
+            ),
+            (
+                ["--signing-key", Self.pkcs8, "--signing-alg", "ES256"],
+                "--signing-alg ES256 cannot be used with --signing-key \(Self.pkcs8): this key signs RS256, RS384, "
+                    + "RS512, PS256, PS384, PS512"
+            ),
+            (["--signing-key", Self.pkcs8, "--signing-alg", "EdDSA"], "--signing-alg EdDSA cannot be used"),
             (["--signing-alg", "RS256"], "--signing-alg needs --signing-key"),
             (["--print-jwks"], "--print-jwks needs --signing-key"),
         ]
@@ -266,6 +276,6 @@ struct RS256ServerTests {
             #expect(run.errors.contains(message), "\(arguments): \(run.errors)")
             #expect(!run.errors.contains("MII"), "no key material in the message")
         }
-        #expect(cases.count == 7)
+        #expect(cases.count == 9)
     }
 }
