@@ -45,6 +45,7 @@ let package = Package(
     products: libraries.map { .library(name: $0, targets: [$0]) } + [
         .library(name: "SigilJSONCodable", targets: ["SigilJSONCodable"]),
         .library(name: "SigilJWTFoundation", targets: ["SigilJWTFoundation"]),
+        .library(name: "SigilMCPTesting", targets: ["SigilMCPTesting"]),
         .executable(name: "sigil-server", targets: ["sigil-server"]),
         .executable(name: "sigil-demo", targets: ["sigil-demo"]),
     ],
@@ -89,7 +90,13 @@ let package = Package(
                 swiftSettings: strictSettings)
         ]
         + module("SigilRBAC", dependencies: ["SigilJSON"])
-        + module("SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC"])
+        + module(
+            "SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC"], testDependencies: ["SigilMCPTesting"])
+        + [
+            // Test helpers for MCP servers (an in-memory transport, a child-process client),
+            // apart from SigilMCP as swift-nio keeps NIOEmbedded apart from NIOCore.
+            .target(name: "SigilMCPTesting", dependencies: ["SigilMCP", "SigilJSON"], swiftSettings: strictSettings)
+        ]
         + [
             // The token utility: generate / verify / decode / hash-password.
             .executableTarget(
@@ -127,7 +134,9 @@ let package = Package(
                 name: "sigil-server", dependencies: ["SigilExampleServer"], swiftSettings: strictSettings),
             .executableTarget(
                 name: "sigil-demo",
-                dependencies: ["SigilExampleServer", "SigilMCP", "SigilJWT", "SigilJSON", "SigilBase64"],
+                dependencies: [
+                    "SigilExampleServer", "SigilMCP", "SigilMCPTesting", "SigilJWT", "SigilJSON", "SigilBase64",
+                ],
                 swiftSettings: strictSettings
             ),
             // Integration tests of the token utility: run the built `sigil-token` binary.
@@ -140,8 +149,8 @@ let package = Package(
             .testTarget(
                 name: "SigilServerTests",
                 dependencies: [
-                    "SigilExampleServer", "sigil-server", "sigil-token", "SigilMCP", "SigilJWT", "SigilHMAC",
-                    "SigilJSON", "SigilBase64", "SigilSHA2", "SigilRSA", "SigilTestSupport",
+                    "SigilExampleServer", "sigil-server", "sigil-token", "SigilMCP", "SigilMCPTesting", "SigilJWT",
+                    "SigilHMAC", "SigilJSON", "SigilBase64", "SigilSHA2", "SigilRSA", "SigilTestSupport",
                 ],
                 // RSA test keys and the script that makes them, read through #filePath.
                 exclude: ["Fixtures"],

@@ -10,6 +10,7 @@
 import SigilJSON
 import SigilJWT
 import SigilMCP
+import SigilMCPTesting
 import SigilRBAC
 
 /// The token secret; Fuzz/make-seeds.py signs the seed tokens with it. (libFuzzer calls

@@ -69,6 +69,9 @@ final class BlogService {
     let refreshTokenLifetime: Int64
     let startedAt: Int64
     var budget = PasswordCheckBudget()
+    /// The MCP server's counters, as its statistics observer last reported them (the
+    /// admin dashboard shows them).
+    var serverStatistics = MCPServerStatistics()
     /// Runs one password verification (injectable to count the work).
     var verifyPassword: PasswordVerifier = { $0.verify(password: $1) }
     /// The session password checks are budgeted under: a stdio server serves one.
@@ -494,7 +497,8 @@ final class BlogService {
         ]
     }
 
-    func adminDashboard(_ caller: MCPCaller, statistics: MCPServerStatistics, toolNames: [String]) -> JSONObject {
+    func adminDashboard(_ caller: MCPCaller, toolNames: [String]) -> JSONObject {
+        let statistics = serverStatistics
         let now = SystemClock.epochSeconds()
         var tools = JSONObject()
         var calls = 0

@@ -3,13 +3,15 @@ import SigilMCP
 import SigilRBAC
 
 extension BlogService {
-    /// The MCP server with the blog's eleven tools registered.
+    /// The MCP server with the blog's eleven tools registered; its statistics observer keeps
+    /// ``serverStatistics`` current for the admin dashboard.
     func makeServer(authentication: MCPAuthentication) -> MCPServer {
         var server = MCPServer(
             info: MCPServerInfo(
                 name: SigilServerCommand.name, version: SigilServerCommand.version, title: "Sigil JWT Auth Demo",
                 instructions: "Call login(username, password) first, then pass the token as auth={\"token\": \"...\"}."),
             authentication: authentication)
+        server.statisticsObserver = { self.serverStatistics = $0 }
         for tool in tools() { server.register(tool) }
         return server
     }
@@ -112,8 +114,7 @@ extension BlogService {
                     + "denials per tool, uptime (admin only).",
                 access: .anyRole(["admin"])
             ) { call throws(MCPToolError) in
-                self.adminDashboard(
-                    try call.authenticatedCaller(), statistics: call.statistics, toolNames: BlogService.toolNames)
+                self.adminDashboard(try call.authenticatedCaller(), toolNames: BlogService.toolNames)
             },
             MCPTool(
                 name: "refresh_token",

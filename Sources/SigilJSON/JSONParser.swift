@@ -183,7 +183,7 @@ struct JSONParser {
         guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
         guard bytes[position] == UInt8(ascii: "\"") else { throw unexpectedByte(at: position) }
         let nameOffset = position
-        let name = try parseString(isMemberName: true)
+        let name = try parseString()
         let memberCount = members.count - frame.start
         if frame.index != nil {
             if frame.index?[name] != nil { throw JSONError(.duplicateKey, at: nameOffset) }
@@ -230,23 +230,15 @@ struct JSONParser {
 
     /// Reads a string token starting at its opening quote. Without escapes the string is
     /// made from the input bytes directly, once validated.
-    ///
-    /// - Parameter isMemberName: Whether to return well-known member names as literals.
-    mutating func parseString(isMemberName: Bool = false) throws(JSONError) -> String {
+    mutating func parseString() throws(JSONError) -> String {
         let quote = position
         let start = position + 1
         var index = skipPlainASCII(from: start)
-        var isASCII = true
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 guard index - start <= limits.maxStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
                 position = index + 1
-                if isMemberName && isASCII,
-                    let known = KnownMemberNames.lookup(bytes, from: start, count: index - start)
-                {
-                    return known
-                }
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") {
@@ -257,7 +249,6 @@ struct JSONParser {
             if byte < 0x80 {
                 index += 1
             } else {
-                isASCII = false
                 switch utf8SequenceLength(at: index) {
                 case .success(let length): index += length
                 case .failure(let error): throw error

@@ -8,7 +8,7 @@
 /// ```swift
 /// var options = JWTValidationOptions()
 /// options.issuers = ["https://auth.example.com"]
-/// options.audiences = ["blog-api"]
+/// options.audiences = ["https://api.example"]
 /// options.leeway = 30
 /// ```
 public struct JWTValidationOptions: Sendable {

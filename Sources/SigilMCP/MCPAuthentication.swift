@@ -11,7 +11,7 @@ import SigilRBAC
 /// always yours; there is no built-in role table.
 ///
 /// ```swift
-/// var options = JWTValidationOptions(issuers: ["https://issuer.example/"], audiences: ["blog-api"])
+/// var options = JWTValidationOptions(issuers: ["https://issuer.example/"], audiences: ["https://api.example"])
 /// options.allowedAlgorithms = [.rs256]
 /// let auth = MCPAuthentication(
 ///     verifier: JWTVerifier(keys: try JWTKeySet(jwks: jwksText), options: options),

@@ -42,8 +42,24 @@ public struct MCPServer {
     public let authentication: MCPAuthentication?
     /// The registered tools, in registration order.
     public private(set) var tools: [MCPTool] = []
-    /// Counters since start.
-    public private(set) var statistics = MCPServerStatistics()
+    /// Counters since start: requests, notifications, protocol errors and, per tool, calls,
+    /// successes, denials and failures.
+    public private(set) var statistics = MCPServerStatistics() {
+        didSet { statisticsObserver?(statistics) }
+    }
+    /// Called with ``statistics`` each time they change, for an application that shows or
+    /// exports them (a dashboard tool, a metrics endpoint).
+    ///
+    /// A tool call is counted before its handler runs, so a handler that reads counters the
+    /// observer stored sees its own call included. The observer runs on the thread that
+    /// serves, inside ``respond(to:)``; it should only store or forward the snapshot.
+    ///
+    /// ```swift
+    /// final class Dashboard { var statistics = MCPServerStatistics() }
+    /// let dashboard = Dashboard()
+    /// server.statisticsObserver = { dashboard.statistics = $0 }
+    /// ```
+    public var statisticsObserver: ((MCPServerStatistics) -> Void)?
     /// The protocol revision agreed in `initialize`, once it happened.
     public private(set) var negotiatedProtocolVersion: String?
     /// The client's `clientInfo` from `initialize`, once it happened.
@@ -267,7 +283,7 @@ public struct MCPServer {
             return nil
         }
         statistics.requests += 1
-        let result: Result<JSONValue, JSONRPCError> = dispatch(method: method, params: params)
+        let result: Result<JSONValue, JSONRPCError> = dispatch(method: method, params: params, id: responseID)
         switch result {
         case .success(let value):
             return .object(["jsonrpc": "2.0", "id": responseID, "result": value])
@@ -277,7 +293,8 @@ public struct MCPServer {
         }
     }
 
-    private mutating func dispatch(method: String, params: JSONValue?) -> Result<JSONValue, JSONRPCError> {
+    private mutating func dispatch(method: String, params: JSONValue?, id: JSONValue) -> Result<JSONValue, JSONRPCError>
+    {
         switch method {
         case "initialize":
             return initialize(params)
@@ -291,7 +308,7 @@ public struct MCPServer {
                 return .failure(
                     JSONRPCError(.invalidParams, "Invalid params: tools/call before initialize; initialize first"))
             }
-            return callTool(params)
+            return callTool(params, id: id)
         default:
             return .failure(JSONRPCError(.methodNotFound, "Method not found: \(MCPTool.clipped(method))"))
         }
@@ -319,7 +336,7 @@ public struct MCPServer {
         return .success(.object(result))
     }
 
-    private mutating func callTool(_ params: JSONValue?) -> Result<JSONValue, JSONRPCError> {
+    private mutating func callTool(_ params: JSONValue?, id: JSONValue) -> Result<JSONValue, JSONRPCError> {
         guard let params = params?.objectValue else {
             return .failure(JSONRPCError(.invalidParams, "Invalid params: tools/call needs a params object"))
         }
@@ -349,8 +366,7 @@ public struct MCPServer {
                 caller = try authentication.authorize(tool.access, auth: auth, meta: meta)
             }
             let checked = try tool.validateArguments(arguments)
-            let call = MCPToolCall(
-                toolName: name, arguments: checked, meta: meta, statistics: statistics, caller: caller)
+            let call = MCPToolCall(toolName: name, arguments: checked, meta: meta, requestID: id, caller: caller)
             return try tool.handler(call)
         }
         switch outcome {

@@ -1,6 +1,14 @@
 import SigilJSON
 
-/// One call of a tool, as its handler sees it.
+/// One call of a tool, as its handler sees it: what the tool needs to run it, and nothing
+/// of the server's state (the server's counters are ``MCPServer/statistics``).
+///
+/// A handler can be tested without a server or a token:
+///
+/// ```swift
+/// let call = MCPToolCall(toolName: "echo", arguments: MCPArguments(["text": "hi"]))
+/// let result = try echo.handler(call)
+/// ```
 public struct MCPToolCall {
     /// The tool's name.
     public let toolName: String
@@ -8,8 +16,9 @@ public struct MCPToolCall {
     public let arguments: MCPArguments
     /// The call's `params._meta` object, if any.
     public let meta: JSONObject?
-    /// The server's counters as of this call (this call included).
-    public let statistics: MCPServerStatistics
+    /// The JSON-RPC `id` of the `tools/call` request (a string or a number), for logs that
+    /// tie a call to its request.
+    public let requestID: JSONValue
     /// The authenticated caller, for a tool that needs a token; `nil` for a public tool.
     public let caller: MCPCaller?
 
@@ -19,16 +28,16 @@ public struct MCPToolCall {
     ///   - toolName: The tool's name.
     ///   - arguments: The checked arguments.
     ///   - meta: The call's `params._meta`.
-    ///   - statistics: The server's counters.
+    ///   - requestID: The JSON-RPC `id` of the request; `null` by default.
     ///   - caller: The authenticated caller, if the tool needs one.
     public init(
-        toolName: String, arguments: MCPArguments, meta: JSONObject?, statistics: MCPServerStatistics,
+        toolName: String, arguments: MCPArguments, meta: JSONObject? = nil, requestID: JSONValue = .null,
         caller: MCPCaller? = nil
     ) {
         self.toolName = toolName
         self.arguments = arguments
         self.meta = meta
-        self.statistics = statistics
+        self.requestID = requestID
         self.caller = caller
     }
 

@@ -67,8 +67,9 @@ public struct MCPTransportError: Error, Hashable, Sendable, CustomStringConverti
 /// A bidirectional, newline-delimited message channel between an MCP server and its client.
 ///
 /// The MCP stdio transport frames each JSON-RPC message as one line of UTF-8. The server
-/// is generic over this protocol (see ``MCPServer/run(on:)``), so tests drive it with
-/// ``MCPMemoryTransport`` and programs with ``MCPStdioTransport``.
+/// is generic over this protocol (see ``MCPServer/run(on:)``), so programs serve with
+/// ``MCPStdioTransport`` and tests drive it in memory (`MCPMemoryTransport`, in the
+/// `SigilMCPTesting` library).
 public protocol MCPTransport {
     /// The next incoming line, blocking until one is available.
     ///

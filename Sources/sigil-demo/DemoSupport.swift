@@ -1,6 +1,7 @@
 import SigilBase64
 import SigilJSON
 import SigilMCP
+import SigilMCPTesting
 
 #if canImport(Glibc)
 import Glibc

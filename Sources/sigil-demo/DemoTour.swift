@@ -2,6 +2,7 @@ import SigilBase64
 import SigilJSON
 import SigilJWT
 import SigilMCP
+import SigilMCPTesting
 
 /// The tour: a real MCP session with `sigil-server` over its stdio pipes.
 enum DemoTour {

@@ -1,5 +1,6 @@
 import SigilJSON
 import SigilMCP
+import SigilMCPTesting
 
 #if canImport(Glibc)
 import Glibc

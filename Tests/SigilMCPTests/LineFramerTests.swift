@@ -1,4 +1,5 @@
 import SigilMCP
+import SigilMCPTesting
 import Testing
 
 @Suite("Line framing")

@@ -4,14 +4,22 @@ import SigilMCP
 import SigilRBAC
 import Testing
 
-/// A server with one tool per kind of access rule, and tokens for each seed role.
+/// A server with one tool per kind of access rule, and tokens for each of its roles.
 struct AuthFixture {
     static let secret = "an-in-memory-test-secret-of-48-bytes-0123456789"
     let provider: JWTProvider
+    /// Just what the tools below need: admin may read and write any post; user may read
+    /// posts and write its own; viewer may only read. No role inherits another.
+    let policy: Policy
     var revoked: Set<String> = []
 
     init() throws {
         provider = try JWTProvider(secret: Self.secret)
+        policy = try Policy(roles: [
+            Role("admin", permissions: ["read:posts", "write:posts"]),
+            Role("user", permissions: ["read:posts", "write:own_posts"]),
+            Role("viewer", permissions: ["read:posts"]),
+        ])
     }
 
     func token(_ user: String, roles: [String], permissions: [String] = [], expiresIn: Int64 = 600) throws -> String {
@@ -21,7 +29,7 @@ struct AuthFixture {
 
     func server(sessionToken: String? = nil, revokedIDs: Set<String> = []) throws -> MCPServer {
         let authentication = MCPAuthentication(
-            provider: provider, policy: .sample, sessionToken: sessionToken,
+            provider: provider, policy: policy, sessionToken: sessionToken,
             identityCheck: { identity in
                 guard let id = identity.tokenID, revokedIDs.contains(id) else { return nil }
                 return MCPToolError(.tokenRevoked, "Token revoked")

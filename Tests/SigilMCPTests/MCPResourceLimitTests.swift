@@ -1,5 +1,6 @@
 import SigilJSON
 import SigilMCP
+import SigilMCPTesting
 import Testing
 
 /// The JSON-RPC resource limits at their defaults, each at the boundary and one past it

@@ -134,6 +134,38 @@ struct MCPToolTests {
         #expect(server.statistics[tool: "never"].calls == 0)
     }
 
+    @Test("the statistics observer hears every change; its last report is the server's counters")
+    func statisticsObserver() throws {
+        var server = TestServer.make()
+        var reports: [MCPServerStatistics] = []
+        server.statisticsObserver = { reports.append($0) }
+        _ = try TestServer.result(&server, TestServer.call("echo", #"{"text":"a"}"#))
+        // The request, the call before the handler ran, and its success.
+        #expect(reports.count == 3)
+        #expect(reports.first?.requests == server.statistics.requests)
+        #expect(reports.first?[tool: "echo"].calls == 0)
+        var counted = MCPToolStatistics()
+        counted.calls = 1
+        #expect(reports.dropFirst().first?[tool: "echo"] == counted)
+        #expect(reports.last == server.statistics)
+        _ = try TestServer.exchange(&server, #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
+        _ = try TestServer.exchange(&server, "not json")
+        #expect(reports.count == 5)
+        #expect(reports.last == server.statistics)
+        #expect(server.statistics.notifications == 1 && server.statistics.protocolErrors == 1)
+    }
+
+    @Test("a handler runs without a server: a call is built in the test")
+    func handlerWithoutServer() throws {
+        let server = TestServer.make()
+        let echo = try #require(server.tools.first { $0.name == "echo" })
+        let call = MCPToolCall(
+            toolName: "echo", arguments: try echo.validateArguments(["text": "hi", "times": 2]), requestID: 7)
+        #expect(try echo.handler(call) == ["text": "hihi"])
+        #expect(call.requestID == 7 && call.caller == nil)
+        #expect(throws: MCPToolError(.authenticationRequired, "")) { try call.authenticatedCaller() }
+    }
+
     @Test("registering a tool under an existing name replaces it")
     func replace() throws {
         var server = TestServer.make()

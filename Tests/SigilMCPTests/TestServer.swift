@@ -10,6 +10,8 @@ enum TestServer {
     /// batches), since `tools/call` is refused before it.
     static func make(limits: MCPServerLimits = MCPServerLimits(), initialized: Bool = true) -> MCPServer {
         var server = MCPServer(info: info, limits: limits)
+        let counters = StatisticsRecorder()
+        server.statisticsObserver = { counters.latest = $0 }
         if initialized { initialize(&server) }
         server.register(
             MCPTool(
@@ -31,8 +33,8 @@ enum TestServer {
                 throw MCPToolError(.notFound, "Nothing here", details: ["what": "thing"])
             })
         server.register(
-            MCPTool(name: "stats", description: "Counts its own calls.") { call throws(MCPToolError) in
-                ["calls": .number(JSONNumber(call.statistics[tool: "stats"].calls))]
+            MCPTool(name: "stats", description: "Counts its own calls.") { _ throws(MCPToolError) in
+                ["calls": .number(JSONNumber(counters.latest[tool: "stats"].calls))]
             })
         return server
     }
@@ -61,6 +63,11 @@ enum TestServer {
     static func errorCode(_ server: inout MCPServer, _ line: String) throws -> Int64? {
         let response = try #require(try exchange(&server, line))
         return response["error"]?["code"]?.numberValue?.int64Value
+    }
+
+    /// Keeps the last counters a server's statistics observer reported, as an application would.
+    final class StatisticsRecorder {
+        var latest = MCPServerStatistics()
     }
 
     static func call(_ name: String, _ arguments: String = "{}", id: Int = 1) -> String {

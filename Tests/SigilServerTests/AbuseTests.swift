@@ -2,6 +2,7 @@ import SigilBase64
 import SigilHMAC
 import SigilJSON
 import SigilMCP
+import SigilMCPTesting
 import SigilRBAC
 import Testing
 

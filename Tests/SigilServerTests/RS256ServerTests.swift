@@ -3,6 +3,7 @@ import SigilExampleServer
 import SigilJSON
 import SigilJWT
 import SigilMCP
+import SigilMCPTesting
 import SigilRSA
 import Testing
 

@@ -1,5 +1,6 @@
 import SigilJSON
 import SigilMCP
+import SigilMCPTesting
 import Testing
 
 @Suite("sigil-server: handshake, framing and hostile input over real pipes")

@@ -3,6 +3,7 @@ import SigilHMAC
 import SigilJSON
 import SigilJWT
 import SigilMCP
+import SigilMCPTesting
 import SigilSHA2
 import Testing
 

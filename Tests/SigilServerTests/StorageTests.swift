@@ -1,5 +1,6 @@
 import SigilJSON
 import SigilMCP
+import SigilMCPTesting
 import Testing
 
 @testable import SigilExampleServer

@@ -2,6 +2,7 @@ import SigilBase64
 import SigilJSON
 import SigilJWT
 import SigilMCP
+import SigilMCPTesting
 import Testing
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import SigilJSON
 import SigilMCP
+import SigilMCPTesting
 import Testing
 
 @Suite("sigil-server with sigil-token: tokens and hashes from the CLI work")

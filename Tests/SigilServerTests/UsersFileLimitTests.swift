@@ -1,6 +1,7 @@
 import SigilHMAC
 import SigilJSON
 import SigilMCP
+import SigilMCPTesting
 import Testing
 
 /// The limits on a users file (issue #8): a file can make a login cost at most

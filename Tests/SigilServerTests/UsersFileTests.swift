@@ -1,6 +1,7 @@
 import SigilHMAC
 import SigilJSON
 import SigilMCP
+import SigilMCPTesting
 import Testing
 
 @Suite("sigil-server: --users file")

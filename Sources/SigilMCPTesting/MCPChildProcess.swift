@@ -1,4 +1,5 @@
 import SigilJSON
+import SigilMCP
 
 #if canImport(Glibc)
 import Glibc
@@ -15,7 +16,7 @@ import Darwin
 /// by this object, its standard error is inherited, discarded or captured.
 ///
 /// ```swift
-/// let server = try MCPChildProcess(executable: "/path/to/sigil-server", arguments: [])
+/// let server = try MCPChildProcess(executable: "/path/to/my-mcp-server", arguments: [])
 /// let response = try server.request("ping")          // {"jsonrpc":"2.0","id":1,"result":{}}
 /// server.closeInput()
 /// let status = server.waitForExit()                  // 0
@@ -54,7 +55,11 @@ public final class MCPChildProcess {
     ///   - environment: `NAME=value` entries; this process's environment when `nil`.
     ///   - standardError: What happens to the child's standard error.
     ///   - maxLineBytes: The longest response line accepted.
-    /// - Throws: ``MCPTransportError`` when the pipes or the process cannot be made.
+    /// - Throws: `MCPTransportError` when the pipes or the process cannot be made.
+    /// - Important: This sets `SIGPIPE` to be ignored in the whole process, so that writing to
+    ///   a child that has exited fails with `EPIPE` (a `MCPTransportError`) instead of
+    ///   ending the test. Use this type in tests and tools, not in a program that relies on
+    ///   the default `SIGPIPE` action.
     public init(
         executable: String, arguments: [String], environment: [String]? = nil, standardError: StandardError = .inherit,
         maxLineBytes: Int = 64 << 20
@@ -148,7 +153,7 @@ public final class MCPChildProcess {
     /// Writes one line (a newline is added) to the child's standard input.
     ///
     /// - Parameter line: The message.
-    /// - Throws: ``MCPTransportError`` when the child no longer reads.
+    /// - Throws: `MCPTransportError` when the child no longer reads.
     public func send(_ line: String) throws(MCPTransportError) {
         var bytes = Array(line.utf8)
         bytes.append(0x0A)
@@ -158,7 +163,7 @@ public final class MCPChildProcess {
     /// Writes bytes as they are to the child's standard input.
     ///
     /// - Parameter bytes: The bytes.
-    /// - Throws: ``MCPTransportError`` when the child no longer reads.
+    /// - Throws: `MCPTransportError` when the child no longer reads.
     public func sendRaw(_ bytes: [UInt8]) throws(MCPTransportError) {
         guard inputDescriptor >= 0 else { throw MCPTransportError(.closed, "input already closed", systemError: EBADF) }
         try MCPStdioTransport.writeAll(bytes, to: inputDescriptor)
@@ -167,7 +172,7 @@ public final class MCPChildProcess {
     /// Reads the next line from the child's standard output.
     ///
     /// - Returns: The line, or `nil` when the child closed its output.
-    /// - Throws: ``MCPTransportError`` after ``responseTimeoutMilliseconds`` without a line,
+    /// - Throws: `MCPTransportError` after ``responseTimeoutMilliseconds`` without a line,
     ///   or on a read error.
     public func receiveLine() throws(MCPTransportError) -> String? {
         while true {
@@ -209,7 +214,7 @@ public final class MCPChildProcess {
     ///   - method: The method, e.g. `tools/call`.
     ///   - params: The parameters, if any.
     /// - Returns: The response object.
-    /// - Throws: ``MCPTransportError`` when the exchange fails or the response is not JSON.
+    /// - Throws: `MCPTransportError` when the exchange fails or the response is not JSON.
     public func request(_ method: String, params: JSONValue? = nil) throws(MCPTransportError) -> JSONValue {
         var message: JSONObject = ["jsonrpc": "2.0", "id": .number(JSONNumber(nextID)), "method": .string(method)]
         nextID += 1
@@ -233,7 +238,7 @@ public final class MCPChildProcess {
     ///   - arguments: Its arguments.
     ///   - meta: The call's `_meta`, if any.
     /// - Returns: The result object.
-    /// - Throws: ``MCPTransportError`` when the exchange fails or the answer is a JSON-RPC error.
+    /// - Throws: `MCPTransportError` when the exchange fails or the answer is a JSON-RPC error.
     public func callTool(
         _ name: String, arguments: JSONObject = JSONObject(), meta: JSONObject? = nil
     ) throws(MCPTransportError) -> JSONValue {

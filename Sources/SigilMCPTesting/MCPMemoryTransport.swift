@@ -1,8 +1,10 @@
+import SigilMCP
+
 /// An in-memory transport: input given up front as byte chunks, output collected as lines.
 ///
-/// Meant for tests and for embedding a server in a process that is not connected by
-/// stdio. The input goes through the same line framing as ``MCPStdioTransport``, so
-/// chunks may split lines anywhere.
+/// Drives an `MCPServer` in a test, or in a process that is not connected by stdio, with no
+/// pipes and no threads. The input goes through the same line framing as
+/// `MCPStdioTransport`, so chunks may split lines anywhere.
 ///
 /// ```swift
 /// var transport = MCPMemoryTransport(input: #"{"jsonrpc":"2.0","id":1,"method":"ping"}"# + "\n")
