@@ -135,7 +135,9 @@ enum ECDSA<C: WeierstrassCurve> {
         let kInverse = ScalarElement(canonical: k).inverted()
         let sum = ScalarElement(canonical: e) + ScalarElement(canonical: r) * ScalarElement(canonical: d)
         let s = (kInverse * sum).canonical
-        if (r.isZeroMask | s.isZeroMask) != 0 { return nil }
+        // r and s are the signature, published when it is returned; whether one is zero is
+        // a fact about that public output.
+        if declassify(r.isZeroMask | s.isZeroMask) { return nil }
         return (r, s)
     }
 }
