@@ -117,7 +117,7 @@ let package = Package(
             // Test tooling: the constant-time check driver run under valgrind by .ci/ctgrind (issue #15).
             .executableTarget(
                 name: "sigil-ctgrind",
-                dependencies: ["SigilRSA", "SigilEd25519", "SigilSHA2"],
+                dependencies: ["SigilRSA", "SigilEd25519", "SigilEC", "SigilSHA2"],
                 swiftSettings: strictSettings
             ),
             // The example blog tool server (issue 6), a library so that `sigil-server` and

@@ -50,9 +50,12 @@ struct DeterministicNonce<C: WeierstrassCurve> {
                 t += value
             }
             let candidate = ECDSA<C>.bitsToInteger(t)
-            // Out of range only with probability below 2⁻³²; which candidates are rejected
-            // reveals nothing about the one accepted.
-            if ECDSA<C>.inScalarRangeMask(candidate) != 0 { return candidate }
+            // A candidate is out of range (zero, or at least n) with probability about 2⁻³²
+            // for P-256, 2⁻¹⁹⁴ for P-384 and 2⁻²⁶² for P-521. The branch tells an observer
+            // only that one HMAC-DRBG output was rejected; that output is discarded, and the
+            // next one, which becomes k, is computed from the generator's state by HMAC, so
+            // the rejection reveals nothing about k or the private key.
+            if declassify(ECDSA<C>.inScalarRangeMask(candidate)) { return candidate }
         }
     }
 

@@ -124,7 +124,8 @@ enum ECDSA<C: WeierstrassCurve> {
     /// Constant time in `d` and `k`: a fixed-window scalar multiplication with masked table
     /// reads, Fermat inversions (a fixed sequence of squarings and multiplications) for both
     /// the affine conversion and k⁻¹, and masked selects for every reduction. Only whether r
-    /// or s came out zero (probability about 2⁻²⁵⁵) is branched on.
+    /// or s came out zero (probability about 2⁻²⁵⁵) is branched on, through `declassify`:
+    /// they are the signature, public once returned.
     static func sign<Observer: ScalarMultiplicationObserver>(
         e: Limbs, privateScalar d: Limbs, nonce k: Limbs, observer: inout Observer
     ) -> (r: Limbs, s: Limbs)? {
@@ -135,7 +136,9 @@ enum ECDSA<C: WeierstrassCurve> {
         let kInverse = ScalarElement(canonical: k).inverted()
         let sum = ScalarElement(canonical: e) + ScalarElement(canonical: r) * ScalarElement(canonical: d)
         let s = (kInverse * sum).canonical
-        if (r.isZeroMask | s.isZeroMask) != 0 { return nil }
+        // r and s are the signature, published when it is returned; whether one is zero is
+        // a fact about that public output.
+        if declassify(r.isZeroMask | s.isZeroMask) { return nil }
         return (r, s)
     }
 }

@@ -120,7 +120,9 @@ struct ECPrivateKeyValue<C: WeierstrassCurve>: Sendable {
             throw ECError(.invalidPrivateKey, "a private key is a scalar of the curve's length")
         }
         let d = Limbs(bigEndian: bytes)
-        guard ECDSA<C>.inScalarRangeMask(d) != 0 else {
+        // Whether the key loads is public (the caller gets a key or this error), so the
+        // range check may decide a branch.
+        guard declassify(ECDSA<C>.inScalarRangeMask(d)) else {
             throw ECError(.invalidPrivateKey, "the private scalar is not in [1, n − 1]")
         }
         self.init(validatedScalar: d)

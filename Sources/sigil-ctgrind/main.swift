@@ -14,6 +14,7 @@
 // `checks`. Then teach `.ci/ctgrind` the new secret-path functions (SECRET_PATHS) and any
 // place that legitimately branches on the finished result (EXPECTED).
 
+import SigilEC
 import SigilEd25519
 import SigilRSA
 import SigilSHA2
@@ -54,7 +55,92 @@ let checks: [ConstantTimeCheck] = [
         summary: "Ed25519 key derivation and signing (RFC 8032 §5.1.5, §5.1.6) with an undefined 32-byte seed: "
             + "the secret scalar, the prefix, the nonce and both base-point multiplications are undefined",
         run: ed25519Sign),
+    ConstantTimeCheck(
+        name: "p256-scalar-multiplication",
+        summary: "d·G on P-256 (the fixed-window multiplication, masked table reads, the Fermat inversion of Z) "
+            + "with 254 of the 256 bits of d undefined",
+        run: { try ecBasePointMultiplication(.p256, byteCount: 32, clearedTopBits: 1) }),
+    ConstantTimeCheck(
+        name: "p256-sign",
+        summary: "ES256 signing through the library (key loading with its range check and d·G, RFC 6979 nonce, "
+            + "k·G, k⁻¹, s, verification) with 254 of the 256 bits of d undefined",
+        run: { try p256Sign() }),
+    ConstantTimeCheck(
+        name: "p256-sign-hedged",
+        summary: "hedged ES256 signing (RFC 6979 §3.6) with a known key and undefined fresh randomness: "
+            + "the nonce, k·G, k⁻¹ and s are undefined",
+        run: { try p256SignHedged() }),
+    ConstantTimeCheck(
+        name: "p384-sign",
+        summary: "ES384 signing through the library with 382 of the 384 bits of d undefined",
+        run: { try p384Sign() }),
+    ConstantTimeCheck(
+        name: "p521-sign",
+        summary: "ES512 signing through the library with 519 of the 521 bits of d undefined",
+        run: { try p521Sign() }),
 ]
+
+// MARK: - ECDSA
+
+/// A private scalar of `byteCount` big-endian bytes, undefined but for its top
+/// `clearedTopBits` bits (zero) and its lowest bit (one), so that it is in [1, n − 1]
+/// whatever the undefined bits are: below 2^255 for P-256, 2^383 for P-384, 2^520 for P-521,
+/// each below the curve's order n.
+func undefinedPrivateScalar(byteCount: Int, clearedTopBits: Int) -> [UInt8] {
+    let memory = UnsafeRawPointer(undefinedWords((byteCount + 7) / 8)).assumingMemoryBound(to: UInt8.self)
+    var bytes = Array(UnsafeBufferPointer(start: memory, count: byteCount))
+    for bit in 0..<clearedTopBits {
+        bytes[bit / 8] &= ~(0x80 >> UInt8(bit % 8))
+    }
+    bytes[byteCount - 1] |= 1
+    return bytes
+}
+
+/// A random number generator whose every word is undefined, for hedged signing.
+struct UndefinedRandomness: RandomNumberGenerator {
+    mutating func next() -> UInt64 { undefinedWord() }
+}
+
+/// d·G with d undefined (all but the bits that keep it in range).
+func ecBasePointMultiplication(_ curve: ECCheckCurve, byteCount: Int, clearedTopBits: Int) throws {
+    let scalar = undefinedPrivateScalar(byteCount: byteCount, clearedTopBits: clearedTopBits)
+    guard let point = ecBasePointMultiple(curve: curve, scalar: scalar) else {
+        throw CheckFailure("the scalar does not have the curve's length")
+    }
+    keptSignatures.append(point)
+}
+
+/// The message every ECDSA check signs.
+let ecMessage = Array("sigil-ctgrind: a JWS signing input".utf8)
+
+/// Loads a P-256 key from an undefined scalar and signs with it (RFC 6979 nonce).
+func p256Sign() throws {
+    let key = try P256.Signing.PrivateKey(rawRepresentation: undefinedPrivateScalar(byteCount: 32, clearedTopBits: 1))
+    keptSignatures.append(try key.signature(for: ecMessage).rawRepresentation)
+}
+
+/// Signs with RFC 6979 §1's P-256 key and undefined hedging randomness.
+func p256SignHedged() throws {
+    let d: [UInt8] = [
+        0xc9, 0xaf, 0xa9, 0xd8, 0x45, 0xba, 0x75, 0x16, 0x6b, 0x5c, 0x21, 0x57, 0x67, 0xb1, 0xd6, 0x93,
+        0x4e, 0x50, 0xc3, 0xdb, 0x36, 0xe8, 0x9b, 0x12, 0x7b, 0x8a, 0x62, 0x2b, 0x12, 0x0f, 0x67, 0x21,
+    ]
+    let key = try P256.Signing.PrivateKey(rawRepresentation: d)
+    var randomness = UndefinedRandomness()
+    keptSignatures.append(try key.signature(for: ecMessage, hedgingWith: &randomness).rawRepresentation)
+}
+
+/// Loads a P-384 key from an undefined scalar and signs with it.
+func p384Sign() throws {
+    let key = try P384.Signing.PrivateKey(rawRepresentation: undefinedPrivateScalar(byteCount: 48, clearedTopBits: 1))
+    keptSignatures.append(try key.signature(for: ecMessage).rawRepresentation)
+}
+
+/// Loads a P-521 key from an undefined scalar and signs with it.
+func p521Sign() throws {
+    let key = try P521.Signing.PrivateKey(rawRepresentation: undefinedPrivateScalar(byteCount: 66, clearedTopBits: 8))
+    keptSignatures.append(try key.signature(for: ecMessage).rawRepresentation)
+}
 
 // MARK: - Ed25519
 
