@@ -13,10 +13,21 @@ enum JWTGlue {
         let usesSecret: Bool
     }
 
-    /// The algorithms of every family this build links, HMAC first.
-    static let implemented =
-        JWTAlgorithm.hmacAlgorithms + JWTAlgorithm.rsaPKCS1Algorithms + JWTAlgorithm.rsaPSSAlgorithms
-        + JWTAlgorithm.ecdsaAlgorithms + JWTAlgorithm.edDSAAlgorithms
+    /// The algorithms of every family this build links, HMAC first. `Web/build --families`
+    /// leaves families out with the compilation conditions SigilJWT's key readers use.
+    static let implemented: [JWTAlgorithm] = {
+        var algorithms = JWTAlgorithm.hmacAlgorithms
+        #if !SIGIL_WITHOUT_RSA
+        algorithms += JWTAlgorithm.rsaPKCS1Algorithms + JWTAlgorithm.rsaPSSAlgorithms
+        #endif
+        #if !SIGIL_WITHOUT_ECDSA
+        algorithms += JWTAlgorithm.ecdsaAlgorithms
+        #endif
+        #if !SIGIL_WITHOUT_EDDSA
+        algorithms += JWTAlgorithm.edDSAAlgorithms
+        #endif
+        return algorithms
+    }()
 
     /// Every algorithm this build implements.
     static func algorithms() -> [Algorithm] {
