@@ -19,11 +19,25 @@ extension JWTKey {
 
     /// Asks each family's PEM reader in turn; a family adds its reader here, in one line.
     /// The first family's error is reported when none reads the document.
+    ///
+    /// A build may leave a family out with a compilation condition (`SIGIL_WITHOUT_RSA`,
+    /// `SIGIL_WITHOUT_EDDSA`, `SIGIL_WITHOUT_ECDSA`), so that a WebAssembly module links
+    /// only the arithmetic it uses; the default build reads every family.
     private static func readPEM(_ pem: String) throws(JWTError) -> JWTKey {
+        #if !SIGIL_WITHOUT_RSA
         let rsaError: JWTError
         do { return try rsa(pem: pem) } catch { rsaError = error }
+        #endif
+        #if !SIGIL_WITHOUT_EDDSA
         if let key = try? ed25519(pem: pem) { return key }
+        #endif
+        #if !SIGIL_WITHOUT_ECDSA
         if let key = try? ecdsaPEM(pem) { return key }
+        #endif
+        #if !SIGIL_WITHOUT_RSA
         throw JWTError(.invalidKey, "the PEM document is not a key Sigil reads (\(rsaError.reason))")
+        #else
+        throw JWTError(.invalidKey, "the PEM document is not a key this build of Sigil reads")
+        #endif
     }
 }

@@ -13,10 +13,21 @@ enum JWTGlue {
         let usesSecret: Bool
     }
 
-    /// The algorithms of every family this build links, HMAC first.
-    static let implemented =
-        JWTAlgorithm.hmacAlgorithms + JWTAlgorithm.rsaPKCS1Algorithms + JWTAlgorithm.rsaPSSAlgorithms
-        + JWTAlgorithm.ecdsaAlgorithms + JWTAlgorithm.edDSAAlgorithms
+    /// The algorithms of every family this build links, HMAC first. `Web/build --families`
+    /// leaves families out with the compilation conditions SigilJWT's key readers use.
+    static let implemented: [JWTAlgorithm] = {
+        var algorithms = JWTAlgorithm.hmacAlgorithms
+        #if !SIGIL_WITHOUT_RSA
+        algorithms += JWTAlgorithm.rsaPKCS1Algorithms + JWTAlgorithm.rsaPSSAlgorithms
+        #endif
+        #if !SIGIL_WITHOUT_ECDSA
+        algorithms += JWTAlgorithm.ecdsaAlgorithms
+        #endif
+        #if !SIGIL_WITHOUT_EDDSA
+        algorithms += JWTAlgorithm.edDSAAlgorithms
+        #endif
+        return algorithms
+    }()
 
     /// Every algorithm this build implements.
     static func algorithms() -> [Algorithm] {
@@ -68,7 +79,7 @@ enum JWTGlue {
         do throws(JWTError) {
             guard let algorithm = implemented.first(where: { $0.rawValue == request.algorithm }) else {
                 throw JWTError(
-                    request.algorithm.lowercased() == "none" ? .algorithmNotAllowed : .unsupportedAlgorithm,
+                    isNone(request.algorithm) ? .algorithmNotAllowed : .unsupportedAlgorithm,
                     "Sigil does not sign with \(request.algorithm)")
             }
             let key = try signingKey(request.key, algorithm: algorithm, allowShortSecret: request.allowShortSecret)
@@ -100,6 +111,15 @@ enum JWTGlue {
         } catch {
             return failure(verification: false, code: error.code.description, message: error.reason)
         }
+    }
+
+    /// Whether `name` is `none` in any letter case (the unsecured JWS, RFC 7518 §3.6).
+    /// Compares ASCII bytes: `String.lowercased()` would link the Unicode case-mapping
+    /// tables, and no other character lowercases to these letters.
+    static func isNone(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard bytes.count == 4 else { return false }
+        return zip(bytes, "none".utf8).allSatisfy { $0 | 0x20 == $1 }
     }
 
     /// The keys for `verify`, chosen as `sigil-token verify --key / --secret-file` chooses
