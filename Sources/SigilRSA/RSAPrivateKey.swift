@@ -131,7 +131,9 @@ extension RSA {
         }
 
         /// Checks that p and q are odd, greater than one, distinct, and that p·q = n.
-        private static func primes(_ components: RSAPrivateKeyComponents, modulus n: BigUInt) throws(RSAError) -> Primes {
+        private static func primes(
+            _ components: RSAPrivateKeyComponents, modulus n: BigUInt
+        ) throws(RSAError) -> Primes {
             let p = BigUInt(bigEndianBytes: components.prime1)
             let q = BigUInt(bigEndianBytes: components.prime2)
             guard p.isOdd, q.isOdd, p.bitWidth > 1, q.bitWidth > 1 else {
