@@ -113,7 +113,7 @@ enum JWTFixtures {
             let mac = Array(HMAC<SHA256>.authenticationCode(for: input, using: SymmetricKey(data: hmacSecret)))
             guard mac == signature else { fatalError("jwt: accepted an HS256 token with a wrong MAC") }
         case "RS256":
-            guard rsaPublicKey.isValidSignature(signature, for: input, hashAlgorithm: .sha256) else {
+            guard rsaPublicKey.isValidSignature(signature, for: input, using: SHA256.self) else {
                 fatalError("jwt: accepted an RS256 token with a wrong signature")
             }
         default:

@@ -1,4 +1,5 @@
 import SigilRSA
+import SigilSHA2
 
 /// Checks shared by the key-parsing harnesses (der, pem, jwk).
 enum RSAKeyOracles {
@@ -17,8 +18,8 @@ enum RSAKeyOracles {
         let length = (key.keySizeInBits + 7) / 8
         var signature = [UInt8](repeating: 0, count: length)
         for (index, byte) in input.prefix(length).enumerated() { signature[index] = byte }
-        _ = key.isValidSignature(signature, for: input, hashAlgorithm: .sha256)
-        _ = key.isValidSignature(input, for: signature, hashAlgorithm: .sha512)
+        _ = key.isValidSignature(signature, for: input, using: SHA256.self)
+        _ = key.isValidSignature(input, for: signature, using: SHA512.self)
     }
 
     static func checkPrivate(_ key: RSA.PrivateKey?) {
@@ -27,10 +28,10 @@ enum RSAKeyOracles {
         // One attempt: signing must not fail. (Before ce2d185 it failed about 1 time in 500
         // for moduli just above 2^(k-1), "no blinding value could be drawn"; this oracle
         // found it.)
-        guard let signature = try? key.signature(for: message, hashAlgorithm: .sha256) else {
+        guard let signature = try? key.signature(for: message, using: SHA256.self) else {
             fatalError("rsa: a parsed private key cannot sign")
         }
-        guard key.publicKey.isValidSignature(signature, for: message, hashAlgorithm: .sha256) else {
+        guard key.publicKey.isValidSignature(signature, for: message, using: SHA256.self) else {
             fatalError("rsa: a parsed private key's signature does not verify")
         }
     }

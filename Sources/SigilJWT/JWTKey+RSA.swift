@@ -67,7 +67,7 @@ public struct RSAKeyMaterial: JWTKeyMaterial {
     }
 
     public func supports(_ algorithm: JWTAlgorithm) -> Bool {
-        Self.hash(algorithm) != nil || JWTAlgorithm.rsaPSSAlgorithms.contains(algorithm)
+        JWTAlgorithm.rsaPKCS1Algorithms.contains(algorithm) || JWTAlgorithm.rsaPSSAlgorithms.contains(algorithm)
     }
 
     public func signatureByteCount(for algorithm: JWTAlgorithm) -> Int { (publicKey.keySizeInBits + 7) / 8 }
@@ -76,12 +76,13 @@ public struct RSAKeyMaterial: JWTKeyMaterial {
         _ signature: UnsafeRawBufferPointer, for signingInput: UnsafeRawBufferPointer, algorithm: JWTAlgorithm
     ) -> Bool {
         switch algorithm {
-        case .ps256: return publicKey.isValidPSSSignature(signature, for: signingInput, parameters: .jws(SHA256.self))
-        case .ps384: return publicKey.isValidPSSSignature(signature, for: signingInput, parameters: .jws(SHA384.self))
-        case .ps512: return publicKey.isValidPSSSignature(signature, for: signingInput, parameters: .jws(SHA512.self))
-        default:
-            guard let hash = Self.hash(algorithm) else { return false }
-            return publicKey.isValidSignature(signature, for: signingInput, hashAlgorithm: hash)
+        case .rs256: publicKey.isValidSignature(signature, for: signingInput, using: SHA256.self)
+        case .rs384: publicKey.isValidSignature(signature, for: signingInput, using: SHA384.self)
+        case .rs512: publicKey.isValidSignature(signature, for: signingInput, using: SHA512.self)
+        case .ps256: publicKey.isValidPSSSignature(signature, for: signingInput, parameters: .jws(SHA256.self))
+        case .ps384: publicKey.isValidPSSSignature(signature, for: signingInput, parameters: .jws(SHA384.self))
+        case .ps512: publicKey.isValidPSSSignature(signature, for: signingInput, parameters: .jws(SHA512.self))
+        default: false
         }
     }
 
@@ -89,26 +90,28 @@ public struct RSAKeyMaterial: JWTKeyMaterial {
         for signingInput: UnsafeRawBufferPointer, algorithm: JWTAlgorithm, to output: inout [UInt8]
     ) throws(JWTError) {
         guard let privateKey else { throw JWTError(.invalidKey, "an RSA public key cannot sign") }
-        guard supports(algorithm) else { throw JWTError(.invalidKey, "an RSA key cannot be used with \(algorithm)") }
+        let signature: [UInt8]?
         do {
-            switch algorithm {
-            case .ps256: output += try privateKey.pssSignature(for: signingInput, parameters: .jws(SHA256.self))
-            case .ps384: output += try privateKey.pssSignature(for: signingInput, parameters: .jws(SHA384.self))
-            case .ps512: output += try privateKey.pssSignature(for: signingInput, parameters: .jws(SHA512.self))
-            default:
-                output += try privateKey.signature(for: signingInput, hashAlgorithm: Self.hash(algorithm) ?? .sha256)
-            }
+            signature = try Self.signature(for: signingInput, algorithm: algorithm, by: privateKey)
         } catch {
             throw JWTError(.signingFailed, "RSA signing failed (\(error.code))")
         }
+        guard let signature else { throw JWTError(.invalidKey, "an RSA key cannot be used with \(algorithm)") }
+        output += signature
     }
 
-    /// The hash of an RS algorithm, or `nil` for any other algorithm.
-    private static func hash(_ algorithm: JWTAlgorithm) -> RSA.HashAlgorithm? {
+    /// The signature of `signingInput` with the RS or PS algorithm `algorithm`, or `nil` for
+    /// any other algorithm.
+    private static func signature(
+        for signingInput: UnsafeRawBufferPointer, algorithm: JWTAlgorithm, by key: RSA.PrivateKey
+    ) throws(RSAError) -> [UInt8]? {
         switch algorithm {
-        case .rs256: .sha256
-        case .rs384: .sha384
-        case .rs512: .sha512
+        case .rs256: try key.signature(for: signingInput, using: SHA256.self)
+        case .rs384: try key.signature(for: signingInput, using: SHA384.self)
+        case .rs512: try key.signature(for: signingInput, using: SHA512.self)
+        case .ps256: try key.pssSignature(for: signingInput, parameters: .jws(SHA256.self))
+        case .ps384: try key.pssSignature(for: signingInput, parameters: .jws(SHA384.self))
+        case .ps512: try key.pssSignature(for: signingInput, parameters: .jws(SHA512.self))
         default: nil
         }
     }

@@ -137,19 +137,4 @@ extension MontgomeryModulus {
             (a[index], borrow) = subtractWithBorrow(a[index], b[index], borrow)
         }
     }
-
-    /// a = a − b mod n, for a, b < n; n is added back under a mask, not a branch.
-    private static func subtractModulo(
-        _ a: UnsafeMutablePointer<UInt64>, _ b: UnsafePointer<UInt64>, modulus n: UnsafePointer<UInt64>, count k: Int
-    ) {
-        var borrow: UInt64 = 0
-        for index in 0..<k {
-            (a[index], borrow) = subtractWithBorrow(a[index], b[index], borrow)
-        }
-        let mask = maskFromBit(borrow)
-        var carry: UInt64 = 0
-        for index in 0..<k {
-            (a[index], carry) = addWithCarry(a[index], n[index] & mask, carry)
-        }
-    }
 }

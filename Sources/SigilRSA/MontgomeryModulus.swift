@@ -125,6 +125,23 @@ struct MontgomeryModulus: Sendable {
         }
     }
 
+    /// a = a − b mod n, for a, b < n: n is added back under a mask (through `valueBarrier`),
+    /// not a branch. Serves Garner's recombination in signing (secret values) and the
+    /// inversion of the blinding value.
+    static func subtractModulo(
+        _ a: UnsafeMutablePointer<UInt64>, _ b: UnsafePointer<UInt64>, modulus n: UnsafePointer<UInt64>, count k: Int
+    ) {
+        var borrow: UInt64 = 0
+        for j in 0..<k {
+            (a[j], borrow) = subtractWithBorrow(a[j], b[j], borrow)
+        }
+        let mask = maskFromBit(borrow)
+        var carry: UInt64 = 0
+        for j in 0..<k {
+            (a[j], carry) = addWithCarry(a[j], n[j] & mask, carry)
+        }
+    }
+
     /// result = a·b·R⁻¹ mod n (CIOS, multiplication and reduction fused in one pass per limb
     /// of b). Inputs with a·b < n·R give a result < n. `result` may alias `a` or `b`.
     /// `scratch`: k + 1 limbs.

@@ -1,3 +1,5 @@
+import SigilSHA2
+
 // Entry points for Sigil's constant-time check (`sigil-ctgrind`, run by `.ci/ctgrind` under
 // valgrind). They run the signing code with secrets that the caller supplies, so that the
 // check can take them from memory valgrind sees as undefined. Package-internal: nothing
@@ -55,25 +57,27 @@ extension RSA.PrivateKey {
         return signatureValue(of: m, blinding: blinding, observer: &observer).limbs
     }
 
-    /// RSASSA-PKCS1-v1_5 signing of a digest as `signature(for:hashAlgorithm:)` does it,
-    /// verification included, except that the exponent-blinding factors are the caller's.
-    /// The signature does not depend on them.
+    /// RSASSA-PKCS1-v1_5 signing of a digest as `signature(for:)` does it, verification
+    /// included, except that the exponent-blinding factors are the caller's. The signature
+    /// does not depend on them.
     /// - Parameters:
-    ///   - digest: The digest bytes of `hashAlgorithm`.
-    ///   - hashAlgorithm: `.sha256`, `.sha384` or `.sha512`.
+    ///   - digest: A SHA-256, SHA-384 or SHA-512 digest.
     ///   - exponentBlindingFactors: r and r′.
     /// - Returns: The signature.
-    /// - Throws: `RSAError` with `.signingFailed`, as `signature(for:hashAlgorithm:)`.
-    package func signature(
-        digest: [UInt8], hashAlgorithm: RSA.HashAlgorithm, exponentBlindingFactors: (UInt64, UInt64)
+    /// - Throws: `RSAError` with `.unsupportedHashAlgorithm` or `.signingFailed`, as
+    ///   `signature(for:)`.
+    package func signature<MessageDigest: Digest>(
+        for digest: MessageDigest, exponentBlindingFactors: (UInt64, UInt64)
     ) throws(RSAError) -> [UInt8] {
+        guard let prefix = EMSAPKCS1v15.digestInfoPrefix(for: MessageDigest.self) else {
+            throw RSAError(.unsupportedHashAlgorithm, "only SHA-256, SHA-384 and SHA-512 digests are supported")
+        }
         var generator = SystemRandomNumberGenerator()
         var blinding = try makeBlinding(using: &generator)
         blinding.exponentFactorP = exponentBlindingFactors.0
         blinding.exponentFactorQ = exponentBlindingFactors.1
-        let result = digest.withUnsafeBytes { bytes in
-            Result { () throws(RSAError) in try sign(digest: bytes, hashAlgorithm: hashAlgorithm, blinding: blinding) }
+        return try digest.withUnsafeBytes { (bytes) throws(RSAError) in
+            try sign(digest: bytes, digestInfoPrefix: prefix, blinding: blinding)
         }
-        return try result.get()
     }
 }

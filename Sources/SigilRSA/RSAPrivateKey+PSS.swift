@@ -19,7 +19,7 @@ extension RSA.PrivateKey {
     /// How it is computed:
     /// 1. EM = EMSA-PSS-ENCODE(Hash(message), modBits − 1) (§9.1.1) with a fresh salt of
     ///    `parameters.saltByteCount` bytes, as an integer m < 2^(modBits − 1) < n.
-    /// 2. s = m^d mod n exactly as in `signature(for:hashAlgorithm:)`: base blinding with a
+    /// 2. s = m^d mod n exactly as in `signature(for:using:)`: base blinding with a
     ///    fresh random value, the CRT with constant-time fixed-window exponentiations and
     ///    masked table reads, Garner's recombination, unblinding. The notes there on what
     ///    pure Swift can and cannot guarantee apply here unchanged.
@@ -135,27 +135,5 @@ extension RSA.PrivateKey {
         }
         // Steps 2–3: m = OS2IP(EM), s = RSASP1(K, m), S = I2OSP(s, k).
         return try rawSignature(encodedMessage: encoded)
-    }
-
-    /// I2OSP(RSASP1(K, OS2IP(encodedMessage)), k) (RFC 8017 §5.2.1): the private operation
-    /// of `sign(digest:hashAlgorithm:)` (blinding, CRT, constant-time exponentiation) and
-    /// its verification, for an encoded message that is smaller than the modulus.
-    func rawSignature(encodedMessage: [UInt8]) throws(RSAError) -> [UInt8] {
-        let n = BigUInt(limbs: publicKey.montgomery.modulus)
-        guard let m = BigUInt(bigEndianBytes: encodedMessage, limbCount: publicKey.montgomery.limbCount),
-            BigUInt.compare(m, n) < 0
-        else {
-            throw RSAError(.signingFailed, "the encoded message does not fit the modulus")
-        }
-        var generator = SystemRandomNumberGenerator()
-        let blinding = try makeBlinding(using: &generator)
-        var observer = UnobservedExponentiation()
-        let s = signatureValue(of: m, blinding: blinding, observer: &observer)
-        // Fault check: the signature must verify before it leaves (sᵉ mod n = m).
-        let recovered = publicKey.montgomery.publicPower(s.limbs, exponent: publicKey.exponent)
-        guard BigUInt.constantTimeEquals(BigUInt(limbs: recovered), m) else {
-            throw RSAError(.signingFailed, "the signature did not verify")
-        }
-        return s.bigEndianBytes(count: publicKey.modulusByteCount)
     }
 }

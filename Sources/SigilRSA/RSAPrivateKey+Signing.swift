@@ -5,12 +5,17 @@ import SigilSHA2
 // exponent blinding, constant-time exponentiation, and verification of each signature.
 
 extension RSA.PrivateKey {
-    /// Signs `message` with RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.1), hashing it with
-    /// `hashAlgorithm`. PKCS#1 v1.5 signatures are deterministic: the same key and message
-    /// always give the same bytes.
+    /// Signs `message` with RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.1), hashing it with `Hash`.
+    /// PKCS#1 v1.5 signatures are deterministic: the same key and message always give the
+    /// same bytes.
+    ///
+    /// ```swift
+    /// // JWS RS256 (RFC 7518 §3.3).
+    /// let signature = try privateKey.signature(for: signingInput, using: SHA256.self)
+    /// ```
     ///
     /// How it is computed:
-    /// 1. EM = EMSA-PKCS1-v1_5(H(message)) (§9.2), as an integer m < n.
+    /// 1. EM = EMSA-PKCS1-v1_5(Hash(message)) (§9.2), as an integer m < n.
     /// 2. Base blinding: a fresh random v in [1, n) from `SystemRandomNumberGenerator`;
     ///    m′ = m·vᵉ mod n, so the secret exponentiation never sees m itself.
     /// 3. Exponent blinding: fresh random 64-bit r and r′; dp′ = dp + r·(p−1) and
@@ -42,66 +47,87 @@ extension RSA.PrivateKey {
     ///   the exponent is the second line of defence against what the check cannot see.
     /// - Parameters:
     ///   - message: The bytes to sign (for a JWS, the ASCII signing input).
-    ///   - hashAlgorithm: `.sha256`, `.sha384` or `.sha512` (RS256/RS384/RS512).
+    ///   - hash: `SHA256.self`, `SHA384.self` or `SHA512.self` (RS256, RS384, RS512).
     /// - Returns: The signature, exactly as long as the modulus.
-    /// - Throws: `RSAError` with `.signingFailed` if the signature failed its verification or
-    ///   no blinding value could be drawn; neither happens with a working machine.
+    /// - Throws: `RSAError` with `.unsupportedHashAlgorithm` for a hash function other than
+    ///   SHA-256, SHA-384 and SHA-512 (see `signature(for:)`), or `.signingFailed` if the
+    ///   signature failed its verification or no blinding value could be drawn; neither
+    ///   happens with a working machine.
     @inlinable
-    public func signature<Message: Sequence>(
-        for message: Message, hashAlgorithm: RSA.HashAlgorithm
+    public func signature<Message: Sequence, Hash: HashFunction>(
+        for message: Message, using hash: Hash.Type
     ) throws(RSAError) -> [UInt8] where Message.Element == UInt8 {
-        switch hashAlgorithm {
-        case .sha256:
-            try signature(for: SHA256.hash(data: message))
-        case .sha384:
-            try signature(for: SHA384.hash(data: message))
-        default:
-            try signature(for: SHA512.hash(data: message))
+        try signature(for: Hash.hash(data: message))
+    }
+
+    /// Signs the message whose digest is `digest` with RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.1);
+    /// the digest's type names the hash function. See `signature(for:using:)` for how the
+    /// signature is computed.
+    ///
+    /// ```swift
+    /// let signature = try privateKey.signature(for: SHA512.hash(data: signingInput))   // RS512
+    /// ```
+    ///
+    /// The DigestInfo of the encoding (RFC 8017 §9.2, note 1) names the hash by its object
+    /// identifier, which is known for `SHA256Digest`, `SHA384Digest` and `SHA512Digest`.
+    ///
+    /// - Parameter digest: The digest of the message to sign.
+    /// - Returns: The signature, exactly as long as the modulus.
+    /// - Throws: `RSAError` with `.unsupportedHashAlgorithm` for a digest of any other type,
+    ///   or `.signingFailed` (see `signature(for:using:)`).
+    @inlinable
+    public func signature<MessageDigest: Digest>(for digest: MessageDigest) throws(RSAError) -> [UInt8] {
+        guard let prefix = EMSAPKCS1v15.digestInfoPrefix(for: MessageDigest.self) else {
+            throw RSAError(.unsupportedHashAlgorithm, "only SHA-256, SHA-384 and SHA-512 digests are supported")
         }
-    }
-
-    /// Signs a SHA-256 digest with RSASSA-PKCS1-v1_5; see `signature(for:hashAlgorithm:)`.
-    /// - Returns: The signature, exactly as long as the modulus.
-    /// - Throws: `RSAError` with `.signingFailed` (see `signature(for:hashAlgorithm:)`).
-    @inlinable
-    public func signature(for digest: SHA256Digest) throws(RSAError) -> [UInt8] {
-        try digest.withUnsafeBytes { (bytes) throws(RSAError) in try sign(digest: bytes, hashAlgorithm: .sha256) }
-    }
-
-    /// Signs a SHA-384 digest with RSASSA-PKCS1-v1_5; see `signature(for:hashAlgorithm:)`.
-    /// - Returns: The signature, exactly as long as the modulus.
-    /// - Throws: `RSAError` with `.signingFailed` (see `signature(for:hashAlgorithm:)`).
-    @inlinable
-    public func signature(for digest: SHA384Digest) throws(RSAError) -> [UInt8] {
-        try digest.withUnsafeBytes { (bytes) throws(RSAError) in try sign(digest: bytes, hashAlgorithm: .sha384) }
-    }
-
-    /// Signs a SHA-512 digest with RSASSA-PKCS1-v1_5; see `signature(for:hashAlgorithm:)`.
-    /// - Returns: The signature, exactly as long as the modulus.
-    /// - Throws: `RSAError` with `.signingFailed` (see `signature(for:hashAlgorithm:)`).
-    @inlinable
-    public func signature(for digest: SHA512Digest) throws(RSAError) -> [UInt8] {
-        try digest.withUnsafeBytes { (bytes) throws(RSAError) in try sign(digest: bytes, hashAlgorithm: .sha512) }
+        return try digest.withUnsafeBytes { (bytes) throws(RSAError) in
+            try sign(digest: bytes, digestInfoPrefix: prefix)
+        }
     }
 
     /// RSASSA-PKCS1-V1_5-SIGN on a digest: the non-generic core.
     @usableFromInline
-    func sign(digest: UnsafeRawBufferPointer, hashAlgorithm: RSA.HashAlgorithm) throws(RSAError) -> [UInt8] {
+    func sign(digest: UnsafeRawBufferPointer, digestInfoPrefix: [UInt8]) throws(RSAError) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
         let blinding = try makeBlinding(using: &generator)
-        return try sign(digest: digest, hashAlgorithm: hashAlgorithm, blinding: blinding)
+        return try sign(digest: digest, digestInfoPrefix: digestInfoPrefix, blinding: blinding)
     }
 
     /// RSASSA-PKCS1-V1_5-SIGN on a digest with the given blinding values (steps 1 and 4–6
-    /// of `signature(for:hashAlgorithm:)`).
+    /// of `signature(for:using:)`).
     func sign(
-        digest: UnsafeRawBufferPointer, hashAlgorithm: RSA.HashAlgorithm, blinding: Blinding
+        digest: UnsafeRawBufferPointer, digestInfoPrefix: [UInt8], blinding: Blinding
     ) throws(RSAError) -> [UInt8] {
-        let byteCount = publicKey.modulusByteCount
-        guard let encoded = EMSAPKCS1v15.encode(digest: digest, algorithm: hashAlgorithm, byteCount: byteCount),
-            let m = BigUInt(bigEndianBytes: encoded, limbCount: publicKey.montgomery.limbCount)
+        // Step 1: EM = EMSA-PKCS1-V1_5-ENCODE(M, k).
+        guard
+            let encoded = EMSAPKCS1v15.encode(
+                digest: digest, digestInfoPrefix: digestInfoPrefix, byteCount: publicKey.modulusByteCount)
         else {
             throw RSAError(.signingFailed, "the digest does not fit the modulus")
+        }
+        // Steps 2–3: m = OS2IP(EM), s = RSASP1(K, m), S = I2OSP(s, k).
+        return try rawSignature(encodedMessage: encoded, blinding: blinding)
+    }
+
+    /// I2OSP(RSASP1(K, OS2IP(encodedMessage)), k) (RFC 8017 §5.2.1) with fresh blinding
+    /// values from `SystemRandomNumberGenerator`; see `rawSignature(encodedMessage:blinding:)`.
+    func rawSignature(encodedMessage: [UInt8]) throws(RSAError) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        let blinding = try makeBlinding(using: &generator)
+        return try rawSignature(encodedMessage: encodedMessage, blinding: blinding)
+    }
+
+    /// I2OSP(RSASP1(K, OS2IP(encodedMessage)), k) (RFC 8017 §5.2.1) with the given blinding
+    /// values: the private operation (blinding, CRT, constant-time exponentiation) and its
+    /// verification, shared by RSASSA-PKCS1-v1_5 and RSASSA-PSS signing.
+    /// - Throws: `RSAError` with `.signingFailed` when `encodedMessage` is not below the
+    ///   modulus or the signature does not verify (a fault).
+    func rawSignature(encodedMessage: [UInt8], blinding: Blinding) throws(RSAError) -> [UInt8] {
+        let n = BigUInt(limbs: publicKey.montgomery.modulus)
+        guard let m = BigUInt(bigEndianBytes: encodedMessage, limbCount: publicKey.montgomery.limbCount),
+            BigUInt.compare(m, n) < 0
+        else {
+            throw RSAError(.signingFailed, "the encoded message does not fit the modulus")
         }
         var observer = UnobservedExponentiation()
         let s = signatureValue(of: m, blinding: blinding, observer: &observer)
@@ -110,7 +136,7 @@ extension RSA.PrivateKey {
         guard BigUInt.constantTimeEquals(BigUInt(limbs: recovered), m) else {
             throw RSAError(.signingFailed, "the signature did not verify")
         }
-        return s.bigEndianBytes(count: byteCount)
+        return s.bigEndianBytes(count: publicKey.modulusByteCount)
     }
 
     /// The blinding values of one signature: vᵉ mod n and v⁻¹ mod n for a fresh random v,
@@ -166,7 +192,7 @@ extension RSA.PrivateKey {
         throw RSAError(.signingFailed, "the random number generator produced no value below the modulus")
     }
 
-    /// s = m^d mod n through blinding and the CRT (steps 2–5 of `signature(for:hashAlgorithm:)`):
+    /// s = m^d mod n through blinding and the CRT (steps 2–5 of `signature(for:using:)`):
     /// the raw private operation, without the verification. `observer` sees both secret
     /// exponentiations.
     func signatureValue<Observer: ExponentiationObserver>(
@@ -199,7 +225,13 @@ extension RSA.PrivateKey {
         let sQPlain = primeQ.multiply(sQ, plainOne)  // s_q < q
         let sQInP = primeP.multiply(sQPlain, primeP.rSquared)  // (s_q mod p)·R; s_q < R
         var difference = sP
-        MontgomeryModulus.subtractModulo(&difference, sQInP, modulus: primeP.modulus)
+        difference.withUnsafeMutableBufferPointer { a in
+            sQInP.withUnsafeBufferPointer { b in
+                primeP.modulus.withUnsafeBufferPointer { p in
+                    MontgomeryModulus.subtractModulo(a.baseAddress!, b.baseAddress!, modulus: p.baseAddress!, count: kh)
+                }
+            }
+        }
         let h = primeP.multiply(difference, coefficient)  // (s_p − s_q)·qi mod p, plain
         let qh = BigUInt.product(BigUInt(limbs: primeQ.modulus), BigUInt(limbs: h))  // 2kh limbs, < n
         var recombined = qh.limbs
@@ -249,20 +281,6 @@ extension RSA.PrivateKey {
 }
 
 extension MontgomeryModulus {
-    /// a = a − b mod n for a, b < n, with a masked (not conditional) addition of n; the mask
-    /// passes through `valueBarrier`.
-    static func subtractModulo(_ a: inout [UInt64], _ b: [UInt64], modulus n: [UInt64]) {
-        var borrow: UInt64 = 0
-        for index in 0..<a.count {
-            (a[index], borrow) = subtractWithBorrow(a[index], b[index], borrow)
-        }
-        let mask = maskFromBit(borrow)
-        var carry: UInt64 = 0
-        for index in 0..<a.count {
-            (a[index], carry) = addWithCarry(a[index], n[index] & mask, carry)
-        }
-    }
-
     /// The blinded CRT exponent d + r·(p−1), one limb wider than p (RSA exponent blinding,
     /// as proposed in Kocher's 1996 timing-attack paper). It gives the same power modulo p
     /// as d: x^(p−1) ≡ 1 (mod p) for x coprime to p, and both powers are 0 for x ≡ 0.

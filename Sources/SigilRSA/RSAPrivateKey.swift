@@ -15,11 +15,11 @@ extension RSA {
     ///
     /// ```swift
     /// let key = try RSA.PrivateKey(pemRepresentation: pem)
-    /// let signature = try key.signature(for: signingInput, hashAlgorithm: .sha256)
+    /// let signature = try key.signature(for: signingInput, using: SHA256.self)
     /// ```
     ///
     /// Signing uses the CRT with base blinding and constant-time exponentiation; see
-    /// `signature(for:hashAlgorithm:)` for what that does and does not guarantee.
+    /// `signature(for:using:)` for what that does and does not guarantee.
     ///
     /// - Important: `description` and every error name the problem, never a key value. The
     ///   key's limbs live in ordinary Swift arrays: Swift gives no way to guarantee they are
@@ -95,48 +95,83 @@ extension RSA {
             let publicKey = try PublicKey(
                 validating: Array(components.modulus), Array(components.publicExponent),
                 minimumBits: RSA.minimumModulusBits)
+            try Self.checkSecretComponentLengths(components, modulusBits: publicKey.keySizeInBits)
             let n = BigUInt(limbs: publicKey.montgomery.modulus)
-            let e = BigUInt(limbs: [publicKey.exponent])
-            let nBits = publicKey.keySizeInBits
-            // Every secret component is at most as wide as n; wider input is refused before
-            // any arithmetic (a bound on the work a hostile key file can cause).
-            let maximumBytes = (nBits + 7) / 8
+            let primes = try Self.primes(components, modulus: n)
+            let crt = try Self.crtValues(components, publicExponent: publicKey.exponent, modulus: n, primes: primes)
+            self.publicKey = publicKey
+            primeP = primes.contextP
+            primeQ = primes.contextQ
+            exponentP = crt.exponentP
+            exponentQ = crt.exponentQ
+            coefficient = crt.coefficient
+        }
+
+        /// Refuses a secret component wider than n before any arithmetic: a bound on the
+        /// work a hostile key file can cause.
+        private static func checkSecretComponentLengths(
+            _ components: RSAPrivateKeyComponents, modulusBits: Int
+        ) throws(RSAError) {
+            let maximumByteCount = (modulusBits + 7) / 8
             for field in [
                 components.privateExponent, components.prime1, components.prime2, components.exponent1,
                 components.exponent2, components.coefficient,
-            ] where field.drop(while: { $0 == 0 }).count > maximumBytes {
+            ] where field.drop(while: { $0 == 0 }).count > maximumByteCount {
                 throw RSAError(.invalidPrivateKey, "a private key component is longer than the modulus")
             }
+        }
+
+        /// p and q, both padded to the same limb count kh, with their Montgomery contexts.
+        private struct Primes {
+            let p: BigUInt
+            let q: BigUInt
+            let contextP: MontgomeryModulus
+            let contextQ: MontgomeryModulus
+            var limbCount: Int { contextP.limbCount }
+        }
+
+        /// Checks that p and q are odd, greater than one, distinct, and that p·q = n.
+        private static func primes(
+            _ components: RSAPrivateKeyComponents, modulus n: BigUInt
+        ) throws(RSAError) -> Primes {
             let p = BigUInt(bigEndianBytes: components.prime1)
             let q = BigUInt(bigEndianBytes: components.prime2)
             guard p.isOdd, q.isOdd, p.bitWidth > 1, q.bitWidth > 1 else {
                 throw RSAError(.invalidPrivateKey, "the primes must be odd and greater than one")
             }
             let halfLimbs = max(p.limbs.count, q.limbs.count)
-            guard 2 * halfLimbs >= n.limbs.count,
-                let primeP = MontgomeryModulus(p.resized(to: halfLimbs)),
-                let primeQ = MontgomeryModulus(q.resized(to: halfLimbs))
+            let pWide = p.resized(to: halfLimbs)
+            let qWide = q.resized(to: halfLimbs)
+            guard 2 * halfLimbs >= n.limbs.count, let contextP = MontgomeryModulus(pWide),
+                let contextQ = MontgomeryModulus(qWide)
             else {
                 throw RSAError(.invalidPrivateKey, "the primes do not match the modulus size")
             }
-            let pWide = p.resized(to: halfLimbs)
-            let qWide = q.resized(to: halfLimbs)
             guard BigUInt.constantTimeEquals(BigUInt.product(pWide, qWide), n) else {
                 throw RSAError(.invalidPrivateKey, "p·q is not the modulus")
             }
             guard !BigUInt.constantTimeEquals(pWide, qWide) else {
                 throw RSAError(.invalidPrivateKey, "p and q are equal")
             }
+            return Primes(p: pWide, q: qWide, contextP: contextP, contextQ: contextQ)
+        }
 
+        /// Checks d, dp, dq and qi against each other and against e, p and q, and returns
+        /// dp, dq and qi in kh limbs each.
+        private static func crtValues(
+            _ components: RSAPrivateKeyComponents, publicExponent: UInt64, modulus n: BigUInt, primes: Primes
+        ) throws(RSAError) -> (exponentP: [UInt64], exponentQ: [UInt64], coefficient: [UInt64]) {
+            let halfLimbs = primes.limbCount
             let d = BigUInt(bigEndianBytes: components.privateExponent).resized(to: n.limbs.count)
             guard !d.isZero, BigUInt.compare(d, n) < 0 else {
                 throw RSAError(.invalidPrivateKey, "the private exponent is out of range")
             }
+            let e = BigUInt(limbs: [publicExponent])
             let dp = BigUInt(bigEndianBytes: components.exponent1).resized(to: halfLimbs + 1)
             let dq = BigUInt(bigEndianBytes: components.exponent2).resized(to: halfLimbs + 1)
             let qi = BigUInt(bigEndianBytes: components.coefficient).resized(to: halfLimbs + 1)
-            let pMinusOne = pWide.decremented()
-            let qMinusOne = qWide.decremented()
+            let pMinusOne = primes.p.decremented()
+            let qMinusOne = primes.q.decremented()
             let one = BigUInt(limbs: [1])
             // dp = d mod (p−1), dq = d mod (q−1): the CRT exponents belong to d.
             guard BigUInt.constantTimeEquals(d.remainder(dividingBy: pMinusOne), dp),
@@ -151,17 +186,14 @@ extension RSA {
                 throw RSAError(.invalidPrivateKey, "the private exponent does not invert the public exponent")
             }
             // 0 < qi < p and q·qi ≡ 1 (mod p).
-            guard !qi.isZero, BigUInt.compare(qi, pWide) < 0,
-                BigUInt.constantTimeEquals(BigUInt.product(qWide, qi).remainder(dividingBy: pWide), one)
+            guard !qi.isZero, BigUInt.compare(qi, primes.p) < 0,
+                BigUInt.constantTimeEquals(BigUInt.product(primes.q, qi).remainder(dividingBy: primes.p), one)
             else {
                 throw RSAError(.invalidPrivateKey, "the CRT coefficient is not q⁻¹ mod p")
             }
-            self.publicKey = publicKey
-            self.primeP = primeP
-            self.primeQ = primeQ
-            exponentP = dp.resized(to: halfLimbs).limbs
-            exponentQ = dq.resized(to: halfLimbs).limbs
-            coefficient = qi.resized(to: halfLimbs).limbs
+            return (
+                dp.resized(to: halfLimbs).limbs, dq.resized(to: halfLimbs).limbs, qi.resized(to: halfLimbs).limbs
+            )
         }
     }
 }

@@ -16,7 +16,7 @@ extension RSA.PublicKey {
     /// bytes, and then pass every check of EMSA-PSS-VERIFY (§9.1.2): the 0xbc trailer, the
     /// cleared leftmost bits, the all-zero padding, the 0x01 separator where the salt length
     /// puts it, and the hash of M′. A PKCS#1 v1.5 signature never verifies here, nor a PSS
-    /// signature through `isValidSignature(_:for:hashAlgorithm:)`.
+    /// signature through `isValidSignature(_:for:using:)`.
     ///
     /// - Parameters:
     ///   - signature: The signature bytes (for a JWS, the decoded third segment).

@@ -11,7 +11,7 @@ extension RSA {
     ///
     /// ```swift
     /// let key = try RSA.PublicKey(pemRepresentation: pem)
-    /// guard key.isValidSignature(signature, for: signingInput, hashAlgorithm: .sha256) else { … }
+    /// guard key.isValidSignature(signature, for: signingInput, using: SHA256.self) else { … }
     /// ```
     ///
     /// Checks made by every initialiser:
@@ -205,100 +205,75 @@ extension RSA {
 
 extension RSA.PublicKey {
     /// Whether `signature` is a valid RSASSA-PKCS1-v1_5 signature of `message` (RFC 8017
-    /// §8.2.2), hashing the message with `hashAlgorithm`.
+    /// §8.2.2), hashing the message with `Hash`.
+    ///
+    /// ```swift
+    /// // JWS RS256 (RFC 7518 §3.3).
+    /// guard key.isValidSignature(signature, for: signingInput, using: SHA256.self) else { … }
+    /// ```
     ///
     /// The signature must be exactly as long as the modulus and, as an integer, smaller
     /// than it. The value recovered with the public key is compared whole, in constant
     /// time, with the expected EMSA-PKCS1-v1_5 encoding of the digest; the recovered block
     /// is never parsed. The DigestInfo must carry the NULL parameters: the legacy encoding
-    /// without them (Wycheproof's "MissingNull") is rejected.
+    /// without them (Wycheproof's "MissingNull") is rejected. A PSS signature never verifies
+    /// here, nor a PKCS#1 v1.5 signature through `isValidPSSSignature(_:for:parameters:)`.
     ///
     /// - Parameters:
     ///   - signature: The signature bytes (for a JWS, the decoded third segment).
     ///   - message: The signed bytes (for a JWS, the ASCII signing input).
-    ///   - hashAlgorithm: `.sha256`, `.sha384` or `.sha512` (RS256/RS384/RS512).
-    /// - Returns: `true` only for a valid signature.
+    ///   - hash: `SHA256.self`, `SHA384.self` or `SHA512.self` (RS256, RS384, RS512).
+    /// - Returns: `true` only for a valid signature; `false` also for a hash function other
+    ///   than SHA-256, SHA-384 and SHA-512 (see `isValidSignature(_:for:)`).
     @inlinable
-    public func isValidSignature<Signature: Sequence, Message: Sequence>(
-        _ signature: Signature, for message: Message, hashAlgorithm: RSA.HashAlgorithm
+    public func isValidSignature<Signature: Sequence, Message: Sequence, Hash: HashFunction>(
+        _ signature: Signature, for message: Message, using hash: Hash.Type
     ) -> Bool where Signature.Element == UInt8, Message.Element == UInt8 {
-        switch hashAlgorithm {
-        case .sha256:
-            isValidSignature(signature, for: SHA256.hash(data: message))
-        case .sha384:
-            isValidSignature(signature, for: SHA384.hash(data: message))
-        default:
-            isValidSignature(signature, for: SHA512.hash(data: message))
-        }
+        isValidSignature(signature, for: Hash.hash(data: message))
     }
 
-    /// Whether `signature` is a valid RSASSA-PKCS1-v1_5 signature with SHA-256 over the
-    /// message whose digest is `digest` (RFC 8017 §8.2.2).
-    /// - Returns: `true` only for a valid signature.
-    @inlinable
-    public func isValidSignature<Signature: Sequence>(_ signature: Signature, for digest: SHA256Digest) -> Bool
-    where Signature.Element == UInt8 {
-        digest.withUnsafeBytes { isValidSignature(signature, digestBuffer: $0, hashAlgorithm: .sha256) }
-    }
-
-    /// Whether `signature` is a valid RSASSA-PKCS1-v1_5 signature with SHA-384 over the
-    /// message whose digest is `digest` (RFC 8017 §8.2.2).
-    /// - Returns: `true` only for a valid signature.
-    @inlinable
-    public func isValidSignature<Signature: Sequence>(_ signature: Signature, for digest: SHA384Digest) -> Bool
-    where Signature.Element == UInt8 {
-        digest.withUnsafeBytes { isValidSignature(signature, digestBuffer: $0, hashAlgorithm: .sha384) }
-    }
-
-    /// Whether `signature` is a valid RSASSA-PKCS1-v1_5 signature with SHA-512 over the
-    /// message whose digest is `digest` (RFC 8017 §8.2.2).
-    /// - Returns: `true` only for a valid signature.
-    @inlinable
-    public func isValidSignature<Signature: Sequence>(_ signature: Signature, for digest: SHA512Digest) -> Bool
-    where Signature.Element == UInt8 {
-        digest.withUnsafeBytes { isValidSignature(signature, digestBuffer: $0, hashAlgorithm: .sha512) }
-    }
-
-    /// Whether `signature` is a valid RSASSA-PKCS1-v1_5 signature for a digest given as
-    /// raw bytes, computed with `hashAlgorithm` (RFC 8017 §8.2.2).
+    /// Whether `signature` is a valid RSASSA-PKCS1-v1_5 signature of the message whose
+    /// digest is `digest` (RFC 8017 §8.2.2); the digest's type names the hash function.
+    ///
+    /// ```swift
+    /// let digest = SHA384.hash(data: signingInput)
+    /// guard key.isValidSignature(signature, for: digest) else { … }   // RS384
+    /// ```
+    ///
+    /// The DigestInfo of the encoding (RFC 8017 §9.2, note 1) names the hash by its object
+    /// identifier, which is known for `SHA256Digest`, `SHA384Digest` and `SHA512Digest`. A
+    /// digest of any other type gives `false`, whatever the signature.
+    ///
     /// - Parameters:
     ///   - signature: The signature bytes.
-    ///   - digest: The digest of the signed message; a digest of the wrong length gives `false`.
-    ///   - hashAlgorithm: The hash function that produced `digest`.
+    ///   - digest: The digest of the signed message.
     /// - Returns: `true` only for a valid signature.
     @inlinable
-    public func isValidSignature<Signature: Sequence, DigestBytes: Sequence>(
-        _ signature: Signature, forDigest digest: DigestBytes, hashAlgorithm: RSA.HashAlgorithm
-    ) -> Bool where Signature.Element == UInt8, DigestBytes.Element == UInt8 {
-        let digestBytes = Array(digest.prefix(65))
-        return digestBytes.withUnsafeBytes {
-            isValidSignature(signature, digestBuffer: $0, hashAlgorithm: hashAlgorithm)
-        }
-    }
-
-    @inlinable
-    func isValidSignature<Signature: Sequence>(
-        _ signature: Signature, digestBuffer: UnsafeRawBufferPointer, hashAlgorithm: RSA.HashAlgorithm
+    public func isValidSignature<Signature: Sequence, MessageDigest: Digest>(
+        _ signature: Signature, for digest: MessageDigest
     ) -> Bool where Signature.Element == UInt8 {
-        if let result = signature.withContiguousStorageIfAvailable({
-            verify(signature: UnsafeRawBufferPointer($0), digest: digestBuffer, hashAlgorithm: hashAlgorithm)
-        }) {
-            return result
+        guard let prefix = EMSAPKCS1v15.digestInfoPrefix(for: MessageDigest.self) else { return false }
+        return digest.withUnsafeBytes { digestBuffer in
+            if let result = signature.withContiguousStorageIfAvailable({
+                verify(signature: UnsafeRawBufferPointer($0), digest: digestBuffer, digestInfoPrefix: prefix)
+            }) {
+                return result
+            }
+            // Copy at most one byte more than a valid signature has: a longer one is rejected
+            // by length, whatever its size.
+            let copy = Array(signature.prefix(modulusByteCount + 1))
+            return copy.withUnsafeBytes { verify(signature: $0, digest: digestBuffer, digestInfoPrefix: prefix) }
         }
-        // Copy at most one byte more than a valid signature has: a longer one is rejected
-        // by length, whatever its size.
-        let copy = Array(signature.prefix(modulusByteCount + 1))
-        return copy.withUnsafeBytes { verify(signature: $0, digest: digestBuffer, hashAlgorithm: hashAlgorithm) }
     }
 
     /// RSASSA-PKCS1-V1_5-VERIFY (RFC 8017 §8.2.2) on raw buffers: the non-generic core.
     @usableFromInline
     func verify(
-        signature: UnsafeRawBufferPointer, digest: UnsafeRawBufferPointer, hashAlgorithm: RSA.HashAlgorithm
+        signature: UnsafeRawBufferPointer, digest: UnsafeRawBufferPointer, digestInfoPrefix: [UInt8]
     ) -> Bool {
         // Step 1: the signature has exactly k bytes.
         let byteCount = modulusByteCount
-        guard signature.count == byteCount, digest.count == hashAlgorithm.digestByteCount else { return false }
+        guard signature.count == byteCount else { return false }
         let k = montgomery.limbCount
         let scratchCount = 2 * k + montgomery.publicPowerScratchCount
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: scratchCount) { buffer in
@@ -315,7 +290,7 @@ extension RSA.PublicKey {
             guard isLessThanModulus(s, count: k) else { return false }
             montgomery.publicPower(m, base: s, exponent: exponent, scratch: scratch)
             // Steps 3-4: compare m with the expected encoding EM, whole.
-            return EMSAPKCS1v15.matches(m, byteCount: byteCount, digest: digest, algorithm: hashAlgorithm)
+            return EMSAPKCS1v15.matches(m, byteCount: byteCount, digest: digest, digestInfoPrefix: digestInfoPrefix)
         }
     }
 

@@ -179,16 +179,15 @@ func rsaPrivateOperation() throws {
     keptResults.append(result)
 }
 
-/// RS256 signing as `signature(for:hashAlgorithm:)` does it (encoding, base blinding, CRT,
+/// RS256 signing as `signature(for:using:)` does it (encoding, base blinding, CRT,
 /// verification before returning), with the exponent-blinding factors undefined. The value
 /// of the signature does not depend on them, so it must equal the ordinary signature.
 func rsaSignPKCS1v15() throws {
     let key = try checkKey()
     let message = Array("sigil-ctgrind: a JWS signing input".utf8)
-    let expected = try key.signature(for: message, hashAlgorithm: .sha256)
-    let digest = Array(SHA256.hash(data: message))
+    let expected = try key.signature(for: message, using: SHA256.self)
     let signature = try key.signature(
-        digest: digest, hashAlgorithm: .sha256, exponentBlindingFactors: (undefinedWord(), undefinedWord()))
+        for: SHA256.hash(data: message), exponentBlindingFactors: (undefinedWord(), undefinedWord()))
     try compareFinishedSignature(signature, expected)
     keptSignatures.append(signature)
 }

@@ -15,13 +15,7 @@ struct RSARequests {
     mutating func verify(_ arguments: [Substring]) -> String {
         guard arguments.count == 5, let message = Hex.decode(arguments[3]), let signature = Hex.decode(arguments[4])
         else { return "bad arguments" }
-        let hash: RSA.HashAlgorithm
-        switch arguments[0] {
-        case "sha256": hash = .sha256
-        case "sha384": hash = .sha384
-        case "sha512": hash = .sha512
-        default: return "bad algorithm"
-        }
+        guard ["sha256", "sha384", "sha512"].contains(arguments[0]) else { return "bad algorithm" }
         let key: RSA.PublicKey
         if let cached = keys[String(arguments[2])] {
             key = cached
@@ -33,7 +27,13 @@ struct RSARequests {
             }
             keys[String(arguments[2])] = key
         }
-        return key.isValidSignature(signature, for: message, hashAlgorithm: hash) ? "ok 1" : "ok 0"
+        let verified: Bool
+        switch arguments[0] {
+        case "sha256": verified = key.isValidSignature(signature, for: message, using: SHA256.self)
+        case "sha384": verified = key.isValidSignature(signature, for: message, using: SHA384.self)
+        default: verified = key.isValidSignature(signature, for: message, using: SHA512.self)
+        }
+        return verified ? "ok 1" : "ok 0"
     }
 
     /// `rsa-pss-verify HASH MGF1HASH SALTLENGTH FORM KEY MESSAGE SIGNATURE` → `ok 1`, `ok 0`

@@ -34,9 +34,9 @@ enum PSSHashPair: String, CaseIterable, Sendable {
     /// Signs with the JWS preset of this hash (PS256/384/512) and checks the result.
     func signAndVerify(_ key: RSA.PrivateKey, _ message: [UInt8]) throws {
         switch self {
-        case .sha256: try PSSSigningTests.roundTrip(key, message, .jws(SHA256.self), pkcs1: .sha256)
-        case .sha384: try PSSSigningTests.roundTrip(key, message, .jws(SHA384.self), pkcs1: .sha384)
-        case .sha512: try PSSSigningTests.roundTrip(key, message, .jws(SHA512.self), pkcs1: .sha512)
+        case .sha256: try PSSSigningTests.roundTrip(key, message, .jws(SHA256.self))
+        case .sha384: try PSSSigningTests.roundTrip(key, message, .jws(SHA384.self))
+        case .sha512: try PSSSigningTests.roundTrip(key, message, .jws(SHA512.self))
         }
     }
 }
@@ -66,8 +66,7 @@ struct PSSSigningTests {
     /// not a PKCS#1 v1.5 signature; and a PKCS#1 v1.5 signature of the message is not a PSS
     /// signature.
     static func roundTrip<Hash: HashFunction>(
-        _ key: RSA.PrivateKey, _ message: [UInt8], _ parameters: RSA.PSSParameters<Hash, Hash>,
-        pkcs1: RSA.HashAlgorithm
+        _ key: RSA.PrivateKey, _ message: [UInt8], _ parameters: RSA.PSSParameters<Hash, Hash>
     ) throws {
         let publicKey = key.publicKey
         let signature = try key.pssSignature(for: message, parameters: parameters)
@@ -84,9 +83,9 @@ struct PSSSigningTests {
         var flipped = signature
         flipped[flipped.count / 2] ^= 0x10
         #expect(!publicKey.isValidPSSSignature(flipped, for: message, parameters: parameters))
-        #expect(!publicKey.isValidSignature(signature, for: message, hashAlgorithm: pkcs1))
-        let pkcs1Signature = try key.signature(for: message, hashAlgorithm: pkcs1)
-        #expect(publicKey.isValidSignature(pkcs1Signature, for: message, hashAlgorithm: pkcs1))
+        #expect(!publicKey.isValidSignature(signature, for: message, using: Hash.self))
+        let pkcs1Signature = try key.signature(for: message, using: Hash.self)
+        #expect(publicKey.isValidSignature(pkcs1Signature, for: message, using: Hash.self))
         #expect(!publicKey.isValidPSSSignature(pkcs1Signature, for: message, parameters: parameters))
     }
 

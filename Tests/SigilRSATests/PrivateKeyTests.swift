@@ -245,42 +245,56 @@ struct PrivateKeyTests {
         }
     }
 
-    @Test("round trips: sign, verify, and reject tampering", arguments: [RSA.HashAlgorithm.sha256, .sha384, .sha512])
-    func roundTrip(_ hash: RSA.HashAlgorithm) throws {
+    @Test("round trips: sign, verify, and reject tampering", arguments: VectorHash.allCases)
+    func roundTrip(_ hash: VectorHash) throws {
         let key = try RSA.PrivateKey(pemRepresentation: try Self.group().string("privateKeyPem"))
         let messages: [[UInt8]] = [[], [0x61], [UInt8](repeating: 0x5a, count: 1000)]
         for message in messages {
-            let signature = try key.signature(for: message, hashAlgorithm: hash)
+            let signature = try hash.signature(key, for: message)
             #expect(signature.count == 256)
-            #expect(key.publicKey.isValidSignature(signature, for: message, hashAlgorithm: hash))
+            #expect(hash.isValid(key.publicKey, signature, for: message))
             // Deterministic, whatever the blinding value.
-            #expect(try key.signature(for: message, hashAlgorithm: hash) == signature)
+            #expect(try hash.signature(key, for: message) == signature)
             var tampered = signature
             tampered[100] ^= 0x01
-            #expect(!key.publicKey.isValidSignature(tampered, for: message, hashAlgorithm: hash))
-            #expect(!key.publicKey.isValidSignature(signature, for: message + [0], hashAlgorithm: hash))
-            let otherHash: RSA.HashAlgorithm = hash == .sha256 ? .sha512 : .sha256
-            #expect(!key.publicKey.isValidSignature(signature, for: message, hashAlgorithm: otherHash))
+            #expect(!hash.isValid(key.publicKey, tampered, for: message))
+            #expect(!hash.isValid(key.publicKey, signature, for: message + [0]))
+            for otherHash in VectorHash.allCases where otherHash != hash {
+                #expect(!otherHash.isValid(key.publicKey, signature, for: message))
+            }
         }
     }
 
-    @Test("unsupported hash names are reported")
-    func hashNames() throws {
-        #expect(try RSA.HashAlgorithm(name: "SHA-256") == .sha256)
-        #expect(try RSA.HashAlgorithm(name: "sha384") == .sha384)
-        #expect(try RSA.HashAlgorithm(name: "SHA512") == .sha512)
-        #expect(RSA.HashAlgorithm.sha384.digestByteCount == 48)
-        #expect(RSA.HashAlgorithm.sha512.description == "SHA-512")
-        for name in ["SHA-1", "SHA-224", "SHA-512/256", "MD5", "", "SHA-2566"] {
-            do {
-                let algorithm = try RSA.HashAlgorithm(name: name)
-                Issue.record("\(name) gave \(algorithm)")
-            } catch {
-                #expect(error.code == .unsupportedHashAlgorithm)
-                #expect(
-                    error.description
-                        == "RSAError.unsupportedHashAlgorithm: only SHA-256, SHA-384 and SHA-512 are supported")
-            }
+    /// The DigestInfo names the hash by its object identifier, which SigilRSA knows for
+    /// SHA-256, SHA-384 and SHA-512 only. Another hash function is refused by its type, even
+    /// one whose digests have SHA-256's length and bytes.
+    @Test("a hash function without a known DigestInfo is refused: a typed error when signing, false when verifying")
+    func unsupportedHashFunction() throws {
+        let key = try RSA.PrivateKey(pemRepresentation: try Self.group().string("privateKeyPem"))
+        let message = Array("a message".utf8)
+        let lookalikeDigest = SHA256Lookalike.hash(data: message)
+        #expect(Array(lookalikeDigest) == Array(SHA256.hash(data: message)))
+        Self.expectUnsupportedHash { () throws(RSAError) in
+            _ = try key.signature(for: message, using: SHA256Lookalike.self)
+        }
+        Self.expectUnsupportedHash { () throws(RSAError) in _ = try key.signature(for: lookalikeDigest) }
+        // A valid SHA-256 signature of the message does not verify through the lookalike.
+        let signature = try key.signature(for: message, using: SHA256.self)
+        #expect(key.publicKey.isValidSignature(signature, for: message, using: SHA256.self))
+        #expect(!key.publicKey.isValidSignature(signature, for: message, using: SHA256Lookalike.self))
+        #expect(!key.publicKey.isValidSignature(signature, for: lookalikeDigest))
+    }
+
+    /// Expects `body` to throw `.unsupportedHashAlgorithm`.
+    static func expectUnsupportedHash(_ body: () throws(RSAError) -> Void) {
+        do {
+            try body()
+            Issue.record("a SHA256Lookalike digest was signed")
+        } catch {
+            #expect(error.code == .unsupportedHashAlgorithm)
+            #expect(
+                error.description
+                    == "RSAError.unsupportedHashAlgorithm: only SHA-256, SHA-384 and SHA-512 digests are supported")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SigilRSA
+import SigilSHA2
 import SigilTestSupport
 import Testing
 
@@ -297,9 +298,9 @@ struct PublicKeyHostileInputTests {
         let valid = try group.objects("tests")[0]
         let message = try valid.hexBytes("msg")
         let signature = try valid.hexBytes("sig")
-        #expect(key.isValidSignature(signature, for: message, hashAlgorithm: .sha256))
+        #expect(key.isValidSignature(signature, for: message, using: SHA256.self))
         // The same bytes through a non-contiguous sequence.
-        #expect(key.isValidSignature(signature.lazy.map { $0 }, for: message.lazy.map { $0 }, hashAlgorithm: .sha256))
+        #expect(key.isValidSignature(signature.lazy.map { $0 }, for: message.lazy.map { $0 }, using: SHA256.self))
 
         let modulus = key.modulus
         let modulusPlusOne = Array((modulus.dropLast() + [modulus[modulus.count - 1] + 1]))
@@ -319,12 +320,10 @@ struct PublicKeyHostileInputTests {
             [UInt8](repeating: 0x5a, count: 1_000_000),
         ]
         for bad in cases {
-            #expect(!key.isValidSignature(bad, for: message, hashAlgorithm: .sha256))
-            #expect(!key.isValidSignature(bad.lazy.map { $0 }, for: message, hashAlgorithm: .sha256))
+            #expect(!key.isValidSignature(bad, for: message, using: SHA256.self))
+            #expect(!key.isValidSignature(bad.lazy.map { $0 }, for: message, using: SHA256.self))
+            #expect(!key.isValidSignature(bad, for: SHA256.hash(data: message)))
         }
-        // The digest API checks the digest length.
-        #expect(!key.isValidSignature(signature, forDigest: [UInt8](repeating: 0, count: 31), hashAlgorithm: .sha256))
-        #expect(!key.isValidSignature(signature, forDigest: [UInt8](), hashAlgorithm: .sha256))
     }
 
     /// a + b for big-endian byte strings.

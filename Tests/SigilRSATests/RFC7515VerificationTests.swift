@@ -1,5 +1,6 @@
 import SigilBase64
 import SigilRSA
+import SigilSHA2
 import SigilTestSupport
 import Testing
 
@@ -28,9 +29,9 @@ struct RFC7515VerificationTests {
         let fromPEM = try RSA.PublicKey(pemRepresentation: try key.string("pem"))
         #expect(fromJWK == fromPEM)
         #expect(fromPEM.pemRepresentation == (try key.string("pem")))
-        #expect(fromJWK.isValidSignature(signature, for: signingInput, hashAlgorithm: .sha256))
-        #expect(!fromJWK.isValidSignature(signature, for: signingInput, hashAlgorithm: .sha384))
-        #expect(!fromJWK.isValidSignature(signature, for: signingInput.dropLast(), hashAlgorithm: .sha256))
+        #expect(fromJWK.isValidSignature(signature, for: signingInput, using: SHA256.self))
+        #expect(!fromJWK.isValidSignature(signature, for: signingInput, using: SHA384.self))
+        #expect(!fromJWK.isValidSignature(signature, for: signingInput.dropLast(), using: SHA256.self))
     }
 
     /// Every RS* case in the file (A.2, a modified signature, a header changed to RS384):
@@ -51,8 +52,8 @@ struct RFC7515VerificationTests {
             let key = try RSA.PublicKey(
                 modulus: try jwk.base64URLBytes("n"), publicExponent: try jwk.base64URLBytes("e"))
             let expected = try testCase.string("expectedSignature") == "valid"
-            let hash: RSA.HashAlgorithm = try testCase.string("alg") == "RS384" ? .sha384 : .sha256
-            #expect(key.isValidSignature(signature, for: signingInput, hashAlgorithm: hash) == expected)
+            let hash: VectorHash = try testCase.string("alg") == "RS384" ? .sha384 : .sha256
+            #expect(hash.isValid(key, signature, for: signingInput) == expected)
         }
     }
 }

@@ -60,9 +60,6 @@ struct WycheproofPSSVerificationTests {
             let tests = try group.objects("tests")
             guard let verifier = PSSVerifier(hash: sha, mgf1: mgfSha) else {
                 let reason = Self.unsupportedReason(hash: sha, mgf1: mgfSha)
-                #expect(throws: RSAError.self, "\(reason) must be a hash Sigil refuses") {
-                    _ = try RSA.HashAlgorithm(name: reason)
-                }
                 unsupported[reason, default: 0] += tests.count
                 counted += tests.count
                 continue
@@ -83,9 +80,9 @@ struct WycheproofPSSVerificationTests {
                             try !verifier.verify(signature, message, key: key, saltByteCount: saltLength - 1),
                             "tcId \(tcId) verifies only with its own salt length")
                     }
-                    if let hash = try? RSA.HashAlgorithm(name: sha) {
+                    if let hash = VectorHash(rawValue: sha) {
                         #expect(
-                            !key.isValidSignature(signature, for: message, hashAlgorithm: hash),
+                            !hash.isValid(key, signature, for: message),
                             "tcId \(tcId): a PSS signature is not a PKCS#1 v1.5 signature")
                     }
                     valid += 1

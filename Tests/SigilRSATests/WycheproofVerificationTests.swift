@@ -29,7 +29,7 @@ struct WycheproofVerificationTests {
         var counted = 0
         var accepted = 0
         for group in groups {
-            let hash = try RSA.HashAlgorithm(name: try group.string("sha"))
+            let hash = try #require(VectorHash(rawValue: try group.string("sha")))
             let key = try WycheproofVerificationTests.publicKey(fromGroup: group)
             for test in try group.objects("tests") {
                 let tcId = try test.integer("tcId")
@@ -37,7 +37,7 @@ struct WycheproofVerificationTests {
                 let signature = try test.hexBytes("sig")
                 let result = try test.string("result")
                 let flags = test["flags"] as? [String] ?? []
-                let verified = key.isValidSignature(signature, for: message, hashAlgorithm: hash)
+                let verified = hash.isValid(key, signature, for: message)
                 switch result {
                 case "valid":
                     #expect(verified, "tcId \(tcId) is valid")

@@ -1,5 +1,6 @@
 import Crypto
 import SigilRSA
+import SigilSHA2
 import _CryptoExtras
 
 /// RSASSA-PKCS1-v1_5 with SHA-256 (issues 3 and 7), Sigil's `RSA` vs swift-crypto's `_RSA.Signing`
@@ -20,11 +21,12 @@ enum RSARows {
         let signature2048 = try peerPrivate2048.signature(for: message, padding: .insecurePKCS1v1_5).rawRepresentation
         let signature4096 = try peerPrivate4096.signature(for: message, padding: .insecurePKCS1v1_5).rawRepresentation
         try expectSameBytes(
-            try sigilPrivate2048.signature(for: message, hashAlgorithm: .sha256), signature2048, row: "RSA-2048 sign")
+            try sigilPrivate2048.signature(for: message, using: SigilSHA2.SHA256.self), signature2048,
+            row: "RSA-2048 sign")
         let peerSignature2048 = _RSA.Signing.RSASignature(rawRepresentation: signature2048)
         let peerSignature4096 = _RSA.Signing.RSASignature(rawRepresentation: signature4096)
-        guard sigilPublic2048.isValidSignature(signature2048, for: message, hashAlgorithm: .sha256),
-            sigilPublic4096.isValidSignature(signature4096, for: message, hashAlgorithm: .sha256),
+        guard sigilPublic2048.isValidSignature(signature2048, for: message, using: SigilSHA2.SHA256.self),
+            sigilPublic4096.isValidSignature(signature4096, for: message, using: SigilSHA2.SHA256.self),
             peerPublic2048.isValidSignature(peerSignature2048, for: message, padding: .insecurePKCS1v1_5),
             peerPublic4096.isValidSignature(peerSignature4096, for: message, padding: .insecurePKCS1v1_5)
         else {
@@ -36,7 +38,7 @@ enum RSARows {
             Row(
                 "RSA-2048 verify, PKCS#1 v1.5 SHA-256", .perSecond("verifies"),
                 sigil: {
-                    blackHole(sigilPublic2048.isValidSignature(verify2048, for: message, hashAlgorithm: .sha256))
+                    blackHole(sigilPublic2048.isValidSignature(verify2048, for: message, using: SigilSHA2.SHA256.self))
                 },
                 peers: [
                     .peer("swift-crypto (BoringSSL)") {
@@ -49,7 +51,7 @@ enum RSARows {
             Row(
                 "RSA-4096 verify, PKCS#1 v1.5 SHA-256", .perSecond("verifies"),
                 sigil: {
-                    blackHole(sigilPublic4096.isValidSignature(verify4096, for: message, hashAlgorithm: .sha256))
+                    blackHole(sigilPublic4096.isValidSignature(verify4096, for: message, using: SigilSHA2.SHA256.self))
                 },
                 peers: [
                     .peer("swift-crypto (BoringSSL)") {
@@ -61,7 +63,7 @@ enum RSARows {
             ),
             Row(
                 "RSA-2048 sign, PKCS#1 v1.5 SHA-256", .perSecond("signatures"),
-                sigil: { blackHole(try sigilPrivate2048.signature(for: message, hashAlgorithm: .sha256)) },
+                sigil: { blackHole(try sigilPrivate2048.signature(for: message, using: SigilSHA2.SHA256.self)) },
                 peers: [
                     .peer("swift-crypto (BoringSSL)") {
                         blackHole(try peerPrivate2048.signature(for: message, padding: .insecurePKCS1v1_5))
