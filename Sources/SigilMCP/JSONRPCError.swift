@@ -6,6 +6,9 @@ import SigilJSON
 /// Equality is by ``code`` only.
 public struct JSONRPCError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A JSON-RPC error code: the standard ones as `static let`s.
+    ///
+    /// An open integer, unlike the other error codes of Sigil: it is a wire code, and
+    /// JSON-RPC 2.0 §5.1 leaves -32000 ... -32099 to each server.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         /// The integer sent on the wire.
         public let rawValue: Int
@@ -35,6 +38,10 @@ public struct JSONRPCError: Error, Hashable, Sendable, CustomStringConvertible {
     public let message: String
     /// Optional structured detail.
     public let data: JSONValue?
+    /// The source file that raised the error (`#fileID`), for diagnostics.
+    public let file: String
+    /// The line that raised the error, for diagnostics.
+    public let line: Int
 
     /// An error object.
     ///
@@ -42,10 +49,14 @@ public struct JSONRPCError: Error, Hashable, Sendable, CustomStringConvertible {
     ///   - code: The error code.
     ///   - message: A short sentence for a human.
     ///   - data: Optional structured detail.
-    public init(_ code: Code, _ message: String, data: JSONValue? = nil) {
+    ///   - file: The source file that raised the error.
+    ///   - line: The line that raised the error.
+    public init(_ code: Code, _ message: String, data: JSONValue? = nil, file: String = #fileID, line: Int = #line) {
         self.code = code
         self.message = message
         self.data = data
+        self.file = file
+        self.line = line
     }
 
     public var description: String { "JSON-RPC error \(code.rawValue): \(message)" }

@@ -12,6 +12,9 @@ import SigilJSON
 /// authentication or authorization. Equality is by ``code`` only.
 public struct MCPToolError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, machine-readable failure code (the `error` member of the result).
+    ///
+    /// Unlike the other error codes of Sigil, this one is an open string: it is a wire code
+    /// that each tool may extend with its own, so it cannot be a closed set.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         /// The code as sent, in snake case.
         public let rawValue: String
@@ -64,18 +67,30 @@ public struct MCPToolError: Error, Hashable, Sendable, CustomStringConvertible {
     public let message: String
     /// Extra members of the `structuredContent` object (e.g. the argument's name).
     public let details: JSONObject
+    /// The source file that raised the error (`#fileID`), for diagnostics.
+    public let file: String
+    /// The line that raised the error, for diagnostics.
+    public let line: Int
 
     /// A tool failure.
+    ///
+    /// Public because tool handlers throw it.
     ///
     /// - Parameters:
     ///   - code: The machine-readable code.
     ///   - message: A short sentence for a human.
     ///   - details: Extra members for the `structuredContent` object; `error` and
     ///     `message` are always set from `code` and `message`.
-    public init(_ code: Code, _ message: String, details: JSONObject = JSONObject()) {
+    ///   - file: The source file that raised the error.
+    ///   - line: The line that raised the error.
+    public init(
+        _ code: Code, _ message: String, details: JSONObject = JSONObject(), file: String = #fileID, line: Int = #line
+    ) {
         self.code = code
         self.message = message
         self.details = details
+        self.file = file
+        self.line = line
     }
 
     public var description: String { "\(code.rawValue): \(message)" }

@@ -7,18 +7,16 @@
 public struct PermissionDeniedError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Why access was refused.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Kind: String, Hashable, Sendable {
+        private enum Backing: String, Hashable, Sendable {
             case unauthenticated
             case missingPermission
             case notOwner
             case missingRole
         }
 
-        private let kind: Kind
+        private let backing: Backing
 
-        private init(_ kind: Kind) {
-            self.kind = kind
-        }
+        private init(_ backing: Backing) { self.backing = backing }
 
         /// There was no subject (no verified identity).
         public static let unauthenticated = Code(.unauthenticated)
@@ -31,7 +29,7 @@ public struct PermissionDeniedError: Error, Hashable, Sendable, CustomStringConv
         public static let missingRole = Code(.missingRole)
 
         /// The code's name, e.g. `notOwner`.
-        public var description: String { kind.rawValue }
+        public var description: String { backing.rawValue }
     }
 
     /// Why access was refused.
@@ -44,11 +42,17 @@ public struct PermissionDeniedError: Error, Hashable, Sendable, CustomStringConv
     public let requiredRoles: [String]
     /// The owner of the resource the request named, if any.
     public let owner: String?
+    /// The source file that raised the error (`#fileID`), for diagnostics.
+    public let file: String
+    /// The line that raised the error, for diagnostics.
+    public let line: Int
 
     @usableFromInline init(
         _ code: Code, userID: String?, requiredPermission: Permission?, requiredRoles: [String] = [],
-        owner: String? = nil
+        owner: String? = nil, file: String = #fileID, line: Int = #line
     ) {
+        self.file = file
+        self.line = line
         self.code = code
         self.userID = userID
         self.requiredPermission = requiredPermission

@@ -6,7 +6,7 @@
 public struct PermissionError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong with the permission string.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Kind: String, Hashable, Sendable {
+        private enum Backing: String, Hashable, Sendable {
             case empty
             case tooLong
             case missingSeparator
@@ -18,11 +18,9 @@ public struct PermissionError: Error, Hashable, Sendable, CustomStringConvertibl
             case nestedOwnership
         }
 
-        private let kind: Kind
+        private let backing: Backing
 
-        private init(_ kind: Kind) {
-            self.kind = kind
-        }
+        private init(_ backing: Backing) { self.backing = backing }
 
         /// The string is empty.
         public static let empty = Code(.empty)
@@ -44,7 +42,7 @@ public struct PermissionError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let nestedOwnership = Code(.nestedOwnership)
 
         /// The code's name, e.g. `misplacedWildcard`.
-        public var description: String { kind.rawValue }
+        public var description: String { backing.rawValue }
     }
 
     /// What is wrong.
@@ -53,11 +51,17 @@ public struct PermissionError: Error, Hashable, Sendable, CustomStringConvertibl
     public let value: String
     /// The UTF-8 byte offset in the string where the problem was found.
     public let offset: Int
+    /// The source file that raised the error (`#fileID`), for diagnostics.
+    public let file: String
+    /// The line that raised the error, for diagnostics.
+    public let line: Int
 
-    init(_ code: Code, value: String, offset: Int) {
+    init(_ code: Code, value: String, offset: Int, file: String = #fileID, line: Int = #line) {
         self.code = code
         self.value = ErrorText.clipped(value)
         self.offset = offset
+        self.file = file
+        self.line = line
     }
 
     /// A human-readable explanation naming the offending value.

@@ -10,7 +10,7 @@ import SigilJSON
 public struct PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong with the policy.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Kind: String, Hashable, Sendable {
+        private enum Backing: String, Hashable, Sendable {
             case invalidPermission
             case invalidRoleName
             case duplicateRole
@@ -23,11 +23,9 @@ public struct PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
             case unknownField
         }
 
-        private let kind: Kind
+        private let backing: Backing
 
-        private init(_ kind: Kind) {
-            self.kind = kind
-        }
+        private init(_ backing: Backing) { self.backing = backing }
 
         /// A permission string is malformed; ``PolicyError/permissionError`` says how.
         public static let invalidPermission = Code(.invalidPermission)
@@ -52,7 +50,7 @@ public struct PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unknownField = Code(.unknownField)
 
         /// The code's name, e.g. `inheritanceCycle`.
-        public var description: String { kind.rawValue }
+        public var description: String { backing.rawValue }
     }
 
     /// What is wrong.
@@ -70,11 +68,18 @@ public struct PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
     public let cycle: [String]
     /// A detail for the description (what was expected, the limit, the parser's message).
     let detail: String?
+    /// The source file that raised the error (`#fileID`), for diagnostics.
+    public let file: String
+    /// The line that raised the error, for diagnostics.
+    public let line: Int
 
     init(
         _ code: Code, path: String, value: String? = nil, permissionError: PermissionError? = nil,
-        jsonError: JSONError? = nil, cycle: [String] = [], detail: String? = nil
+        jsonError: JSONError? = nil, cycle: [String] = [], detail: String? = nil, file: String = #fileID,
+        line: Int = #line
     ) {
+        self.file = file
+        self.line = line
         self.code = code
         self.path = path
         self.value = value.map(ErrorText.clipped)
