@@ -58,6 +58,9 @@ let package = Package(
         // Package-internal strict DER reader and writer and PEM documents, shared by the key
         // modules (RSA, and the elliptic-curve modules); not a product.
         .target(name: "SigilDER", dependencies: ["SigilBase64"], swiftSettings: strictSettings),
+        // Package-internal operating-system services (writing all bytes to a file descriptor)
+        // for the layers that run on an operating system; not a product, never Embedded.
+        .target(name: "SigilSystem", swiftSettings: strictSettings),
     ]
         + module("SigilSHA2")
         + module("SigilHMAC", dependencies: ["SigilSHA2", "SigilBase64"])
@@ -89,13 +92,14 @@ let package = Package(
                 swiftSettings: strictSettings)
         ]
         + module("SigilRBAC", dependencies: ["SigilJSON"])
-        + module("SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC"])
+        + module("SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC", "SigilSystem"])
         + [
             // The token utility: generate / verify / decode / hash-password.
             .executableTarget(
                 name: "sigil-token",
                 dependencies: [
                     "SigilExampleServer", "SigilJWT", "SigilJSON", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilRBAC",
+                    "SigilSystem",
                 ],
                 swiftSettings: strictSettings
             ),
@@ -117,7 +121,7 @@ let package = Package(
                 name: "SigilExampleServer",
                 dependencies: [
                     "SigilMCP", "SigilJWT", "SigilRBAC", "SigilHMAC", "SigilJSON", "SigilBase64", "SigilSHA2",
-                    "SigilRSA",
+                    "SigilRSA", "SigilSystem",
                 ],
                 swiftSettings: strictSettings
             ),

@@ -236,18 +236,7 @@ func withContiguousBytes<Bytes: Sequence, R>(
     _ bytes: Bytes,
     _ body: (UnsafeRawBufferPointer) throws(Base64Error) -> R
 ) throws(Base64Error) -> R where Bytes.Element == UInt8 {
-    var failure: Base64Error?
-    let result: R? = withContiguousBytes(bytes) { buffer -> R? in
-        do throws(Base64Error) {
-            return try body(buffer)
-        } catch {
-            failure = error
-            return nil
-        }
-    }
-    if let failure { throw failure }
-    guard let result else { throw Base64Error(.invalidCharacter, at: 0) }  // unreachable
-    return result
+    try withContiguousBytes(bytes) { buffer in Result { () throws(Base64Error) -> R in try body(buffer) } }.get()
 }
 
 @usableFromInline

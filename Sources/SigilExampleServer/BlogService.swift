@@ -342,7 +342,7 @@ final class BlogService {
                 "This token has no jti, so it cannot be revoked; it stays valid until it expires")
         }
         let now = SystemClock.epochSeconds()
-        let until = caller.identity.expiresAt ?? (now + accessTokenLifetime)
+        let until = caller.identity.expiresAt ?? SystemClock.seconds(accessTokenLifetime, after: now)
         // Kept until the verifier stops accepting the token (exp plus its leeway), not only
         // until exp: pruned earlier, a logged-out token would be accepted again in the leeway.
         var operations: [StoreOperation] = [
@@ -540,7 +540,7 @@ final class BlogService {
     /// and its last access token (issued at the latest now, accepted until exp plus the
     /// leeway) are both dead, whichever lifetime is longer.
     func sessionRevocationEnd(now: Int64) -> Int64 {
-        now + max(refreshTokenLifetime, accessTokenLifetime) + verifierLeeway + 1
+        SystemClock.seconds(max(refreshTokenLifetime, accessTokenLifetime) + verifierLeeway + 1, after: now)
     }
 
     /// Signs an access token and makes a refresh token for `account` in `session`.
@@ -564,7 +564,7 @@ final class BlogService {
         let refresh = "rt_" + Self.randomToken(byteCount: 32)
         let record = RefreshRecord(
             sessionID: session, username: account.username,
-            expiresAt: SystemClock.epochSeconds() + refreshTokenLifetime, used: false)
+            expiresAt: SystemClock.seconds(refreshTokenLifetime, after: SystemClock.epochSeconds()), used: false)
         return (access, refresh, [.putRefreshToken(fingerprint: Self.fingerprint(refresh), record), .countIssuedToken])
     }
 

@@ -1,3 +1,5 @@
+import SigilSystem
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -137,20 +139,7 @@ enum POSIXFile {
     ///
     /// - Returns: `nil` on success, else the `errno` of the failure.
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-            }
-            if result > 0 {
-                written += result
-            } else if result < 0 && errno == EINTR {
-                continue
-            } else {
-                return result < 0 ? errno : EIO
-            }
-        }
-        return nil
+        FileDescriptor.writeAll(bytes, to: descriptor)
     }
 
     /// Takes an exclusive lock on `dir/.name.lock` for the life of the process, so that two

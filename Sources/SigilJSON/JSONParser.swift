@@ -275,20 +275,14 @@ struct JSONParser {
     func skipPlainASCII(from index: Int) -> Int {
         var index = index
         if let base = UnsafeRawPointer(bytes.baseAddress) {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             while end - index >= 8 {
-                let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
-                let quotes = word ^ (ones &* 0x22)
-                let backslashes = word ^ (ones &* 0x5C)
-                // Per byte, the high bit is set at the first byte that is zero after the
-                // XOR (a quote or backslash), below 0x20, or 0x80 and above; bytes after
-                // the first match may be false positives, which does not matter.
-                let special =
-                    ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
-                    | ((word &- ones &* 0x20) & ~word) | word
-                let found = special & highs
-                if found != 0 { return index + found.trailingZeroBitCount >> 3 }
+                // In bounds: eight bytes remain from `index`.
+                let word = ByteWord.load(base, at: index)
+                let found =
+                    ByteWord.bytes(of: word, equalTo: UInt8(ascii: "\""))
+                    | ByteWord.bytes(of: word, equalTo: UInt8(ascii: "\\"))
+                    | ByteWord.bytes(of: word, below: 0x20) | ByteWord.nonASCIIBytes(of: word)
+                if found != 0 { return index + ByteWord.firstIndex(found) }
                 index += 8
             }
         }

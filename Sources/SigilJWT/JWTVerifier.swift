@@ -230,12 +230,8 @@ func withBytes<Bytes: Sequence, R, E: Error>(
     of bytes: Bytes,
     _ body: (UnsafeRawBufferPointer) throws(E) -> R
 ) throws(E) -> R where Bytes.Element == UInt8 {
-    let result = bytes.withContiguousStorageIfAvailable { buffer -> Result<R, E> in
-        do throws(E) {
-            return .success(try body(UnsafeRawBufferPointer(buffer)))
-        } catch {
-            return .failure(error)
-        }
+    let result = bytes.withContiguousStorageIfAvailable { buffer in
+        Result { () throws(E) -> R in try body(UnsafeRawBufferPointer(buffer)) }
     }
     if let result { return try result.get() }
     return try Array(bytes).withRawBytes(body)
@@ -252,13 +248,7 @@ func withBytes<R, E: Error>(
 extension Array where Element == UInt8 {
     /// `withUnsafeBytes` with a typed error.
     func withRawBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
-        let result = withUnsafeBytes { buffer -> Result<R, E> in
-            do throws(E) {
-                return .success(try body(buffer))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        // withUnsafeBytes rethrows an untyped error; carry the typed one across it.
+        try withUnsafeBytes { buffer in Result { () throws(E) -> R in try body(buffer) } }.get()
     }
 }
