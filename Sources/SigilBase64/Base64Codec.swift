@@ -7,7 +7,9 @@ struct Base64Alphabet: Sendable {
     /// Index → ASCII symbol, 64 entries.
     @usableFromInline
     let encodeTable: [UInt8]
-    /// ASCII byte → 6-bit value, or `invalid`. 256 entries.
+    /// ASCII byte → 6-bit value, or `invalid`.
+    ///
+    /// 256 entries.
     @usableFromInline
     let decodeTable: [UInt8]
 

@@ -4,7 +4,9 @@
 /// `#expect(error.code == .invalidCharacter)`. The offending input is never echoed: a
 /// base64 string handed to a decoder is often a token or a key.
 public struct Base64Error: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What kind of problem the input has. New codes may be added in later releases.
+    /// What kind of problem the input has.
+    ///
+    /// New codes may be added in later releases.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Backing: String, Hashable, Sendable {
             case invalidCharacter
@@ -27,12 +29,14 @@ public struct Base64Error: Error, Hashable, Sendable, CustomStringConvertible {
         /// place or amount.
         public static let invalidPadding = Code(.invalidPadding)
         /// The last character carries bits that a canonical encoder sets to zero
-        /// (RFC 4648 §3.5). Accepting them would make encodings malleable.
+        /// (RFC 4648 §3.5).
+        ///
+        /// Accepting them would make encodings malleable.
         public static let nonCanonicalTrailingBits = Code(.nonCanonicalTrailingBits)
         /// A line break in input where none is allowed.
         public static let unexpectedLineBreak = Code(.unexpectedLineBreak)
 
-        /// The code's name, e.g. `invalidCharacter`.
+        /// The code's name, for example `invalidCharacter`.
         public var description: String { backing.rawValue }
     }
 
@@ -65,10 +69,13 @@ public struct Base64Error: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A one-line explanation for logs: the code and the reason, never secret data.
     public var description: String {
         "invalid base64 at byte \(offset): \(reason)"
     }
 
+    /// Equal when the codes are equal; the reason and the source location are ignored.
     public static func == (lhs: Base64Error, rhs: Base64Error) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

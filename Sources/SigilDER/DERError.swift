@@ -25,7 +25,7 @@ package struct DERError: Error, Hashable, Sendable, CustomStringConvertible {
         /// curve, or structure version.
         package static let unsupportedKeyType = Code(.unsupportedKeyType)
 
-        /// The code's name, e.g. `invalidDER`.
+        /// The code's name, for example `invalidDER`.
         package var description: String { backing.rawValue }
     }
 

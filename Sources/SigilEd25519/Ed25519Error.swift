@@ -4,7 +4,9 @@
 /// `#expect(error.code == .invalidPublicKey)`. Neither the description nor any other property
 /// ever contains key material: for private keys it names the problem, never the value.
 public struct Ed25519Error: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What kind of problem occurred. New codes may be added in later releases.
+    /// What kind of problem occurred.
+    ///
+    /// New codes may be added in later releases.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Backing: String, Hashable, Sendable {
             case invalidKeyLength
@@ -35,13 +37,15 @@ public struct Ed25519Error: Error, Hashable, Sendable, CustomStringConvertible {
         /// it derives.
         public static let invalidPrivateKey = Code(.invalidPrivateKey)
 
-        /// The code's name, e.g. `invalidKeyLength`.
+        /// The code's name, for example `invalidKeyLength`.
         public var description: String { backing.rawValue }
     }
 
     /// What kind of problem occurred.
     public let code: Code
-    /// A human explanation. Static text plus sizes and offsets; never key material.
+    /// A human explanation.
+    ///
+    /// Static text plus sizes and offsets; never key material.
     public let reason: String
     /// The source file that raised the error (`#fileID`), for diagnostics.
     public let file: String
@@ -56,8 +60,11 @@ public struct Ed25519Error: Error, Hashable, Sendable, CustomStringConvertible {
         self.line = line
     }
 
+    /// A one-line explanation for logs: the code and the reason, never secret data.
     public var description: String { "Ed25519Error.\(code): \(reason)" }
 
+    /// Equal when the codes are equal; the reason and the source location are ignored.
     public static func == (lhs: Ed25519Error, rhs: Ed25519Error) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

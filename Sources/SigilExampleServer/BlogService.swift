@@ -21,7 +21,9 @@ struct TokenRules: Sendable, Hashable {
     /// `aud` of issued tokens; presented tokens must name it.
     var audience = "sigil-blog"
     /// Accept tokens without `iss`, `aud` or `jti` (other issuers' tokens of the NextMCP
-    /// example's shape). A token that carries `iss` or `aud` must still match.
+    /// example's shape).
+    ///
+    /// A token that carries `iss` or `aud` must still match.
     var acceptLegacyTokens = false
     /// Check the caller's roles against the users file at every call.
     var liveRoles = false
@@ -251,7 +253,9 @@ final class BlogService {
 
     /// Adopts a rehashed password: in the users file first (when there is one; the demo
     /// accounts are only rehashed in memory), so that memory never holds what the file
-    /// does not. A failed write keeps the old hash and is logged.
+    /// does not.
+    ///
+    /// A failed write keeps the old hash and is logged.
     private func saveRehashed(_ rehashed: UserDirectory, username: String) {
         if let usersPath {
             do {

@@ -19,12 +19,15 @@ public struct DataFileError: Error, Hashable, Sendable, CustomStringConvertible 
         self.line = line
     }
 
+    /// `path: reason`, for the operator.
     public var description: String { "\(path): \(reason)" }
 
+    /// Equal when the paths and reasons are equal; the source location is ignored.
     public static func == (lhs: DataFileError, rhs: DataFileError) -> Bool {
         lhs.path == rhs.path && lhs.reason == rhs.reason
     }
 
+    /// Hashes the path and the reason, as `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(path)
         hasher.combine(reason)

@@ -114,8 +114,9 @@ enum POSIXFile {
     }
 
     /// Opens (creating it when missing) an append-only file next to `path`, named
-    /// `name + suffix`, refusing symbolic links and anything but a regular file. A newly
-    /// created file's directory entry is made durable.
+    /// `name + suffix`, refusing symbolic links and anything but a regular file.
+    ///
+    /// A newly created file's directory entry is made durable.
     ///
     /// - Returns: A descriptor opened for reading and appending.
     /// - Throws: ``DataFileError`` when it cannot be opened.
@@ -143,8 +144,9 @@ enum POSIXFile {
     }
 
     /// Takes an exclusive lock on `dir/.name.lock` for the life of the process, so that two
-    /// servers never share one data file (each would overwrite the other's changes). The
-    /// lock goes away with the process, however it ends. The lock file is opened with
+    /// servers never share one data file (each would overwrite the other's changes).
+    ///
+    /// The lock goes away with the process, however it ends. The lock file is opened with
     /// `O_NOFOLLOW` and must be a regular file.
     ///
     /// - Returns: The lock file's descriptor; keep it open.

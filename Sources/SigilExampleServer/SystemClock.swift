@@ -12,7 +12,9 @@ import Darwin
 enum SystemClock {
     /// Seconds since the Unix epoch: the verifier's own wall clock, `JWTClock.system`, so
     /// that the server and its verifier fail the same way (closed: the far future, when the
-    /// clock cannot be read). Add to it with ``seconds(_:after:)``.
+    /// clock cannot be read).
+    ///
+    /// Add to it with ``seconds(_:after:)``.
     static func epochSeconds() -> Int64 {
         JWTClock.system.now()
     }

@@ -21,7 +21,7 @@ public struct PBKDF2Error: Error, Hashable, Sendable, CustomStringConvertible {
         /// The requested output length was outside `1 ... PBKDF2<H>.maximumOutputByteCount`.
         public static let invalidOutputByteCount = Code(.invalidOutputByteCount)
 
-        /// The code's name, e.g. `invalidIterationCount`.
+        /// The code's name, for example `invalidIterationCount`.
         public var description: String { backing.rawValue }
     }
 

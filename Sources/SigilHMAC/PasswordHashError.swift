@@ -37,7 +37,7 @@ public struct PasswordHashError: Error, Hashable, Sendable, CustomStringConverti
         /// algorithm's digest.
         public static let invalidHash = Code(.invalidHash)
 
-        /// The code's name, e.g. `malformed`.
+        /// The code's name, for example `malformed`.
         public var description: String { backing.rawValue }
     }
 

@@ -118,7 +118,9 @@ enum CompactEncoding {
     }
 
     /// The index of the first byte at or after `index` that must be escaped: a quote, a
-    /// backslash or a control character; `utf8.count` if none. Eight bytes per step.
+    /// backslash or a control character; `utf8.count` if none.
+    ///
+    /// Eight bytes per step.
     @inline(__always)
     static func firstByteNeedingEscape(_ utf8: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         var index = index

@@ -4,7 +4,9 @@
 /// `#expect(error.code == .duplicateKey)` and check ``offset`` separately. The document is
 /// never echoed in ``description``: JSON handed to the reader is often a token's claims.
 public struct JSONError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What kind of problem the input has. New codes may be added in later releases.
+    /// What kind of problem the input has.
+    ///
+    /// New codes may be added in later releases.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Backing: String, Hashable, Sendable {
             case unexpectedEnd
@@ -50,7 +52,7 @@ public struct JSONError: Error, Hashable, Sendable, CustomStringConvertible {
         /// An unescaped control character (U+0000 to U+001F) inside a string (RFC 8259 §7).
         public static let controlCharacter = Code(.controlCharacter)
 
-        /// The code's name, e.g. `unexpectedEnd`.
+        /// The code's name, for example `unexpectedEnd`.
         public var description: String { backing.rawValue }
     }
 
@@ -99,8 +101,11 @@ public struct JSONError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A one-line explanation for logs: the code and the reason, never secret data.
     public var description: String { "invalid JSON at byte \(offset): \(reason)" }
 
+    /// Equal when the codes are equal; the reason and the source location are ignored.
     public static func == (lhs: JSONError, rhs: JSONError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

@@ -228,10 +228,14 @@ struct JSONParser {
             uncheckedLiteral: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
     }
 
-    /// Reads a string token starting at its opening quote. Without escapes the string is
-    /// made from the input bytes directly, once validated.
+    /// Reads a string token starting at its opening quote.
+    ///
+    /// Without escapes the string is made from the input bytes directly, once validated.
     ///
     /// - Parameter isMemberName: Whether to return well-known member names as literals.
+    /// - Returns: The unescaped string.
+    /// - Throws: ``JSONError`` for an unterminated string, a control character, malformed
+    ///   UTF-8, an invalid escape, or a string over the length limit.
     mutating func parseString(isMemberName: Bool = false) throws(JSONError) -> String {
         let quote = position
         let start = position + 1
@@ -270,6 +274,7 @@ struct JSONParser {
 
     /// The index of the first byte at or after `index` that is not plain string content:
     /// a quote, a backslash, a control character or a non-ASCII byte; `end` if none.
+    ///
     /// Examines eight bytes per step (SWAR) where eight remain.
     @inline(__always)
     func skipPlainASCII(from index: Int) -> Int {
@@ -325,8 +330,9 @@ struct JSONParser {
         throw JSONError(.unexpectedEnd, at: end)
     }
 
-    /// Decodes one escape (RFC 8259 §7) at `position`, which holds a backslash. A `\u`
-    /// escape of a high surrogate must be followed by one of a low surrogate; the pair
+    /// Decodes one escape (RFC 8259 §7) at `position`, which holds a backslash.
+    ///
+    /// A `\u` escape of a high surrogate must be followed by one of a low surrogate; the pair
     /// becomes one scalar. Lone surrogates are errors.
     mutating func parseEscape(into buffer: inout [UInt8]) throws(JSONError) {
         let escape = position

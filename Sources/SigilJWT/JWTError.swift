@@ -10,7 +10,9 @@
 ///   data. Show `clientMessage` to untrusted clients: it tells only "Token expired" or
 ///   "Invalid token".
 public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What kind of problem was found. New codes may be added in later releases.
+    /// What kind of problem was found.
+    ///
+    /// New codes may be added in later releases.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Backing: String, Hashable, Sendable {
             case malformed
@@ -49,7 +51,9 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
         /// algorithm, or is outside the verifier's allow-list.
         public static let algorithmNotAllowed = Code(.algorithmNotAllowed)
         /// The header's `kid` names no key in the key set, or the token has no `kid` and the
-        /// set holds more than one key. There is never a fallback to another key.
+        /// set holds more than one key.
+        ///
+        /// There is never a fallback to another key.
         public static let unknownKeyID = Code(.unknownKeyID)
         /// The signature does not verify with the selected key.
         public static let invalidSignature = Code(.invalidSignature)
@@ -82,11 +86,15 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
         /// An HMAC secret is shorter than the algorithm's digest (RFC 7518 §3.2).
         public static let weakKey = Code(.weakKey)
         /// Signing failed inside the primitive (a fault detected by verify-after-sign, or no
-        /// blinding value could be drawn). No token is returned; the key itself may be fine.
+        /// blinding value could be drawn).
+        ///
+        /// No token is returned; the key itself may be fine.
         public static let signingFailed = Code(.signingFailed)
 
-        /// The code's name, e.g. `expired`. `sigil-token verify` prints it as the `error`
-        /// field, so a name never changes once released.
+        /// The code's name, for example `expired`.
+        ///
+        /// `sigil-token verify` prints it as the `error` field, so a name never changes once
+        /// released.
         public var description: String { backing.rawValue }
     }
 
@@ -119,15 +127,19 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
         self.line = line
     }
 
-    /// The wording to show an untrusted client: `"Token expired"` for `.expired`, `"Invalid
-    /// token"` for every other problem. It reveals nothing about why a token was refused
-    /// (the same two messages as the NextMCP example's JWT middleware).
+    /// The wording to show an untrusted client, which reveals nothing of why a token failed.
+    ///
+    /// `"Token expired"` for `.expired`, `"Invalid token"` for every other problem: the same
+    /// two messages as the NextMCP example's JWT middleware.
     public var clientMessage: String {
         code == .expired ? "Token expired" : "Invalid token"
     }
 
+    /// A one-line explanation for logs: the code and the reason, never secret data.
     public var description: String { "JWTError.\(code): \(reason)" }
 
+    /// Equal when the codes are equal; the reason and the source location are ignored.
     public static func == (lhs: JWTError, rhs: JWTError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

@@ -18,6 +18,7 @@ extension JWTKey {
     }
 
     /// Asks each family's PEM reader in turn; a family adds its reader here, in one line.
+    ///
     /// The first family's error is reported when none reads the document.
     private static func readPEM(_ pem: String) throws(JWTError) -> JWTKey {
         let rsaError: JWTError

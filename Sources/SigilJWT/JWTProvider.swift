@@ -48,7 +48,7 @@ public struct JWTProvider: Sendable {
         try self.init(secret: Array(secret.utf8), algorithm: algorithm, options: options)
     }
 
-    /// A provider with separate signing and verification keys, e.g. an RSA private key for
+    /// A provider with separate signing and verification keys, for example an RSA private key for
     /// issuing and its public key (plus older keys during rotation) for verifying.
     ///
     /// - Parameters:

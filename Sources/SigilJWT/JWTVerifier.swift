@@ -23,7 +23,9 @@ import SigilJSON
 /// ```
 public struct JWTVerifier: Sendable {
     /// A header segment already validated for a key, so that the usual headers skip
-    /// decoding and parsing. It is a pure cache: the same bytes always give the same result.
+    /// decoding and parsing.
+    ///
+    /// It is a pure cache: the same bytes always give the same result.
     struct KnownHeader: Sendable {
         let segment: [UInt8]
         let header: ProtectedHeader
@@ -105,8 +107,9 @@ public struct JWTVerifier: Sendable {
     }
 
     /// Verifies only the signature of a JWS (RFC 7515 §5.2), with every header and key rule
-    /// of `verify(_:)`, but without reading the payload as claims. The payload may be any
-    /// bytes.
+    /// of `verify(_:)`, but without reading the payload as claims.
+    ///
+    /// The payload may be any bytes.
     ///
     /// - Parameter token: The compact serialization.
     /// - Returns: The header and the payload bytes.

@@ -28,7 +28,7 @@ public struct PermissionDeniedError: Error, Hashable, Sendable, CustomStringConv
         /// The subject holds none of the required roles.
         public static let missingRole = Code(.missingRole)
 
-        /// The code's name, e.g. `notOwner`.
+        /// The code's name, for example `notOwner`.
         public var description: String { backing.rawValue }
     }
 
@@ -60,8 +60,10 @@ public struct PermissionDeniedError: Error, Hashable, Sendable, CustomStringConv
         self.owner = owner
     }
 
-    /// A human-readable explanation, e.g.
-    /// `permission denied: user "bob" lacks write:posts`. Built when read.
+    /// A human-readable explanation, for example
+    /// `permission denied: user "bob" lacks write:posts`.
+    ///
+    /// Built when read.
     public var reason: String {
         let required: String
         if let requiredPermission {
@@ -89,10 +91,12 @@ public struct PermissionDeniedError: Error, Hashable, Sendable, CustomStringConv
     /// Same as ``reason``.
     public var description: String { reason }
 
+    /// Equal when the codes are equal; the reason and the source location are ignored.
     public static func == (lhs: PermissionDeniedError, rhs: PermissionDeniedError) -> Bool {
         lhs.code == rhs.code
     }
 
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(code)
     }

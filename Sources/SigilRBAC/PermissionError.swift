@@ -26,22 +26,28 @@ public struct PermissionError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let empty = Code(.empty)
         /// The string is longer than ``Permission/maximumLength`` bytes.
         public static let tooLong = Code(.tooLong)
-        /// The string is neither `*` nor `action:resource` (no `:` at all, e.g. `read`).
+        /// The string is neither `*` nor `action:resource` (no `:` at all, for example `read`).
         public static let missingSeparator = Code(.missingSeparator)
-        /// The string has more than two segments (e.g. `read:posts:1`).
+        /// The string has more than two segments (e.g.
+        ///
+        /// `read:posts:1`).
         public static let tooManySegments = Code(.tooManySegments)
-        /// A segment is empty (e.g. `read:`, `:posts`, `:`).
+        /// A segment is empty (e.g.
+        ///
+        /// `read:`, `:posts`, `:`).
         public static let emptySegment = Code(.emptySegment)
         /// A byte outside `[a-z0-9_.-]`, `:` and `*`: upper case, whitespace, non-ASCII, etc.
         public static let invalidCharacter = Code(.invalidCharacter)
-        /// A `*` that is not a whole segment (e.g. `read:post*`, `re*d:posts`, `**`).
+        /// A `*` that is not a whole segment (e.g.
+        ///
+        /// `read:post*`, `re*d:posts`, `**`).
         public static let misplacedWildcard = Code(.misplacedWildcard)
         /// An ownership-scoped resource with nothing after the prefix (`write:own_`).
         public static let emptyOwnedResource = Code(.emptyOwnedResource)
         /// The ownership prefix applied twice (`write:own_own_posts`).
         public static let nestedOwnership = Code(.nestedOwnership)
 
-        /// The code's name, e.g. `misplacedWildcard`.
+        /// The code's name, for example `misplacedWildcard`.
         public var description: String { backing.rawValue }
     }
 
@@ -82,10 +88,12 @@ public struct PermissionError: Error, Hashable, Sendable, CustomStringConvertibl
         return "invalid permission \(ErrorText.quoted(value)): \(what) (at byte \(offset))"
     }
 
+    /// Equal when the codes are equal; the reason and the source location are ignored.
     public static func == (lhs: PermissionError, rhs: PermissionError) -> Bool {
         lhs.code == rhs.code
     }
 
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(code)
     }
