@@ -5,7 +5,9 @@
 /// property ever contains key material: for private keys it names the problem, never the
 /// value.
 public struct ECError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What kind of problem occurred. New codes may be added in later releases.
+    /// What kind of problem occurred.
+    ///
+    /// New codes may be added in later releases.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Backing: String, Hashable, Sendable {
             case invalidDER
@@ -38,17 +40,18 @@ public struct ECError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A signature encoding has the wrong length or is not a DER `ECDSA-Sig-Value`, or r
         /// or s is not in [1, n − 1].
         public static let invalidSignature = Code(.invalidSignature)
-        /// Signing failed: the computed signature did not verify (a fault). No signature is
-        /// returned.
+        /// Signing failed: the computed signature did not verify (a fault).
+        ///
+        /// No signature is returned.
         public static let signingFailed = Code(.signingFailed)
 
-        /// The code's name, e.g. `invalidDER`.
+        /// The code's name, such as `invalidDER`.
         public var description: String { backing.rawValue }
     }
 
     /// What kind of problem occurred.
     public let code: Code
-    /// A human explanation. Static text plus sizes; never key material.
+    /// A human explanation: static text plus sizes, never key material.
     public let reason: String
     /// The source file that raised the error (`#fileID`), for diagnostics.
     public let file: String
@@ -63,8 +66,11 @@ public struct ECError: Error, Hashable, Sendable, CustomStringConvertible {
         self.line = line
     }
 
+    /// `ECError.<code>: <reason>`, for logs; never key material.
     public var description: String { "ECError.\(code): \(reason)" }
 
+    /// Equal when the codes are equal; the reason and the source location are ignored.
     public static func == (lhs: ECError, rhs: ECError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

@@ -13,7 +13,7 @@ public struct JSONRPCError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The integer sent on the wire.
         public let rawValue: Int
 
-        /// A code; implementation-defined server errors use -32000 ... -32099.
+        /// A code; implementation-defined server errors use -32000 to -32099.
         ///
         /// - Parameter rawValue: The integer sent on the wire.
         public init(_ rawValue: Int) { self.rawValue = rawValue }
@@ -29,6 +29,7 @@ public struct JSONRPCError: Error, Hashable, Sendable, CustomStringConvertible {
         /// -32603: an internal error of the server.
         public static let internalError = Code(-32603)
 
+        /// The integer, in decimal.
         public var description: String { String(rawValue) }
     }
 
@@ -59,6 +60,7 @@ public struct JSONRPCError: Error, Hashable, Sendable, CustomStringConvertible {
         self.line = line
     }
 
+    /// `JSON-RPC error <code>: <message>`, for logs.
     public var description: String { "JSON-RPC error \(code.rawValue): \(message)" }
 
     /// The error object as sent: `{"code":…,"message":…,"data":…}`.
@@ -68,6 +70,8 @@ public struct JSONRPCError: Error, Hashable, Sendable, CustomStringConvertible {
         return .object(object)
     }
 
+    /// Equal when the codes are equal; the message, data and source location are ignored.
     public static func == (lhs: JSONRPCError, rhs: JSONRPCError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

@@ -37,7 +37,7 @@ public struct MCPTransportError: Error, Hashable, Sendable, CustomStringConverti
         /// A message arrived that is not what the exchange expects.
         public static let unexpectedMessage = Code(.unexpectedMessage)
 
-        /// The code's name, e.g. `systemCallFailed`.
+        /// The code's name, such as `systemCallFailed`.
         public var description: String { backing.rawValue }
     }
 
@@ -73,9 +73,12 @@ public struct MCPTransportError: Error, Hashable, Sendable, CustomStringConverti
         self.line = line
     }
 
+    /// The reason.
     public var description: String { reason }
 
+    /// Equal when the codes are equal; the reason and the source location are ignored.
     public static func == (lhs: MCPTransportError, rhs: MCPTransportError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }
 

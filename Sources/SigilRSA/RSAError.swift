@@ -4,7 +4,9 @@
 /// `#expect(error.code == .modulusTooShort)`. Neither the description nor any other property
 /// ever contains key material: for private keys it names the problem, never the value.
 public struct RSAError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What kind of problem occurred. New codes may be added in later releases.
+    /// What kind of problem occurred.
+    ///
+    /// New codes may be added in later releases.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Backing: String, Hashable, Sendable {
             case invalidDER
@@ -45,19 +47,21 @@ public struct RSAError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The private key's components are inconsistent (p·q ≠ n, wrong CRT values, …).
         public static let invalidPrivateKey = Code(.invalidPrivateKey)
         /// Signing failed: the signature did not verify (a fault), or no blinding value
-        /// could be drawn. No signature is returned.
+        /// could be drawn.
+        ///
+        /// No signature is returned.
         public static let signingFailed = Code(.signingFailed)
         /// The RSASSA-PSS parameters cannot be used: a negative or over-long salt length, or
         /// a modulus too short for the hash and salt lengths (RFC 8017 §9.1.1 step 3).
         public static let invalidPSSParameters = Code(.invalidPSSParameters)
 
-        /// The code's name, e.g. `invalidDER`.
+        /// The code's name, such as `invalidDER`.
         public var description: String { backing.rawValue }
     }
 
     /// What kind of problem occurred.
     public let code: Code
-    /// A human explanation. Static text plus sizes and offsets; never key material.
+    /// A human explanation: static text plus sizes and offsets, never key material.
     public let reason: String
     /// The source file that raised the error (`#fileID`), for diagnostics.
     public let file: String
@@ -72,8 +76,11 @@ public struct RSAError: Error, Hashable, Sendable, CustomStringConvertible {
         self.line = line
     }
 
+    /// `RSAError.<code>: <reason>`, for logs; never key material.
     public var description: String { "RSAError.\(code): \(reason)" }
 
+    /// Equal when the codes are equal; the reason and the source location are ignored.
     public static func == (lhs: RSAError, rhs: RSAError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }
