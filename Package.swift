@@ -59,6 +59,9 @@ let package = Package(
         // Package-internal strict DER reader and writer and PEM documents, shared by the key
         // modules (RSA, and the elliptic-curve modules); not a product.
         .target(name: "SigilDER", dependencies: ["SigilBase64"], swiftSettings: strictSettings),
+        // Package-internal operating-system services (writing all bytes to a file descriptor)
+        // for the layers that run on an operating system; not a product, never Embedded.
+        .target(name: "SigilSystem", swiftSettings: strictSettings),
     ]
         + module("SigilSHA2")
         + module("SigilHMAC", dependencies: ["SigilSHA2", "SigilBase64"])
@@ -91,7 +94,8 @@ let package = Package(
         ]
         + module("SigilRBAC", dependencies: ["SigilJSON"])
         + module(
-            "SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC"], testDependencies: ["SigilMCPTesting"])
+            "SigilMCP", dependencies: ["SigilJSON", "SigilJWT", "SigilRBAC", "SigilSystem"],
+            testDependencies: ["SigilMCPTesting"])
         + [
             // Test helpers for MCP servers (an in-memory transport, a child-process client),
             // apart from SigilMCP as swift-nio keeps NIOEmbedded apart from NIOCore.
@@ -103,6 +107,7 @@ let package = Package(
                 name: "sigil-token",
                 dependencies: [
                     "SigilExampleServer", "SigilJWT", "SigilJSON", "SigilHMAC", "SigilBase64", "SigilRSA", "SigilRBAC",
+                    "SigilSystem",
                 ],
                 swiftSettings: strictSettings
             ),
@@ -126,7 +131,7 @@ let package = Package(
                 name: "SigilExampleServer",
                 dependencies: [
                     "SigilMCP", "SigilJWT", "SigilRBAC", "SigilHMAC", "SigilJSON", "SigilBase64", "SigilSHA2",
-                    "SigilRSA",
+                    "SigilRSA", "SigilSystem",
                 ],
                 swiftSettings: strictSettings
             ),

@@ -62,7 +62,7 @@ private func makeServer(limits: MCPServerLimits) -> MCPServer {
             ["user": .string(try call.authenticatedCaller().identity.userID)]
         })
     server.register(
-        MCPTool(name: "admin", description: "Admins only.", access: .anyRole(["admin"])) {
+        MCPTool(name: "admin", description: "Admins only.", access: .anyOf("admin")) {
             (_) throws(MCPToolError) -> JSONObject in ["ok": true]
         })
     return server

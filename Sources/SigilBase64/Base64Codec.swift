@@ -7,7 +7,9 @@ struct Base64Alphabet: Sendable {
     /// Index → ASCII symbol, 64 entries.
     @usableFromInline
     let encodeTable: [UInt8]
-    /// ASCII byte → 6-bit value, or `invalid`. 256 entries.
+    /// ASCII byte → 6-bit value, or `invalid`.
+    ///
+    /// 256 entries.
     @usableFromInline
     let decodeTable: [UInt8]
 
@@ -236,18 +238,7 @@ func withContiguousBytes<Bytes: Sequence, R>(
     _ bytes: Bytes,
     _ body: (UnsafeRawBufferPointer) throws(Base64Error) -> R
 ) throws(Base64Error) -> R where Bytes.Element == UInt8 {
-    var failure: Base64Error?
-    let result: R? = withContiguousBytes(bytes) { buffer -> R? in
-        do throws(Base64Error) {
-            return try body(buffer)
-        } catch {
-            failure = error
-            return nil
-        }
-    }
-    if let failure { throw failure }
-    guard let result else { throw Base64Error(.invalidCharacter, at: 0) }  // unreachable
-    return result
+    try withContiguousBytes(bytes) { buffer in Result { () throws(Base64Error) -> R in try body(buffer) } }.get()
 }
 
 @usableFromInline

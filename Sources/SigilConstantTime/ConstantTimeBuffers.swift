@@ -6,8 +6,9 @@
 // load of one row.
 
 /// Copies `count` words from `source` to `destination` when `mask` is all ones, and leaves
-/// `destination` unchanged when it is zero. Every word of both buffers is read, and every
-/// word of `destination` is written, either way.
+/// `destination` unchanged when it is zero.
+///
+/// Every word of both buffers is read, and every word of `destination` is written, either way.
 /// - Parameters:
 ///   - destination: `count` words; may alias `source`.
 ///   - source: `count` words.
@@ -24,8 +25,9 @@ package func conditionalCopy(
 }
 
 /// Swaps the `count` words of `a` and `b` when `mask` is all ones, and leaves both unchanged
-/// when it is zero (the conditional swap of a Montgomery ladder). Both buffers are read and
-/// written in full either way.
+/// when it is zero (the conditional swap of a Montgomery ladder).
+///
+/// Both buffers are read and written in full either way.
 /// - Parameters:
 ///   - a: `count` words; must not alias `b`.
 ///   - b: `count` words.
@@ -73,7 +75,9 @@ package func lookup(
 
 /// Stores `row` as entry `entry` of an interleaved table: word `j` of entry `e` is at
 /// `table[j·entries + e]`, so that the words of all entries that share an index lie side by
-/// side (the "scatter" of OpenSSL's `BN_mod_exp_mont_consttime`). The entry number is public.
+/// side (the "scatter" of OpenSSL's `BN_mod_exp_mont_consttime`).
+///
+/// The entry number is public.
 /// - Parameters:
 ///   - row: `width` words.
 ///   - table: `entries · width` words.

@@ -5,27 +5,44 @@
 /// plus sizes; never the bytes themselves, which may be key material.
 package struct DERError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The kind of problem.
-    package struct Code: Hashable, Sendable {
-        let rawValue: UInt8
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Backing: String, Hashable, Sendable {
+            case invalidDER
+            case invalidPEM
+            case unsupportedKeyType
+        }
+
+        private let backing: Backing
+
+        private init(_ backing: Backing) { self.backing = backing }
 
         /// The bytes are not a strict DER encoding: a truncated or non-minimal length, a
         /// non-minimal or negative INTEGER, a wrong tag, trailing bytes, nesting too deep.
-        package static let invalidDER = Code(rawValue: 1)
+        package static let invalidDER = Code(.invalidDER)
         /// The text is not one PEM block with an accepted label, or its body is not base64.
-        package static let invalidPEM = Code(rawValue: 2)
+        package static let invalidPEM = Code(.invalidPEM)
         /// Well-formed DER of another kind of key: an unexpected algorithm identifier,
         /// curve, or structure version.
-        package static let unsupportedKeyType = Code(rawValue: 3)
+        package static let unsupportedKeyType = Code(.unsupportedKeyType)
+
+        /// The code's name, for example `invalidDER`.
+        package var description: String { backing.rawValue }
     }
 
     /// The kind of problem.
     package let code: Code
     /// A human explanation; never key material.
     package let reason: String
+    /// The source file that raised the error (`#fileID`), for diagnostics.
+    package let file: String
+    /// The line that raised the error, for diagnostics.
+    package let line: Int
 
-    package init(_ code: Code, _ reason: String) {
+    package init(_ code: Code, _ reason: String, file: String = #fileID, line: Int = #line) {
         self.code = code
         self.reason = reason
+        self.file = file
+        self.line = line
     }
 
     package var description: String { reason }

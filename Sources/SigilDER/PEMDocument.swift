@@ -6,7 +6,7 @@ import SigilBase64
 /// Only whitespace may surround the block. Encapsulated headers (`Proc-Type:`, used by
 /// encrypted legacy keys) are not base64 and are rejected.
 package struct PEMDocument {
-    /// The label, e.g. `PUBLIC KEY`, as ASCII bytes.
+    /// The label, for example `PUBLIC KEY`, as ASCII bytes.
     package var label: [UInt8]
     /// The decoded body.
     package var derBytes: [UInt8]

@@ -14,9 +14,10 @@ enum BasePointStep: Equatable, Sendable {
     case double
 }
 
-/// Receives the sequence of operations of a secret base-point multiplication. Signing uses
-/// `UnobservedBasePoint`, which the compiler removes entirely; the constant-time test records
-/// the steps and compares them for different scalars.
+/// Receives the sequence of operations of a secret base-point multiplication.
+///
+/// Signing uses `UnobservedBasePoint`, which the compiler removes entirely; the constant-time
+/// test records the steps and compares them for different scalars.
 protocol BasePointObserver {
     mutating func record(_ step: BasePointStep)
 }

@@ -81,9 +81,13 @@ extension Curve25519.Signing.PrivateKey {
         try self.init(derRepresentation: der)
     }
 
-    /// The key as DER PKCS#8, version 0 (RFC 8410 §7). Handle it as the key itself.
+    /// The key as DER PKCS#8, version 0 (RFC 8410 §7).
+    ///
+    /// Handle it as the key itself.
     public var derRepresentation: [UInt8] { Ed25519KeyDER.pkcs8(rawRepresentation) }
 
-    /// The key as a `PRIVATE KEY` PEM block. Handle it as the key itself.
+    /// The key as a `PRIVATE KEY` PEM block.
+    ///
+    /// Handle it as the key itself.
     public var pemRepresentation: String { PEMDocument.encode(derRepresentation, label: "PRIVATE KEY") }
 }

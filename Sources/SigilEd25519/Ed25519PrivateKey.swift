@@ -66,7 +66,9 @@ extension Curve25519.Signing {
             self.publicKey = PublicKey(encoded: encoded, point: point)
         }
 
-        /// The 32-byte secret (a JWK's `d`). Handle it as the key itself.
+        /// The 32-byte secret (a JWK's `d`).
+        ///
+        /// Handle it as the key itself.
         public var rawRepresentation: [UInt8] {
             withUnsafeBytes(of: secret.littleEndianWords) { Array($0) }
         }

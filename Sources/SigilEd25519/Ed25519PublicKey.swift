@@ -91,7 +91,9 @@ extension Curve25519.Signing {
             return "Curve25519.Signing.PublicKey(\(String(decoding: text, as: UTF8.self)))"
         }
 
+        /// Equal when the encoded public keys are equal.
         public static func == (lhs: PublicKey, rhs: PublicKey) -> Bool { lhs.encoded == rhs.encoded }
+        /// Hashes the encoded public key, as `==` compares.
         public func hash(into hasher: inout Hasher) { hasher.combine(encoded) }
     }
 }

@@ -268,8 +268,9 @@ struct FieldElement: Sendable {
             (w3 >> 12) & mask)
     }
 
-    /// Whether the 255-bit value at `input` (bit 255 ignored) is below p. Variable time: for
-    /// public encodings only.
+    /// Whether the 255-bit value at `input` (bit 255 ignored) is below p.
+    ///
+    /// Variable time: for public encodings only.
     static func isCanonicalEncoding(_ input: UnsafeRawPointer) -> Bool {
         let w0 = UInt64(littleEndian: input.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
         let w1 = UInt64(littleEndian: input.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
@@ -292,7 +293,9 @@ struct FieldElement: Sendable {
         canonicalWords().0 & 1
     }
 
-    /// Whether two elements are equal mod p. Variable time: for public values only.
+    /// Whether two elements are equal mod p.
+    ///
+    /// Variable time: for public values only.
     func isEqualPublic(_ other: FieldElement) -> Bool {
         let a = canonicalWords()
         let b = other.canonicalWords()

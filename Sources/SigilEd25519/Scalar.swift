@@ -70,7 +70,9 @@ struct Scalar: Sendable {
     }
 
     /// Whether the 32 little-endian bytes at `input` encode an integer below L, the only
-    /// encodings of S that RFC 8032 §5.1.7 accepts. Variable time: for public values only.
+    /// encodings of S that RFC 8032 §5.1.7 accepts.
+    ///
+    /// Variable time: for public values only.
     static func isCanonical(_ input: UnsafeRawPointer) -> Bool {
         let s = Scalar(loading: input)
         let l = Scalar.order

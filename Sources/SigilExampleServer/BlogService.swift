@@ -21,7 +21,9 @@ struct TokenRules: Sendable, Hashable {
     /// `aud` of issued tokens; presented tokens must name it.
     var audience = "sigil-blog"
     /// Accept tokens without `iss`, `aud` or `jti` (other issuers' tokens of the NextMCP
-    /// example's shape). A token that carries `iss` or `aud` must still match.
+    /// example's shape).
+    ///
+    /// A token that carries `iss` or `aud` must still match.
     var acceptLegacyTokens = false
     /// Check the caller's roles against the users file at every call.
     var liveRoles = false
@@ -254,7 +256,9 @@ final class BlogService {
 
     /// Adopts a rehashed password: in the users file first (when there is one; the demo
     /// accounts are only rehashed in memory), so that memory never holds what the file
-    /// does not. A failed write keeps the old hash and is logged.
+    /// does not.
+    ///
+    /// A failed write keeps the old hash and is logged.
     private func saveRehashed(_ rehashed: UserDirectory, username: String) {
         if let usersPath {
             do {
@@ -346,7 +350,7 @@ final class BlogService {
                 "This token has no jti, so it cannot be revoked; it stays valid until it expires")
         }
         let now = SystemClock.epochSeconds()
-        let until = caller.identity.expiresAt ?? (now + accessTokenLifetime)
+        let until = caller.identity.expiresAt ?? SystemClock.seconds(accessTokenLifetime, after: now)
         // Kept until the verifier stops accepting the token (exp plus its leeway), not only
         // until exp: pruned earlier, a logged-out token would be accepted again in the leeway.
         var operations: [StoreOperation] = [
@@ -545,7 +549,7 @@ final class BlogService {
     /// and its last access token (issued at the latest now, accepted until exp plus the
     /// leeway) are both dead, whichever lifetime is longer.
     func sessionRevocationEnd(now: Int64) -> Int64 {
-        now + max(refreshTokenLifetime, accessTokenLifetime) + verifierLeeway + 1
+        SystemClock.seconds(max(refreshTokenLifetime, accessTokenLifetime) + verifierLeeway + 1, after: now)
     }
 
     /// Signs an access token and makes a refresh token for `account` in `session`.
@@ -569,7 +573,7 @@ final class BlogService {
         let refresh = "rt_" + Self.randomToken(byteCount: 32)
         let record = RefreshRecord(
             sessionID: session, username: account.username,
-            expiresAt: SystemClock.epochSeconds() + refreshTokenLifetime, used: false)
+            expiresAt: SystemClock.seconds(refreshTokenLifetime, after: SystemClock.epochSeconds()), used: false)
         return (access, refresh, [.putRefreshToken(fingerprint: Self.fingerprint(refresh), record), .countIssuedToken])
     }
 

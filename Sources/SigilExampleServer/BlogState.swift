@@ -1,6 +1,8 @@
 import SigilJSON
 
-/// A refresh token's record. The token itself is never stored, only its SHA-256.
+/// A refresh token's record.
+///
+/// The token itself is never stored, only its SHA-256.
 struct RefreshRecord: Sendable, Hashable {
     /// The login session (token family) it belongs to.
     var sessionID: String
@@ -168,8 +170,9 @@ struct BlogState: Sendable, Hashable {
 
     // MARK: - Snapshot
 
-    /// The snapshot: one JSON document, keys in a stable order. `journal_sequence` is the
-    /// last journal record it includes.
+    /// The snapshot: one JSON document, keys in a stable order.
+    ///
+    /// `journal_sequence` is the last journal record it includes.
     func encoded(journalSequence: Int64) -> [UInt8] {
         let revoked = revokedTokens.sorted { $0.key < $1.key }.map { entry -> JSONValue in
             ["jti": .string(entry.key), "expires_at": .number(JSONNumber(entry.value))]
@@ -204,8 +207,10 @@ struct BlogState: Sendable, Hashable {
     }
 
     /// Reads a snapshot, strictly: anything unexpected is an error naming the field, never
-    /// a silent default. A snapshot without `journal_sequence` (written before the journal
-    /// existed) includes no journal record.
+    /// a silent default.
+    ///
+    /// A snapshot without `journal_sequence` (written before the journal existed) includes no
+    /// journal record.
     ///
     /// - Returns: The state and the last journal record the snapshot includes.
     static func decode(

@@ -147,7 +147,9 @@ final class BlogStore {
     }
 
     /// Makes a change: checks the size bound, appends it to the journal and `fsync`s (with a
-    /// data file), then applies it. Compacts when the journal is due.
+    /// data file), then applies it.
+    ///
+    /// Compacts when the journal is due.
     ///
     /// - Parameter operations: The change; all of it or nothing is applied.
     /// - Throws: `storage_full` when the change would make the data file larger than

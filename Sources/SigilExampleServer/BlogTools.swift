@@ -82,7 +82,7 @@ extension BlogService {
             MCPTool(
                 name: "create_post",
                 description: "Create a new blog post; the caller is its author (requires the user or admin role).",
-                access: .anyRole(["user", "admin"]),
+                access: .anyOf("user", "admin"),
                 parameters: [title, content]
             ) { call throws(MCPToolError) in
                 try self.createPost(
@@ -103,7 +103,7 @@ extension BlogService {
             MCPTool(
                 name: "delete_post",
                 description: "Delete a blog post for good (admin only).",
-                access: .anyRole(["admin"]),
+                access: .anyOf("admin"),
                 parameters: [postID]
             ) { call throws(MCPToolError) in
                 try self.deletePost(try call.authenticatedCaller(), id: call.arguments.integer("post_id"))
@@ -112,9 +112,9 @@ extension BlogService {
                 name: "admin_dashboard",
                 description: "View server statistics: users, posts, tokens issued and revoked, calls and "
                     + "denials per tool, uptime (admin only).",
-                access: .anyRole(["admin"])
+                access: .anyOf("admin")
             ) { call throws(MCPToolError) in
-                self.adminDashboard(try call.authenticatedCaller(), toolNames: BlogService.toolNames)
+                self.adminDashboard(try call.authenticatedCaller(), toolNames: self.toolNames)
             },
             MCPTool(
                 name: "refresh_token",
@@ -140,9 +140,7 @@ extension BlogService {
         ]
     }
 
-    /// The tools, in the order they are listed.
-    static let toolNames = [
-        "public_info", "login", "whoami", "list_posts", "create_post", "update_post", "delete_post",
-        "admin_dashboard", "refresh_token", "logout", "jwks",
-    ]
+    /// The tools' names, in the order they are listed: read from the tools themselves, so a
+    /// new tool shows on the dashboard without a second list to keep in step.
+    var toolNames: [String] { tools().map(\.name) }
 }

@@ -1,3 +1,5 @@
+import SigilSystem
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -112,8 +114,9 @@ enum POSIXFile {
     }
 
     /// Opens (creating it when missing) an append-only file next to `path`, named
-    /// `name + suffix`, refusing symbolic links and anything but a regular file. A newly
-    /// created file's directory entry is made durable.
+    /// `name + suffix`, refusing symbolic links and anything but a regular file.
+    ///
+    /// A newly created file's directory entry is made durable.
     ///
     /// - Returns: A descriptor opened for reading and appending.
     /// - Throws: ``DataFileError`` when it cannot be opened.
@@ -137,25 +140,13 @@ enum POSIXFile {
     ///
     /// - Returns: `nil` on success, else the `errno` of the failure.
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-            }
-            if result > 0 {
-                written += result
-            } else if result < 0 && errno == EINTR {
-                continue
-            } else {
-                return result < 0 ? errno : EIO
-            }
-        }
-        return nil
+        FileDescriptor.writeAll(bytes, to: descriptor)
     }
 
     /// Takes an exclusive lock on `dir/.name.lock` for the life of the process, so that two
-    /// servers never share one data file (each would overwrite the other's changes). The
-    /// lock goes away with the process, however it ends. The lock file is opened with
+    /// servers never share one data file (each would overwrite the other's changes).
+    ///
+    /// The lock goes away with the process, however it ends. The lock file is opened with
     /// `O_NOFOLLOW` and must be a regular file.
     ///
     /// - Returns: The lock file's descriptor; keep it open.

@@ -1,3 +1,5 @@
+import SigilJWT
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -8,11 +10,21 @@ import Darwin
 
 /// The operating system's clocks, in whole seconds.
 enum SystemClock {
-    /// Seconds since the Unix epoch (`CLOCK_REALTIME`).
+    /// Seconds since the Unix epoch: the verifier's own wall clock, `JWTClock.system`, so
+    /// that the server and its verifier fail the same way (closed: the far future, when the
+    /// clock cannot be read).
+    ///
+    /// Add to it with ``seconds(_:after:)``.
     static func epochSeconds() -> Int64 {
-        var now = timespec()
-        guard clock_gettime(CLOCK_REALTIME, &now) == 0 else { return 0 }
-        return Int64(now.tv_sec)
+        JWTClock.system.now()
+    }
+
+    /// `start + interval`, saturating at the ends of `Int64` instead of overflowing (so the
+    /// far future stays the far future).
+    static func seconds(_ interval: Int64, after start: Int64) -> Int64 {
+        let (sum, overflow) = start.addingReportingOverflow(interval)
+        guard overflow else { return sum }
+        return interval < 0 ? Int64.min : Int64.max
     }
 
     /// Seconds on a clock that never goes back (`CLOCK_MONOTONIC`), for uptime.

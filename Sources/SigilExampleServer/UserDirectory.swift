@@ -162,6 +162,7 @@ struct UserDirectory: Sendable {
     /// - Parameters:
     ///   - username: An account that just logged in with `password`.
     ///   - password: Its verified password.
+    /// - Returns: The updated directory, or `nil` when nothing needs to change.
     func rehashing(_ username: String, password: String) -> UserDirectory? {
         guard var account = accounts[username], Self.needsRehash(account.passwordHash),
             let hash = try? PasswordHash.create(

@@ -18,8 +18,10 @@ public struct HMAC<H: HashFunction>: Sendable {
 
     /// The shortest truncated tag length that the truncated checks accept: 16 bytes (128 bits)
     /// for every hash function, the truncation RFC 4231 §4.6 tests for SHA-256, SHA-384 and
-    /// SHA-512 alike. RFC 2104 §5 recommends at least half the digest (and never under 80 bits);
-    /// a caller that follows it passes a larger `byteCount`.
+    /// SHA-512 alike.
+    ///
+    /// RFC 2104 §5 recommends at least half the digest (and never under 80 bits); a caller that
+    /// follows it passes a larger `byteCount`.
     public static var minimumTruncatedByteCount: Int {
         Swift.min(16, H.Digest.byteCount)
     }

@@ -11,6 +11,11 @@ import SigilSHA2
 /// let ok = signer.isValidAuthenticationCode(tag, authenticating: signingInput)
 /// ```
 ///
+/// ``HMAC`` and `HMACKey` hold the same two hasher states at different moments: an `HMAC`
+/// is one computation in progress (updated, then finalized once, as in swift-crypto), and an
+/// `HMACKey` is the immutable starting point from which any number of them begin
+/// (``makeHMAC()``), so the key's blocks are hashed once rather than once per message.
+///
 /// - Important: The prepared states are derived from the key and are as secret as the key.
 ///   `description` shows neither.
 public struct HMACKey<H: HashFunction>: Sendable, CustomStringConvertible {

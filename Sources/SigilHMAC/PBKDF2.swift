@@ -11,8 +11,10 @@ import SigilSHA2
 /// writes them into a standard string.
 public enum PBKDF2<H: HashFunction> {
     /// The longest output ``deriveKey(from:salt:iterations:outputByteCount:)-(_,Salt,_,_)`` produces:
-    /// 65,536 bytes. RFC 8018's own limit, (2³² − 1) × hLen, is far beyond any key size, and a
-    /// request that large is a mistake or an attack on the caller's CPU.
+    /// 65,536 bytes.
+    ///
+    /// RFC 8018's own limit, (2³² − 1) × hLen, is far beyond any key size, and a request that
+    /// large is a mistake or an attack on the caller's CPU.
     public static var maximumOutputByteCount: Int { 65_536 }
 
     /// Derives `outputByteCount` bytes from a password and a salt (RFC 8018 §5.2).

@@ -6,26 +6,23 @@
 public struct PBKDF2Error: Error, Hashable, Sendable, CustomStringConvertible {
     /// The kind of error; new codes may be added.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private let value: UInt8
-
-        private init(_ value: UInt8) {
-            self.value = value
+        private enum Backing: String, Hashable, Sendable {
+            case invalidIterationCount
+            case invalidOutputByteCount
         }
+
+        private let backing: Backing
+
+        private init(_ backing: Backing) { self.backing = backing }
 
         /// The iteration count was below 1.
-        public static let invalidIterationCount = Code(1)
+        public static let invalidIterationCount = Code(.invalidIterationCount)
 
         /// The requested output length was outside `1 ... PBKDF2<H>.maximumOutputByteCount`.
-        public static let invalidOutputByteCount = Code(2)
+        public static let invalidOutputByteCount = Code(.invalidOutputByteCount)
 
-        /// The name of the code.
-        public var description: String {
-            switch value {
-            case 1: "invalidIterationCount"
-            case 2: "invalidOutputByteCount"
-            default: "unknown"
-            }
-        }
+        /// The code's name, for example `invalidIterationCount`.
+        public var description: String { backing.rawValue }
     }
 
     /// The kind of error.
@@ -34,10 +31,17 @@ public struct PBKDF2Error: Error, Hashable, Sendable, CustomStringConvertible {
     /// A human explanation, without secrets.
     public let reason: String
 
+    /// The source file that raised the error (`#fileID`), for diagnostics.
+    public let file: String
+    /// The line that raised the error, for diagnostics.
+    public let line: Int
+
     @usableFromInline
-    init(_ code: Code, reason: String) {
+    init(_ code: Code, reason: String, file: String = #fileID, line: Int = #line) {
         self.code = code
         self.reason = reason
+        self.file = file
+        self.line = line
     }
 
     /// Equal when the codes are equal.

@@ -109,15 +109,21 @@ public struct PasswordHash: Sendable, CustomStringConvertible {
         public var description: String { identifier }
     }
 
-    /// The smallest iteration count accepted when creating or parsing: 1,000. Stored hashes
-    /// with fewer are rejected as unsafe (and as malformed, since nothing here creates them).
+    /// The smallest iteration count accepted when creating or parsing: 1,000.
+    ///
+    /// Stored hashes with fewer are rejected as unsafe (and as malformed, since nothing here
+    /// creates them).
     public static let minimumIterations = 1_000
 
-    /// The largest iteration count accepted when creating or parsing: 10,000,000. The limit
-    /// keeps a tampered or hostile string from making one verification run for minutes.
+    /// The largest iteration count accepted when creating or parsing: 10,000,000.
+    ///
+    /// The limit keeps a tampered or hostile string from making one verification run for
+    /// minutes.
     public static let maximumIterations = 10_000_000
 
-    /// The salt lengths accepted when parsing, in bytes: 8 to 64. New hashes use 16.
+    /// The salt lengths accepted when parsing, in bytes: 8 to 64.
+    ///
+    /// New hashes use 16.
     public static let saltByteCountRange = 8...64
 
     /// The longest string ``init(parsing:)`` reads: 256 bytes, more than any valid string.

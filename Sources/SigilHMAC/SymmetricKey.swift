@@ -45,14 +45,7 @@ public struct SymmetricKey: Sendable, Equatable, CustomStringConvertible {
     /// - Important: Do not copy the bytes out further than needed, and never log them.
     public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
         // Array.withUnsafeBytes rethrows an untyped error; carry the typed one across it.
-        let result: Result<R, E> = bytes.withUnsafeBytes { raw in
-            do throws(E) {
-                return .success(try body(raw))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try bytes.withUnsafeBytes { raw in Result { () throws(E) -> R in try body(raw) } }.get()
     }
 
     /// Compares two keys in constant time (only their lengths can leak).

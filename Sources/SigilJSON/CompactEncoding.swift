@@ -118,23 +118,22 @@ enum CompactEncoding {
     }
 
     /// The index of the first byte at or after `index` that must be escaped: a quote, a
-    /// backslash or a control character; `utf8.count` if none. Eight bytes per step.
+    /// backslash or a control character; `utf8.count` if none.
+    ///
+    /// Eight bytes per step.
     @inline(__always)
     static func firstByteNeedingEscape(_ utf8: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         var index = index
         let end = utf8.count
         if let base = UnsafeRawPointer(utf8.baseAddress) {
-            let ones: UInt64 = 0x0101_0101_0101_0101
             while end - index >= 8 {
-                let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
-                let quotes = word ^ (ones &* 0x22)
-                let backslashes = word ^ (ones &* 0x5C)
-                // High bit set at the first quote, backslash or byte below 0x20 (bytes of
-                // 0x80 and above are masked out by the `~` terms).
+                // In bounds: eight bytes remain from `index`.
+                let word = ByteWord.load(base, at: index)
                 let special =
-                    (((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
-                        | ((word &- ones &* 0x20) & ~word)) & (ones &* 0x80)
-                if special != 0 { return index + special.trailingZeroBitCount >> 3 }
+                    ByteWord.bytes(of: word, equalTo: UInt8(ascii: "\""))
+                    | ByteWord.bytes(of: word, equalTo: UInt8(ascii: "\\"))
+                    | ByteWord.bytes(of: word, below: 0x20)
+                if special != 0 { return index + ByteWord.firstIndex(special) }
                 index += 8
             }
         }

@@ -16,14 +16,18 @@ enum DecimalToDouble {
         #endif
     }
 
-    /// Digits kept before the rest is folded into one sticky digit. Deciding a tie between
-    /// two doubles needs at most 767 significant digits, so 780 is exact.
+    /// Digits kept before the rest is folded into one sticky digit.
+    ///
+    /// Deciding a tie between two doubles needs at most 767 significant digits, so 780 is
+    /// exact.
     static let maxDigits = 780
 
     /// The nearest double (ties to even) to a validated JSON number literal, computed with
     /// exact integer arithmetic: value = digits × 10^exponent is turned into a quotient of
     /// big integers scaled so that the quotient has 56 to 58 bits, which is then rounded
-    /// once, with the remainder as the sticky bit. Returns ±infinity on overflow.
+    /// once, with the remainder as the sticky bit.
+    ///
+    /// Returns ±infinity on overflow.
     static func convertExactly(_ literal: String) -> Double? {
         let parsed =
             literal.utf8.withContiguousStorageIfAvailable { digitsAndExponent(UnsafeRawBufferPointer($0)) }

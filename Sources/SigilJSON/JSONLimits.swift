@@ -5,9 +5,10 @@
 /// before the work it guards, and exceeding one throws ``JSONError`` with
 /// ``JSONError/Code/depthLimitExceeded`` or ``JSONError/Code/sizeLimitExceeded``.
 public struct JSONLimits: Sendable, Hashable {
-    /// The deepest nesting of arrays and objects accepted. A scalar has depth 0, `[]` depth
-    /// 1, `[[]]` depth 2. The reader is iterative, so no value of this limit can exhaust
-    /// the stack while parsing.
+    /// The deepest nesting of arrays and objects accepted.
+    ///
+    /// A scalar has depth 0, `[]` depth 1, `[[]]` depth 2. The reader is iterative, so no value
+    /// of this limit can exhaust the stack while parsing.
     public var maxDepth: Int
     /// The largest document accepted, in bytes.
     public var maxBytes: Int

@@ -8,7 +8,9 @@
 /// Two numbers are equal when their literals are equal: `1` and `1.0` are different
 /// values here, although they denote the same mathematical number.
 public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
-    /// The number exactly as written, for example `1.0e+2`. Always valid RFC 8259 grammar.
+    /// The number exactly as written, for example `1.0e+2`.
+    ///
+    /// Always valid RFC 8259 grammar.
     public let literal: String
 
     @inlinable
@@ -21,7 +23,6 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// No whitespace, no `+` sign, no leading zeros, no `NaN` or `Infinity`.
     ///
     /// - Parameter literal: The text of the number, for example `-12.5e3`.
-    /// - Returns: `nil` when `literal` is not a JSON number.
     public init?(literal: String) {
         let valid: Bool =
             literal.utf8.withContiguousStorageIfAvailable { buffer in
@@ -48,17 +49,19 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// A number with the shortest literal that reads back as exactly `value`.
     ///
     /// - Parameter value: A finite double; `1.0` is written `1.0` and `1e-5` as `1e-05`.
-    /// - Returns: `nil` for NaN and infinities, which JSON cannot represent.
     public init?(_ value: Double) {
         guard value.isFinite else { return nil }
         self.literal = value.description
     }
 
+    /// The number's literal text, exactly as read or written.
     public var description: String { literal }
 
     /// Whether the number denotes an integer: no fractional part once the exponent is
-    /// applied. `10`, `10.0`, `1e3`, `1.5e1` and `-0` are integers; `1.5` and `1e-1` are not.
-    /// Says nothing about range: `1e400` is an integer too.
+    /// applied.
+    ///
+    /// `10`, `10.0`, `1e3`, `1.5e1` and `-0` are integers; `1.5` and `1e-1` are not. Says
+    /// nothing about range: `1e400` is an integer too.
     public var isInteger: Bool {
         let parts = decimalParts
         return parts.isZero || parts.exponent >= 0
@@ -114,7 +117,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         return value
     }
 
-    /// 1e0 ... 1e22, each exactly representable as a Double.
+    /// The powers of ten from 1e0 to 1e22, each exactly representable as a Double.
     static let powersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -171,9 +174,10 @@ extension JSONNumber {
     }
 
     /// Reads the exponent part of a number literal (`e` or `E`, an optional sign, digits)
-    /// starting at `index`, if there is one, and moves `index` past it. The magnitude is
-    /// saturated at 1,000,000,000, far beyond any finite double, so no arithmetic on it
-    /// overflows.
+    /// starting at `index`, if there is one, and moves `index` past it.
+    ///
+    /// The magnitude is saturated at 1,000,000,000, far beyond any finite double, so no
+    /// arithmetic on it overflows.
     @inline(__always)
     static func readExponent(_ bytes: UnsafeRawBufferPointer, at index: inout Int) -> Int {
         let end = bytes.count

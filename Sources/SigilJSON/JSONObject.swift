@@ -44,8 +44,10 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         index = nil
     }
 
-    /// An object with the given members in order. A later member with a name already seen
-    /// replaces the earlier one's value and keeps the earlier one's position.
+    /// An object with the given members in order.
+    ///
+    /// A later member with a name already seen replaces the earlier one's value and keeps the
+    /// earlier one's position.
     ///
     /// - Parameter members: Names and values.
     public init(_ members: [(String, JSONValue)]) {
@@ -143,6 +145,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         @inlinable
         init(_ members: [Member]) { self.members = members }
 
+        /// The next member in document order, or `nil` after the last.
         @inlinable
         public mutating func next() -> Element? {
             guard position < members.count else { return nil }
@@ -151,12 +154,15 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         }
     }
 
+    /// An iterator over the members in document order.
     @inlinable
     public func makeIterator() -> Iterator { Iterator(members) }
 
+    /// The number of members.
     @inlinable
     public var underestimatedCount: Int { members.count }
 
+    /// Equal when both hold the same members with equal values, in any order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
         for member in lhs.members {

@@ -228,8 +228,13 @@ struct JSONParser {
             uncheckedLiteral: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
     }
 
-    /// Reads a string token starting at its opening quote. Without escapes the string is
-    /// made from the input bytes directly, once validated.
+    /// Reads a string token starting at its opening quote.
+    ///
+    /// Without escapes the string is made from the input bytes directly, once validated.
+    ///
+    /// - Returns: The unescaped string.
+    /// - Throws: ``JSONError`` for an unterminated string, a control character, malformed
+    ///   UTF-8, an invalid escape, or a string over the length limit.
     mutating func parseString() throws(JSONError) -> String {
         let quote = position
         let start = position + 1
@@ -261,25 +266,20 @@ struct JSONParser {
 
     /// The index of the first byte at or after `index` that is not plain string content:
     /// a quote, a backslash, a control character or a non-ASCII byte; `end` if none.
+    ///
     /// Examines eight bytes per step (SWAR) where eight remain.
     @inline(__always)
     func skipPlainASCII(from index: Int) -> Int {
         var index = index
         if let base = UnsafeRawPointer(bytes.baseAddress) {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             while end - index >= 8 {
-                let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
-                let quotes = word ^ (ones &* 0x22)
-                let backslashes = word ^ (ones &* 0x5C)
-                // Per byte, the high bit is set at the first byte that is zero after the
-                // XOR (a quote or backslash), below 0x20, or 0x80 and above; bytes after
-                // the first match may be false positives, which does not matter.
-                let special =
-                    ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
-                    | ((word &- ones &* 0x20) & ~word) | word
-                let found = special & highs
-                if found != 0 { return index + found.trailingZeroBitCount >> 3 }
+                // In bounds: eight bytes remain from `index`.
+                let word = ByteWord.load(base, at: index)
+                let found =
+                    ByteWord.bytes(of: word, equalTo: UInt8(ascii: "\""))
+                    | ByteWord.bytes(of: word, equalTo: UInt8(ascii: "\\"))
+                    | ByteWord.bytes(of: word, below: 0x20) | ByteWord.nonASCIIBytes(of: word)
+                if found != 0 { return index + ByteWord.firstIndex(found) }
                 index += 8
             }
         }
@@ -322,8 +322,9 @@ struct JSONParser {
         throw JSONError(.unexpectedEnd, at: end)
     }
 
-    /// Decodes one escape (RFC 8259 §7) at `position`, which holds a backslash. A `\u`
-    /// escape of a high surrogate must be followed by one of a low surrogate; the pair
+    /// Decodes one escape (RFC 8259 §7) at `position`, which holds a backslash.
+    ///
+    /// A `\u` escape of a high surrogate must be followed by one of a low surrogate; the pair
     /// becomes one scalar. Lone surrogates are errors.
     mutating func parseEscape(into buffer: inout [UInt8]) throws(JSONError) {
         let escape = position

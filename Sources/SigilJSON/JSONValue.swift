@@ -84,16 +84,19 @@ extension JSONValue: CustomStringConvertible {
 }
 
 extension JSONValue: ExpressibleByNilLiteral {
+    /// `null`, from the literal `nil`.
     @inlinable
     public init(nilLiteral: ()) { self = .null }
 }
 
 extension JSONValue: ExpressibleByBooleanLiteral {
+    /// `true` or `false`, from a Boolean literal.
     @inlinable
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension JSONValue: ExpressibleByIntegerLiteral {
+    /// A number, from an integer literal.
     public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
 }
 
@@ -109,11 +112,13 @@ extension JSONValue: ExpressibleByFloatLiteral {
 }
 
 extension JSONValue: ExpressibleByStringLiteral {
+    /// A string, from a string literal.
     @inlinable
     public init(stringLiteral value: String) { self = .string(value) }
 }
 
 extension JSONValue: ExpressibleByArrayLiteral {
+    /// An array, from an array literal.
     @inlinable
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 }

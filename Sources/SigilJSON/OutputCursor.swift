@@ -1,5 +1,7 @@
-/// A write position in a fixed buffer. Writes that would pass the end are dropped and
-/// recorded in ``overflowed`` instead of touching memory outside the buffer.
+/// A write position in a fixed buffer.
+///
+/// Writes that would pass the end are dropped and recorded in ``overflowed`` instead of
+/// touching memory outside the buffer.
 struct OutputCursor {
     let buffer: UnsafeMutableBufferPointer<UInt8>
     var offset: Int

@@ -474,7 +474,9 @@ struct UnkeyedReader: UnkeyedDecodingContainer {
 /// Reads a JSON number literal as an integer of a given type, exactly or not at all.
 enum ExactInteger {
     /// The integer a valid RFC 8259 number literal denotes, when it is an integer that
-    /// `Integer` can hold; `nil` for a fraction or a value out of range. Never traps.
+    /// `Integer` can hold; `nil` for a fraction or a value out of range.
+    ///
+    /// Never traps.
     static func value<Integer: FixedWidthInteger>(of literal: String) -> Integer? {
         var literal = literal
         return literal.withUTF8 { bytes -> Integer? in

@@ -1,3 +1,5 @@
+import SigilJSON
+
 /// The three segments of a JWS compact serialization (RFC 7515 §7.1), as byte ranges into
 /// the token's own UTF-8: nothing is copied.
 ///
@@ -23,13 +25,11 @@ struct CompactSerialization {
         var second = -1
         let count = token.count
         var index = 0
-        // Eight bytes at a time: a word with no '.' byte is skipped whole (a zero byte of
-        // word ^ "........" is detected with the usual (x - 0x01…) & ~x & 0x80… test).
+        // Eight bytes at a time: a word with no '.' byte is skipped whole.
         if let base = token.baseAddress {
-            let dots: UInt64 = 0x2E2E_2E2E_2E2E_2E2E
             while index + 8 <= count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ dots
-                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
+                // In bounds: eight bytes remain from `index`.
+                if ByteWord.bytes(of: ByteWord.load(base, at: index), equalTo: UInt8(ascii: ".")) == 0 {
                     index += 8
                     continue
                 }

@@ -14,15 +14,13 @@
 /// let key = try JWTKey.hmac(secret, algorithm: .hs384)
 /// ```
 public struct JWTAlgorithm: Hashable, Sendable, CustomStringConvertible, RawRepresentable {
-    /// The `alg` header value, e.g. `"HS256"`.
+    /// The `alg` header value, for example `"HS256"`.
     public let rawValue: String
 
     /// The algorithm named by a JWS `alg` value, matched exactly (the names are
     /// case-sensitive, RFC 7515 §4.1.1).
     ///
     /// - Parameter rawValue: An `alg` value such as `"HS256"`.
-    /// - Returns: The algorithm, or `nil` for `none` and for every name that is not a
-    ///   registered JWS digital-signature or MAC algorithm.
     public init?(rawValue: String) {
         guard JWTAlgorithm.registeredNames.contains(rawValue) else { return nil }
         self.rawValue = rawValue
@@ -33,10 +31,13 @@ public struct JWTAlgorithm: Hashable, Sendable, CustomStringConvertible, RawRepr
         self.rawValue = name
     }
 
+    /// The registered `alg` name, such as `HS256`.
     public var description: String { rawValue }
 
     /// The registered JWS signature and MAC algorithm names (RFC 7518 §3.1, RFC 8037 §3.1,
-    /// RFC 8812 §3.2), except `none`. Whether Sigil can verify one depends on the keys given.
+    /// RFC 8812 §3.2), except `none`.
+    ///
+    /// Whether Sigil can verify one depends on the keys given.
     static let registeredNames: Set<String> = [
         "HS256", "HS384", "HS512",
         "RS256", "RS384", "RS512",

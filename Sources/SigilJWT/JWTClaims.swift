@@ -26,12 +26,14 @@ public struct JWTClaims: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     /// - Parameter object: The claims set.
     public init(_ object: JSONObject) { self.object = object }
 
-    /// A claims set from a literal, e.g. `["sub": "alice", "exp": 1_900_000_000]`.
+    /// A claims set from a literal, for example `["sub": "alice", "exp": 1_900_000_000]`.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         object = JSONObject(elements)
     }
 
-    /// Any claim, by name; `nil` when absent. Setting `nil` removes the claim.
+    /// Any claim, by name; `nil` when absent.
+    ///
+    /// Setting `nil` removes the claim.
     public subscript(name: String) -> JSONValue? {
         get { object[name] }
         set { object[name] = newValue }
@@ -59,8 +61,10 @@ public struct JWTClaims: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     }
 
     /// `aud` (RFC 7519 §4.1.3) as a list: a single string gives one element, an array its
-    /// string elements. Empty when absent. Setting one value writes a string, several an
-    /// array, none removes the claim.
+    /// string elements.
+    ///
+    /// Empty when absent. Setting one value writes a string, several an array, none removes the
+    /// claim.
     public var audience: [String] {
         get {
             switch object["aud"] {
@@ -98,6 +102,7 @@ public struct JWTClaims: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     }
 
     /// The claim `name` as a list of strings: a JSON array whose elements are all strings.
+    ///
     /// `nil` when absent or of any other shape.
     ///
     /// - Parameter name: The claim, e.g. `"roles"`.

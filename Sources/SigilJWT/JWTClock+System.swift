@@ -25,6 +25,8 @@ func systemEpochSeconds() -> Int64 {
 }
 #else
 /// No C library, no wall clock (Embedded targets): give verifiers a `.fixed` or `.custom`
-/// clock. `.system` reports the far future, so tokens with an expiry fail closed.
+/// clock.
+///
+/// `.system` reports the far future, so tokens with an expiry fail closed.
 func systemEpochSeconds() -> Int64 { Int64.max }
 #endif

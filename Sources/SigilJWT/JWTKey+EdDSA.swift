@@ -39,7 +39,9 @@ public struct Ed25519KeyMaterial: JWTKeyMaterial {
         self.privateKey = privateKey
     }
 
+    /// The algorithm a key of this family uses when none is named.
     public var defaultAlgorithm: JWTAlgorithm { .edDSA }
+    /// Whether the key holds the private part, so it can sign.
     public var canSign: Bool { privateKey != nil }
 
     /// `crv`, `kty` and `x`: the members RFC 8037 §2 requires, in RFC 7638 order.
@@ -47,16 +49,20 @@ public struct Ed25519KeyMaterial: JWTKeyMaterial {
         [("crv", "Ed25519"), ("kty", "OKP"), ("x", Base64URL.encode(publicKey.rawRepresentation))]
     }
 
+    /// Whether the key can be used with `algorithm`.
     public func supports(_ algorithm: JWTAlgorithm) -> Bool { algorithm == .edDSA }
 
+    /// The length of a signature made with `algorithm`.
     public func signatureByteCount(for algorithm: JWTAlgorithm) -> Int { 64 }
 
+    /// Whether `signature` is valid for `signingInput` under `algorithm`.
     public func isValidSignature(
         _ signature: UnsafeRawBufferPointer, for signingInput: UnsafeRawBufferPointer, algorithm: JWTAlgorithm
     ) -> Bool {
         algorithm == .edDSA && publicKey.isValidSignature(signature, for: signingInput)
     }
 
+    /// Signs `signingInput` with `algorithm` and appends the signature to `output`.
     public func appendSignature(
         for signingInput: UnsafeRawBufferPointer, algorithm: JWTAlgorithm, to output: inout [UInt8]
     ) throws(JWTError) {

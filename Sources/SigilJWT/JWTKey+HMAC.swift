@@ -59,11 +59,14 @@ public struct HMACKeyMaterial: JWTKeyMaterial {
         sha512 = allowingAll || byteCount >= SHA512.byteCount ? HMACKey(key) : nil
     }
 
+    /// The algorithm a key of this family uses when none is named.
     public var defaultAlgorithm: JWTAlgorithm { .hs256 }
+    /// Always `true`: a shared secret both signs and verifies.
     public var canSign: Bool { true }
     /// Symmetric keys have no public half.
     public var publicJWKMembers: [(name: String, value: String)]? { nil }
 
+    /// Whether the key can be used with `algorithm`.
     public func supports(_ algorithm: JWTAlgorithm) -> Bool {
         switch algorithm {
         case .hs256: true
@@ -73,6 +76,7 @@ public struct HMACKeyMaterial: JWTKeyMaterial {
         }
     }
 
+    /// The length of a signature made with `algorithm`.
     public func signatureByteCount(for algorithm: JWTAlgorithm) -> Int {
         switch algorithm {
         case .hs384: SHA384.byteCount
@@ -81,6 +85,7 @@ public struct HMACKeyMaterial: JWTKeyMaterial {
         }
     }
 
+    /// Whether `signature` is valid for `signingInput` under `algorithm`.
     public func isValidSignature(
         _ signature: UnsafeRawBufferPointer, for signingInput: UnsafeRawBufferPointer, algorithm: JWTAlgorithm
     ) -> Bool {
@@ -92,6 +97,7 @@ public struct HMACKeyMaterial: JWTKeyMaterial {
         }
     }
 
+    /// Signs `signingInput` with `algorithm` and appends the signature to `output`.
     public func appendSignature(
         for signingInput: UnsafeRawBufferPointer, algorithm: JWTAlgorithm, to output: inout [UInt8]
     ) throws(JWTError) {

@@ -8,8 +8,10 @@ extension JWTKey {
     static let jwkLimits = JSONLimits(maxDepth: 8, maxBytes: 1 << 20, maxStringBytes: 16_384, maxNumberBytes: 64)
 
     /// The key material of a JWK, read by its key type's family, or `nil` for a `kty` no
-    /// family reads. Each family registers here, in one line (a build may leave one out, as
-    /// for `init(pem:algorithm:keyID:)`).
+    /// family reads.
+    ///
+    /// Each family registers here, in one line (a build may leave one out, as for
+    /// `init(pem:algorithm:keyID:)`).
     static func jwkMaterial(kty: String, _ object: JSONObject) throws(JWTError) -> JWTKeyStorage? {
         switch kty {
         case "oct": try hmacJWK(object)

@@ -18,6 +18,7 @@ extension JWTKey {
     }
 
     /// Asks each family's PEM reader in turn; a family adds its reader here, in one line.
+    ///
     /// The first family's error is reported when none reads the document.
     ///
     /// A build may leave a family out with a compilation condition (`SIGIL_WITHOUT_RSA`,

@@ -53,7 +53,6 @@ public struct JWTKey: Sendable, CustomStringConvertible {
     ///   - algorithm: The algorithm to pin the key to, or `nil` to let the verifier name it
     ///     (see the type's documentation); signing then uses the family's default.
     ///   - keyID: The key ID, or `nil`.
-    /// - Returns: The key.
     /// - Throws: `.invalidKey` if the material does not support `algorithm`.
     public init<Material: JWTKeyMaterial>(
         _ material: Material, algorithm: JWTAlgorithm? = nil, keyID: String? = nil
@@ -109,7 +108,9 @@ public struct JWTKey: Sendable, CustomStringConvertible {
 
     /// Whether `signature` is a valid signature of `signingInput` under this key and its
     /// `algorithm`: the raw JWS check (RFC 7515 §5.2 step 8), with no header or claim
-    /// processing. HMAC tags are compared in constant time.
+    /// processing.
+    ///
+    /// HMAC tags are compared in constant time.
     ///
     /// - Parameters:
     ///   - signature: The decoded signature bytes.

@@ -3,11 +3,14 @@ import SigilJSON
 extension JWTKeySet {
     /// How `init(jwks:options:)` treats entries it cannot use.
     public struct JWKSReadingOptions: Sendable {
-        /// Fail on any entry that is not usable, instead of leaving it out. Default `false`.
+        /// Fail on any entry that is not usable, instead of leaving it out.
+        ///
+        /// Default `false`.
         public var isStrict = false
-        /// Accept a set that holds both symmetric (`oct`) and asymmetric keys. Default
-        /// `false`: mixing them is refused, as Wycheproof's JWK tests recommend, because a
-        /// published set should never carry a shared secret.
+        /// Accept a set that holds both symmetric (`oct`) and asymmetric keys.
+        ///
+        /// Default `false`: mixing them is refused, as Wycheproof's JWK tests recommend,
+        /// because a published set should never carry a shared secret.
         public var allowsMixedKeyTypes = false
 
         /// The defaults: lenient about unusable entries, no mixed key types.

@@ -30,6 +30,7 @@ public struct JWTKeySet: Sendable {
         /// Why the entry was left out.
         public let error: JWTError
 
+        /// `keys[index] (kid …): reason`, naming the entry and why it was left out.
         public var description: String {
             "keys[\(index)]" + (keyID.map { " (kid \($0))" } ?? "") + ": \(error.reason)"
         }
@@ -65,7 +66,9 @@ public struct JWTKeySet: Sendable {
         keys.removeAll { $0.keyID.map { $0.utf8.elementsEqual(keyID.utf8) } ?? false }
     }
 
-    /// The first key with the ID `keyID`, or `nil`. IDs compare byte for byte.
+    /// The first key with the ID `keyID`, or `nil`.
+    ///
+    /// IDs compare byte for byte.
     ///
     /// - Parameter keyID: A key ID.
     /// - Returns: The key, or `nil`.

@@ -1,9 +1,9 @@
 import SigilBase64
 import SigilJSON
 
-/// The seed's programmatic API: issue tokens for a user, and authenticate presented tokens.
+/// Issue tokens for a user, and authenticate presented tokens, in one value.
 ///
-/// Tokens have the seed's structure, `sub`, `username`, `roles`, `permissions`, `iat`,
+/// Tokens have the NextMCP example's structure, `sub`, `username`, `roles`, `permissions`, `iat`,
 /// `exp`, plus a random `jti` so that a single token can be revoked, and any custom claims.
 ///
 /// ```swift
@@ -48,7 +48,7 @@ public struct JWTProvider: Sendable {
         try self.init(secret: Array(secret.utf8), algorithm: algorithm, options: options)
     }
 
-    /// A provider with separate signing and verification keys, e.g. an RSA private key for
+    /// A provider with separate signing and verification keys, for example an RSA private key for
     /// issuing and its public key (plus older keys during rotation) for verifying.
     ///
     /// - Parameters:
@@ -64,12 +64,12 @@ public struct JWTProvider: Sendable {
         self.verifier = JWTVerifier(keys: verificationKeys, options: options)
     }
 
-    /// Issues a token in the seed's structure.
+    /// Issues a token in the NextMCP example's structure.
     ///
     /// The claims are written in this order: `sub`, `username` (when given), `roles`,
     /// `permissions`, `iat` (now, from the options' clock), `exp` (now + `expiresIn`), `jti`
     /// (128 random bits, base64url), then `claims`. A custom claim with the name of one of
-    /// these replaces it, as in the seed (a dictionary update).
+    /// these replaces it, as in the NextMCP example (a dictionary update).
     ///
     /// - Parameters:
     ///   - userID: The subject, `sub`.
@@ -92,72 +92,51 @@ public struct JWTProvider: Sendable {
         let (expiry, overflow) = now.addingReportingOverflow(expiresIn)
         let expiration = overflow ? (expiresIn < 0 ? Int64.min : Int64.max) : expiry
         let tokenID = JWTProvider.randomTokenID()
-        if claims.isEmpty {
-            // The usual case: the seed's members only, written with few, long raw pieces.
-            return try signer.sign { (writer: inout JSONWriter) in
-                writer.writeRaw("{\"sub\":")
-                writer.writeString(userID)
-                if let username {
-                    writer.writeRaw(",\"username\":")
-                    writer.writeString(username)
-                }
-                writer.writeRaw(",\"roles\":")
-                JWTProvider.writeStrings(roles, to: &writer)
-                writer.writeRaw(",\"permissions\":")
-                JWTProvider.writeStrings(permissions, to: &writer)
-                writer.writeRaw(",\"iat\":")
-                writer.writeInteger(now)
-                writer.writeRaw(",\"exp\":")
-                writer.writeInteger(expiration)
-                writer.writeRaw(",\"jti\":")
-                writer.writeString(tokenID)
-                writer.writeRaw("}")
-            }
-        }
         return try signer.sign { (writer: inout JSONWriter) in
-            var first = true
-            func member(_ name: StaticString) {
-                writer.writeRaw(first ? "{\"" : ",\"")
-                writer.writeRaw(name)
-                writer.writeRaw("\":")
-                first = false
-            }
-            if !claims.contains("sub") {
-                member("sub")
-                writer.writeString(userID)
-            }
-            if let username, !claims.contains("username") {
-                member("username")
-                writer.writeString(username)
-            }
-            if !claims.contains("roles") {
-                member("roles")
-                JWTProvider.writeStrings(roles, to: &writer)
-            }
-            if !claims.contains("permissions") {
-                member("permissions")
-                JWTProvider.writeStrings(permissions, to: &writer)
-            }
-            if !claims.contains("iat") {
-                member("iat")
-                writer.writeInteger(now)
-            }
-            if !claims.contains("exp") {
-                member("exp")
-                writer.writeInteger(expiration)
-            }
-            if !claims.contains("jti") {
-                member("jti")
-                writer.writeString(tokenID)
-            }
+            var members = MemberWriter(overriddenBy: claims)
+            members.write("sub", to: &writer) { $0.writeString(userID) }
+            if let username { members.write("username", to: &writer) { $0.writeString(username) } }
+            members.write("roles", to: &writer) { JWTProvider.writeStrings(roles, to: &$0) }
+            members.write("permissions", to: &writer) { JWTProvider.writeStrings(permissions, to: &$0) }
+            members.write("iat", to: &writer) { $0.writeInteger(now) }
+            members.write("exp", to: &writer) { $0.writeInteger(expiration) }
+            members.write("jti", to: &writer) { $0.writeString(tokenID) }
             for (name, value) in claims {
-                writer.writeRaw(first ? "{" : ",")
-                first = false
+                members.writeSeparator(to: &writer)
                 writer.writeString(name)
                 writer.writeRaw(":")
                 writer.write(value)
             }
-            writer.writeRaw(first ? "{}" : "}")
+            writer.writeRaw(members.isEmpty ? "{}" : "}")
+        }
+    }
+
+    /// Writes the members of the claims object in order, each preceded by `{` or `,`, and
+    /// leaves out the registered ones that a custom claim replaces.
+    struct MemberWriter {
+        /// The custom claims, written last; a registered member of the same name is skipped.
+        let overrides: JSONObject
+        /// Whether nothing has been written yet.
+        private(set) var isEmpty = true
+
+        init(overriddenBy overrides: JSONObject) { self.overrides = overrides }
+
+        /// Writes `"name":` and the value that `body` writes, unless a custom claim has `name`.
+        mutating func write(_ name: StaticString, to writer: inout JSONWriter, _ body: (inout JSONWriter) -> Void) {
+            if !overrides.isEmpty && overrides.contains(name.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }) {
+                return
+            }
+            writer.writeRaw(isEmpty ? "{\"" : ",\"")
+            writer.writeRaw(name)
+            writer.writeRaw("\":")
+            isEmpty = false
+            body(&writer)
+        }
+
+        /// Writes `{` before the first member, `,` before every other.
+        mutating func writeSeparator(to writer: inout JSONWriter) {
+            writer.writeRaw(isEmpty ? "{" : ",")
+            isEmpty = false
         }
     }
 
@@ -177,7 +156,7 @@ public struct JWTProvider: Sendable {
     ///
     /// - Parameter token: The compact serialization.
     /// - Returns: The identity: `sub`, `username`, `roles`, `permissions` and all claims.
-    /// - Throws: `JWTError`; `clientMessage` gives the seed's client wording.
+    /// - Throws: `JWTError`; `clientMessage` gives the NextMCP example's client wording.
     public func authenticate(token: String) throws(JWTError) -> AuthenticatedIdentity {
         try AuthenticatedIdentity(claims: verifier.verify(token).claims)
     }

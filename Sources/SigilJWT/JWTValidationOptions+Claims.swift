@@ -125,8 +125,10 @@ extension JWTValidationOptions {
 }
 
 extension Set<String> {
-    /// Whether some member has exactly the UTF-8 bytes of `value`. StringOrURI values
-    /// compare without Unicode normalization (RFC 7519 §2), unlike `String`'s `==`.
+    /// Whether some member has exactly the UTF-8 bytes of `value`.
+    ///
+    /// StringOrURI values compare without Unicode normalization (RFC 7519 §2), unlike
+    /// `String`'s `==`.
     func containsExactly(_ value: String) -> Bool {
         contains { $0.utf8.elementsEqual(value.utf8) }
     }

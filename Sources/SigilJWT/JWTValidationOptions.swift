@@ -20,11 +20,14 @@ public struct JWTValidationOptions: Sendable {
     public static let defaultMaxTokenBytes = 16_384
 
     /// Seconds of clock skew tolerated on `exp`, `nbf` and `iat` (RFC 7519 §4.1.4 allows
-    /// "some small leeway"). Negative values count as zero.
+    /// "some small leeway").
+    ///
+    /// Negative values count as zero.
     public var leeway: Int64 = JWTValidationOptions.defaultLeeway
 
-    /// Whether a token without `exp` is rejected with `.missingClaim`. Default `true`: a
-    /// token that never expires is rarely intended.
+    /// Whether a token without `exp` is rejected with `.missingClaim`.
+    ///
+    /// Default `true`: a token that never expires is rarely intended.
     public var requireExpiration = true
 
     /// If set, `iss` must be present and equal (exactly, case-sensitively) one of these.
@@ -34,9 +37,10 @@ public struct JWTValidationOptions: Sendable {
     /// strings) must equal one of these (RFC 7519 §4.1.3).
     public var audiences: Set<String>?
 
-    /// Whether a token with an `aud` claim is accepted when `audiences` is `nil`. Default
-    /// `false`: RFC 7519 §4.1.3 says a recipient that does not identify itself with a value
-    /// of `aud` MUST reject the token, and RFC 8725 §3.9 warns that a token meant for one
+    /// Whether a token with an `aud` claim is accepted when `audiences` is `nil`.
+    ///
+    /// Default `false`: RFC 7519 §4.1.3 says a recipient that does not identify itself with a
+    /// value of `aud` MUST reject the token, and RFC 8725 §3.9 warns that a token meant for one
     /// service could otherwise be replayed at another. Set `audiences` instead whenever you
     /// can; turn this on only for a verifier that deliberately ignores `aud`.
     public var acceptsAudienceWithoutConfiguredAudiences = false
@@ -47,8 +51,9 @@ public struct JWTValidationOptions: Sendable {
     /// Claims that must be present (any type), in addition to the ones implied above.
     public var requiredClaims: Set<String> = []
 
-    /// If set, the header's `alg` must also be in this set. The selected key's algorithm
-    /// always has to match, whatever this says.
+    /// If set, the header's `alg` must also be in this set.
+    ///
+    /// The selected key's algorithm always has to match, whatever this says.
     public var allowedAlgorithms: Set<JWTAlgorithm>?
 
     /// If set, the header's `typ` must be present and equal this, compared as media types:

@@ -23,7 +23,9 @@ import SigilJSON
 /// ```
 public struct JWTVerifier: Sendable {
     /// A header segment already validated for a key, so that the usual headers skip
-    /// decoding and parsing. It is a pure cache: the same bytes always give the same result.
+    /// decoding and parsing.
+    ///
+    /// It is a pure cache: the same bytes always give the same result.
     struct KnownHeader: Sendable {
         let segment: [UInt8]
         let header: ProtectedHeader
@@ -105,8 +107,9 @@ public struct JWTVerifier: Sendable {
     }
 
     /// Verifies only the signature of a JWS (RFC 7515 §5.2), with every header and key rule
-    /// of `verify(_:)`, but without reading the payload as claims. The payload may be any
-    /// bytes.
+    /// of `verify(_:)`, but without reading the payload as claims.
+    ///
+    /// The payload may be any bytes.
     ///
     /// - Parameter token: The compact serialization.
     /// - Returns: The header and the payload bytes.
@@ -230,12 +233,8 @@ func withBytes<Bytes: Sequence, R, E: Error>(
     of bytes: Bytes,
     _ body: (UnsafeRawBufferPointer) throws(E) -> R
 ) throws(E) -> R where Bytes.Element == UInt8 {
-    let result = bytes.withContiguousStorageIfAvailable { buffer -> Result<R, E> in
-        do throws(E) {
-            return .success(try body(UnsafeRawBufferPointer(buffer)))
-        } catch {
-            return .failure(error)
-        }
+    let result = bytes.withContiguousStorageIfAvailable { buffer in
+        Result { () throws(E) -> R in try body(UnsafeRawBufferPointer(buffer)) }
     }
     if let result { return try result.get() }
     return try Array(bytes).withRawBytes(body)
@@ -252,13 +251,7 @@ func withBytes<R, E: Error>(
 extension Array where Element == UInt8 {
     /// `withUnsafeBytes` with a typed error.
     func withRawBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
-        let result = withUnsafeBytes { buffer -> Result<R, E> in
-            do throws(E) {
-                return .success(try body(buffer))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        // withUnsafeBytes rethrows an untyped error; carry the typed one across it.
+        try withUnsafeBytes { buffer in Result { () throws(E) -> R in try body(buffer) } }.get()
     }
 }

@@ -25,7 +25,6 @@ public struct NumericDate: Sendable, Hashable, Comparable {
     /// A NumericDate from seconds since 1970-01-01T00:00:00Z UTC.
     ///
     /// - Parameter seconds: Whole or fractional seconds.
-    /// - Returns: `nil` unless `seconds` is finite and within `0...NumericDate.maximum`.
     public init?(seconds: Double) {
         guard seconds.isFinite, seconds >= 0, seconds <= NumericDate.maximum else { return nil }
         self.seconds = seconds
@@ -34,12 +33,12 @@ public struct NumericDate: Sendable, Hashable, Comparable {
     /// A NumericDate from whole seconds since 1970-01-01T00:00:00Z UTC.
     ///
     /// - Parameter seconds: Whole seconds.
-    /// - Returns: `nil` unless `seconds` is within `0...253402300799`.
     public init?(seconds: Int64) {
         guard seconds >= 0, seconds <= 253_402_300_799 else { return nil }
         self.seconds = Double(seconds)
     }
 
+    /// Whether `lhs` is earlier than `rhs`.
     public static func < (lhs: NumericDate, rhs: NumericDate) -> Bool { lhs.seconds < rhs.seconds }
 
     init(_ value: JSONValue, claim: String) throws(JWTError) {

@@ -16,7 +16,6 @@ extension Date: JSONValueRepresentable {
     /// 1970-01-01T00:00:00Z UTC in `0...NumericDate.maximum`, as the verifier reads `exp`.
     ///
     /// - Parameter jsonValue: A parsed JSON value.
-    /// - Returns: `nil` for anything else (a string, a negative or too large number).
     public init?(jsonValue: JSONValue) {
         guard let date = NumericDate(jsonValue: jsonValue) else { return nil }
         self.init(timeIntervalSince1970: date.seconds)

@@ -1,3 +1,5 @@
+import SigilSystem
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -99,20 +101,8 @@ public struct MCPStdioTransport: MCPTransport {
 
     /// Writes every byte, retrying on `EINTR` and short writes.
     package static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(MCPTransportError) {
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-            }
-            if result > 0 {
-                written += result
-            } else if result < 0 && errno == EINTR {
-                continue
-            } else {
-                let code = errno
-                throw MCPTransportError(
-                    .systemCallFailed, "writing a message failed (errno \(code))", systemError: code)
-            }
+        if let code = FileDescriptor.writeAll(bytes, to: descriptor) {
+            throw MCPTransportError(.systemCallFailed, "writing a message failed (errno \(code))", systemError: code)
         }
     }
 }

@@ -1,4 +1,5 @@
 import SigilJSON
+import SigilRBAC
 
 /// A tool the server offers: its name, description, declared parameters and the code that
 /// runs it.
@@ -89,8 +90,8 @@ public struct MCPTool {
     public func validateArguments(_ given: JSONObject) throws(MCPToolError) -> MCPArguments {
         for key in given.keys where key != "auth" && !parameters.contains(where: { $0.name == key }) {
             throw MCPToolError(
-                .unknownArgument, "Unknown argument '\(Self.clipped(key))' for tool '\(name)'",
-                details: ["argument": .string(Self.clipped(key))])
+                .unknownArgument, "Unknown argument \(Self.clipped(key)) for tool '\(name)'",
+                details: ["argument": .string(ErrorText.clipped(key))])
         }
         var checked = JSONObject()
         for parameter in parameters {
@@ -110,12 +111,9 @@ public struct MCPTool {
         return MCPArguments(checked)
     }
 
-    /// A client-chosen name, shortened for an error message.
+    /// A client-chosen name for an error message: cut to a bounded length, then quoted with
+    /// control characters escaped.
     static func clipped(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars.prefix(64) {
-            scalars.append(scalar.value < 0x20 || scalar.value == 0x7F ? "?" : scalar)
-        }
-        return String(scalars) + (text.unicodeScalars.count > 64 ? "…" : "")
+        ErrorText.quoted(ErrorText.clipped(text))
     }
 }

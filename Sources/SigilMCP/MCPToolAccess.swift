@@ -6,7 +6,7 @@ import SigilRBAC
 /// ```swift
 /// .everyone                                                  // public_info, login
 /// .authenticated                                             // whoami
-/// .anyRole(["user", "admin"])                                // create_post
+/// .anyOf("user", "admin")                                      // create_post
 /// .permission(try Permission("read:posts"))                  // list_posts
 /// .permission(try Permission("write:posts"), ownedByCaller: true)   // update_post
 /// ```
@@ -29,11 +29,12 @@ public struct MCPToolAccess: Sendable, Hashable {
     /// Any valid, unrevoked token.
     public static let authenticated = MCPToolAccess(requirement: .authenticated)
 
-    /// A valid token whose subject holds at least one of `roles` under the policy.
+    /// A valid token whose subject holds at least one of `roles` under the policy, e.g.
+    /// `.anyOf("user", "admin")` (the spelling of ``RoleRequirement/anyOf(_:)``).
     ///
     /// - Parameter roles: The acceptable roles.
     /// - Returns: The access rule.
-    public static func anyRole(_ roles: [String]) -> MCPToolAccess {
+    public static func anyOf(_ roles: String...) -> MCPToolAccess {
         MCPToolAccess(requirement: .roles(RoleRequirement(anyOf: roles)))
     }
 

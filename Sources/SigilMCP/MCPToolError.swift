@@ -12,11 +12,14 @@ import SigilJSON
 /// authentication or authorization. Equality is by ``code`` only.
 public struct MCPToolError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, machine-readable failure code (the `error` member of the result).
+    ///
+    /// Unlike the other error codes of Sigil, this one is an open string: it is a wire code
+    /// that each tool may extend with its own, so it cannot be a closed set.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         /// The code as sent, in snake case.
         public let rawValue: String
 
-        /// A code. Tools may define their own, in snake case.
+        /// A code; tools may define their own, in snake case.
         ///
         /// - Parameter rawValue: The code as sent.
         public init(_ rawValue: String) { self.rawValue = rawValue }
@@ -37,7 +40,7 @@ public struct MCPToolError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidToken = Code("invalid_token")
         /// The token's `exp` has passed.
         public static let tokenExpired = Code("token_expired")
-        /// The token was revoked (e.g. by logout).
+        /// The token was revoked, for example by logout.
         public static let tokenRevoked = Code("token_revoked")
         /// The caller lacks the role or permission the tool requires.
         public static let permissionDenied = Code("permission_denied")
@@ -48,6 +51,7 @@ public struct MCPToolError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The tool could not complete for a reason on the server's side.
         public static let internalError = Code("internal_error")
 
+        /// The code as sent.
         public var description: String { rawValue }
 
         /// Whether the code reports a failed authentication or authorization (counted as a
@@ -62,22 +66,35 @@ public struct MCPToolError: Error, Hashable, Sendable, CustomStringConvertible {
     public let code: Code
     /// A short sentence for a human, shown as the result's text; never contains secrets.
     public let message: String
-    /// Extra members of the `structuredContent` object (e.g. the argument's name).
+    /// Extra members of the `structuredContent` object, such as the argument's name.
     public let details: JSONObject
+    /// The source file that raised the error (`#fileID`), for diagnostics.
+    public let file: String
+    /// The line that raised the error, for diagnostics.
+    public let line: Int
 
     /// A tool failure.
+    ///
+    /// Public because tool handlers throw it.
     ///
     /// - Parameters:
     ///   - code: The machine-readable code.
     ///   - message: A short sentence for a human.
     ///   - details: Extra members for the `structuredContent` object; `error` and
     ///     `message` are always set from `code` and `message`.
-    public init(_ code: Code, _ message: String, details: JSONObject = JSONObject()) {
+    ///   - file: The source file that raised the error.
+    ///   - line: The line that raised the error.
+    public init(
+        _ code: Code, _ message: String, details: JSONObject = JSONObject(), file: String = #fileID, line: Int = #line
+    ) {
         self.code = code
         self.message = message
         self.details = details
+        self.file = file
+        self.line = line
     }
 
+    /// `code: message`, for logs.
     public var description: String { "\(code.rawValue): \(message)" }
 
     /// The `structuredContent` of the failed result.
@@ -87,6 +104,8 @@ public struct MCPToolError: Error, Hashable, Sendable, CustomStringConvertible {
         return object
     }
 
+    /// Equal when the codes are equal; the message, details and source location are ignored.
     public static func == (lhs: MCPToolError, rhs: MCPToolError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

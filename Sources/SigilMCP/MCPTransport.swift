@@ -14,29 +14,31 @@ public enum MCPIncomingLine: Hashable, Sendable {
 public struct MCPTransportError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What kind of failure: the standard ones as `static let`s.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        let rawValue: UInt8
-        private init(_ rawValue: UInt8) { self.rawValue = rawValue }
+        private enum Backing: String, Hashable, Sendable {
+            case systemCallFailed
+            case closed
+            case timedOut
+            case cannotStart
+            case unexpectedMessage
+        }
+
+        private let backing: Backing
+
+        private init(_ backing: Backing) { self.backing = backing }
 
         /// A system call failed (see ``MCPTransportError/systemError``).
-        public static let systemCallFailed = Code(1)
+        public static let systemCallFailed = Code(.systemCallFailed)
         /// The peer closed its end.
-        public static let closed = Code(2)
+        public static let closed = Code(.closed)
         /// No message arrived in time.
-        public static let timedOut = Code(3)
+        public static let timedOut = Code(.timedOut)
         /// A child process could not be started.
-        public static let cannotStart = Code(4)
+        public static let cannotStart = Code(.cannotStart)
         /// A message arrived that is not what the exchange expects.
-        public static let unexpectedMessage = Code(5)
+        public static let unexpectedMessage = Code(.unexpectedMessage)
 
-        public var description: String {
-            switch self {
-            case .systemCallFailed: return "systemCallFailed"
-            case .closed: return "closed"
-            case .timedOut: return "timedOut"
-            case .cannotStart: return "cannotStart"
-            default: return "unexpectedMessage"
-            }
-        }
+        /// The code's name, such as `systemCallFailed`.
+        public var description: String { backing.rawValue }
     }
 
     /// The kind of failure.
@@ -45,22 +47,38 @@ public struct MCPTransportError: Error, Hashable, Sendable, CustomStringConverti
     public let reason: String
     /// The `errno` value, or 0 when the failure has no system error.
     public let systemError: Int32
+    /// The source file that raised the error (`#fileID`), for diagnostics.
+    public let file: String
+    /// The line that raised the error, for diagnostics.
+    public let line: Int
 
     /// A transport failure.
+    ///
+    /// Public because an ``MCPTransport`` written outside this module throws it from
+    /// ``MCPTransport/send(_:)``.
     ///
     /// - Parameters:
     ///   - code: The kind of failure.
     ///   - reason: A short explanation.
     ///   - systemError: The `errno` value, or 0.
-    public init(_ code: Code, _ reason: String, systemError: Int32 = 0) {
+    ///   - file: The source file that raised the error.
+    ///   - line: The line that raised the error.
+    public init(
+        _ code: Code, _ reason: String, systemError: Int32 = 0, file: String = #fileID, line: Int = #line
+    ) {
         self.code = code
         self.reason = reason
         self.systemError = systemError
+        self.file = file
+        self.line = line
     }
 
+    /// The reason.
     public var description: String { reason }
 
+    /// Equal when the codes are equal; the reason and the source location are ignored.
     public static func == (lhs: MCPTransportError, rhs: MCPTransportError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }
 

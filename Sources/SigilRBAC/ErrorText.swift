@@ -1,12 +1,13 @@
-/// Formatting shared by the error descriptions: values quoted and cut to a bounded length,
-/// so that a hostile or huge input never produces a huge message.
-enum ErrorText {
+/// Formatting shared by the error descriptions of this package (RBAC here, MCP above it):
+/// values quoted and cut to a bounded length, so that a hostile or huge input never
+/// produces a huge message.
+package enum ErrorText {
     /// The longest value, in UTF-8 bytes, that an error keeps.
-    static let maximumValueLength = 64
+    package static let maximumValueLength = 64
 
     /// `text` cut at a character boundary to at most ``maximumValueLength`` bytes, with `…`
     /// appended when it was cut.
-    static func clipped(_ text: String) -> String {
+    package static func clipped(_ text: String) -> String {
         if text.utf8.count <= maximumValueLength { return text }
         var result = ""
         var length = 0
@@ -20,7 +21,7 @@ enum ErrorText {
     }
 
     /// `text` in double quotes, with `"`, `\` and control characters escaped.
-    static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

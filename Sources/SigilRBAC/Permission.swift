@@ -48,7 +48,7 @@ public struct Permission: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// The longest permission string accepted, in bytes.
     public static let maximumLength = 128
 
-    /// The permission as written, e.g. `write:own_posts`.
+    /// The permission as written, for example `write:own_posts`.
     public let rawValue: String
     /// End of the action segment in ``rawValue`` (the `:`), or `endIndex` for the bare `*`.
     let actionEnd: String.Index
@@ -128,10 +128,10 @@ public struct Permission: Hashable, Comparable, Sendable, CustomStringConvertibl
             action: WordKey(bytes[..<actionEnd]), resource: WordKey(bytes[resourceStart...]), flags: flags)
     }
 
-    /// The action segment, e.g. `write` (or `*`).
+    /// The action segment, for example `write` (or `*`).
     public var action: Substring { rawValue[..<actionEnd] }
 
-    /// The resource segment without any `own_` prefix, e.g. `posts` for `write:own_posts`
+    /// The resource segment without any `own_` prefix, for example `posts` for `write:own_posts`
     /// (or `*`).
     public var resource: Substring { rawValue[resourceStart...] }
 
@@ -182,10 +182,12 @@ public struct Permission: Hashable, Comparable, Sendable, CustomStringConvertibl
         return true
     }
 
+    /// Equal when the permission strings are equal.
     public static func == (lhs: Permission, rhs: Permission) -> Bool {
         lhs.rawValue == rhs.rawValue
     }
 
+    /// Hashes the permission string, as `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(rawValue)
     }

@@ -7,18 +7,16 @@
 public struct PermissionDeniedError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Why access was refused.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Kind: String, Hashable, Sendable {
+        private enum Backing: String, Hashable, Sendable {
             case unauthenticated
             case missingPermission
             case notOwner
             case missingRole
         }
 
-        private let kind: Kind
+        private let backing: Backing
 
-        private init(_ kind: Kind) {
-            self.kind = kind
-        }
+        private init(_ backing: Backing) { self.backing = backing }
 
         /// There was no subject (no verified identity).
         public static let unauthenticated = Code(.unauthenticated)
@@ -30,8 +28,8 @@ public struct PermissionDeniedError: Error, Hashable, Sendable, CustomStringConv
         /// The subject holds none of the required roles.
         public static let missingRole = Code(.missingRole)
 
-        /// The code's name, e.g. `notOwner`.
-        public var description: String { kind.rawValue }
+        /// The code's name, for example `notOwner`.
+        public var description: String { backing.rawValue }
     }
 
     /// Why access was refused.
@@ -44,11 +42,17 @@ public struct PermissionDeniedError: Error, Hashable, Sendable, CustomStringConv
     public let requiredRoles: [String]
     /// The owner of the resource the request named, if any.
     public let owner: String?
+    /// The source file that raised the error (`#fileID`), for diagnostics.
+    public let file: String
+    /// The line that raised the error, for diagnostics.
+    public let line: Int
 
     @usableFromInline init(
         _ code: Code, userID: String?, requiredPermission: Permission?, requiredRoles: [String] = [],
-        owner: String? = nil
+        owner: String? = nil, file: String = #fileID, line: Int = #line
     ) {
+        self.file = file
+        self.line = line
         self.code = code
         self.userID = userID
         self.requiredPermission = requiredPermission
@@ -56,8 +60,10 @@ public struct PermissionDeniedError: Error, Hashable, Sendable, CustomStringConv
         self.owner = owner
     }
 
-    /// A human-readable explanation, e.g.
-    /// `permission denied: user "bob" lacks write:posts`. Built when read.
+    /// A human-readable explanation, for example
+    /// `permission denied: user "bob" lacks write:posts`.
+    ///
+    /// Built when read.
     public var reason: String {
         let required: String
         if let requiredPermission {
@@ -85,10 +91,12 @@ public struct PermissionDeniedError: Error, Hashable, Sendable, CustomStringConv
     /// Same as ``reason``.
     public var description: String { reason }
 
+    /// Equal when the codes are equal; the reason and the source location are ignored.
     public static func == (lhs: PermissionDeniedError, rhs: PermissionDeniedError) -> Bool {
         lhs.code == rhs.code
     }
 
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(code)
     }

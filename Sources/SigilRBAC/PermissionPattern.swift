@@ -1,7 +1,8 @@
 /// A word (a permission segment or a role name) packed for comparison without touching the
-/// string: its length and its first 16 bytes. Words cannot contain a zero byte, so two words
-/// of at most 16 bytes are equal exactly when their keys are; longer words with equal keys
-/// still need their remaining bytes compared.
+/// string: its length and its first 16 bytes.
+///
+/// Words cannot contain a zero byte, so two words of at most 16 bytes are equal exactly when
+/// their keys are; longer words with equal keys still need their remaining bytes compared.
 struct WordKey: Hashable, Sendable {
     /// The number of bytes that the key holds in full.
     static let inlineCapacity = 16

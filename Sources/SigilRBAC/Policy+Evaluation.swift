@@ -184,7 +184,9 @@ extension Policy {
     }
 
     /// Everything `subject` may do: its direct permissions together with the grants of its
-    /// roles (inherited ones included), for display (e.g. a whoami tool).
+    /// roles (inherited ones included), for display (e.g.
+    ///
+    /// a whoami tool).
     ///
     /// The list is minimal and sorted by text: duplicates and grants covered by a wider one
     /// are left out (`read:posts` is not listed next to `read:*`; `write:own_posts` is not

@@ -206,7 +206,9 @@ public struct Policy: Sendable {
     }
 
     /// `permissions` without duplicates and without grants that another grant covers,
-    /// sorted. Linear in the number of grants (each grant has at most seven wider forms).
+    /// sorted.
+    ///
+    /// Linear in the number of grants (each grant has at most seven wider forms).
     static func minimalGrants(_ permissions: [Permission]) -> [Permission] {
         var firstByKey: [GrantKey: Permission] = [:]
         for permission in permissions {

@@ -10,7 +10,7 @@ import SigilJSON
 public struct PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong with the policy.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Kind: String, Hashable, Sendable {
+        private enum Backing: String, Hashable, Sendable {
             case invalidPermission
             case invalidRoleName
             case duplicateRole
@@ -23,11 +23,9 @@ public struct PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
             case unknownField
         }
 
-        private let kind: Kind
+        private let backing: Backing
 
-        private init(_ kind: Kind) {
-            self.kind = kind
-        }
+        private init(_ backing: Backing) { self.backing = backing }
 
         /// A permission string is malformed; ``PolicyError/permissionError`` says how.
         public static let invalidPermission = Code(.invalidPermission)
@@ -46,18 +44,20 @@ public struct PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidJSON = Code(.invalidJSON)
         /// A required field is missing.
         public static let missingField = Code(.missingField)
-        /// A field has the wrong JSON type (e.g. a number where a string is expected).
+        /// A field has the wrong JSON type (e.g.
+        ///
+        /// a number where a string is expected).
         public static let unexpectedType = Code(.unexpectedType)
         /// A field the format does not define (often a typo, such as `inherit`).
         public static let unknownField = Code(.unknownField)
 
-        /// The code's name, e.g. `inheritanceCycle`.
-        public var description: String { kind.rawValue }
+        /// The code's name, for example `inheritanceCycle`.
+        public var description: String { backing.rawValue }
     }
 
     /// What is wrong.
     public let code: Code
-    /// The offending field, e.g. `roles.admin.permissions[2]`; `""` for the whole document.
+    /// The offending field, for example `roles.admin.permissions[2]`; `""` for the whole document.
     public let path: String
     /// The offending value (a permission, a role name), cut to 64 bytes, when there is one.
     public let value: String?
@@ -66,15 +66,22 @@ public struct PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
     /// For ``Code/invalidJSON``, the reader's error (code and byte offset).
     public let jsonError: JSONError?
     /// For ``Code/inheritanceCycle``, the roles around the cycle, ending where it started,
-    /// e.g. `["a", "b", "c", "a"]` (`["a", "a"]` for a role inheriting itself).
+    /// for example `["a", "b", "c", "a"]` (`["a", "a"]` for a role inheriting itself).
     public let cycle: [String]
     /// A detail for the description (what was expected, the limit, the parser's message).
     let detail: String?
+    /// The source file that raised the error (`#fileID`), for diagnostics.
+    public let file: String
+    /// The line that raised the error, for diagnostics.
+    public let line: Int
 
     init(
         _ code: Code, path: String, value: String? = nil, permissionError: PermissionError? = nil,
-        jsonError: JSONError? = nil, cycle: [String] = [], detail: String? = nil
+        jsonError: JSONError? = nil, cycle: [String] = [], detail: String? = nil, file: String = #fileID,
+        line: Int = #line
     ) {
+        self.file = file
+        self.line = line
         self.code = code
         self.path = path
         self.value = value.map(ErrorText.clipped)
@@ -116,10 +123,12 @@ public struct PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
         return text
     }
 
+    /// Equal when the codes are equal; the reason and the source location are ignored.
     public static func == (lhs: PolicyError, rhs: PolicyError) -> Bool {
         lhs.code == rhs.code
     }
 
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(code)
     }

@@ -11,9 +11,9 @@
 /// Role names follow the grammar of a permission word: 1 to ``Permission/maximumLength``
 /// bytes of `[a-z0-9_.-]`. A subject's role is matched against them byte for byte.
 public struct Role: Hashable, Sendable {
-    /// The role's name, e.g. `admin`.
+    /// The role's name, for example `admin`.
     public var name: String
-    /// The permissions the role grants directly, e.g. `["read:posts", "write:own_posts"]`.
+    /// The permissions the role grants directly, for example `["read:posts", "write:own_posts"]`.
     public var permissions: [String]
     /// The names of the roles whose permissions this role also grants (transitively).
     public var inherits: [String]

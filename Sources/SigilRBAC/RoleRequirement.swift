@@ -1,4 +1,4 @@
-/// A requirement that a subject hold at least one of some roles, e.g. "any of user, admin".
+/// A requirement that a subject hold at least one of some roles, for example "any of user, admin".
 ///
 /// Checked with `policy.evaluate(subject, requirement)` or `policy.require(subject, requirement)`.
 /// A subject meets it when one of its roles is one of ``roles``, or inherits one of them
@@ -16,7 +16,7 @@ public struct RoleRequirement: Hashable, Sendable {
         self.roles = roles
     }
 
-    /// A requirement met by any one of `roles`, e.g. `.anyOf("user", "admin")`.
+    /// A requirement met by any one of `roles`, for example `.anyOf("user", "admin")`.
     ///
     /// - Parameter roles: The acceptable roles.
     /// - Returns: The requirement.

@@ -11,8 +11,10 @@
 /// - Important: Direct permissions are trusted: a subject built with `["*"]` may do
 ///   anything. Build subjects only from verified claims.
 public struct Subject: Hashable, Sendable {
-    /// The user's id (a token's `sub`). Ownership-scoped grants apply to resources whose
-    /// owner equals it; an empty id owns nothing.
+    /// The user's id (a token's `sub`).
+    ///
+    /// Ownership-scoped grants apply to resources whose owner equals it; an empty id owns
+    /// nothing.
     public var userID: String
     /// The roles the subject holds, as names to look up in a policy.
     public var roles: [String] {
@@ -73,11 +75,13 @@ public struct Subject: Hashable, Sendable {
         roles.map { WordKey($0.utf8) }
     }
 
+    /// Equal when the user ids, roles and permissions (granted and rejected) are equal.
     public static func == (lhs: Subject, rhs: Subject) -> Bool {
         lhs.userID == rhs.userID && lhs.roles == rhs.roles && lhs.permissions == rhs.permissions
             && lhs.rejectedPermissions == rhs.rejectedPermissions
     }
 
+    /// Hashes what `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(userID)
         hasher.combine(roles)

@@ -4,66 +4,68 @@
 /// `#expect(error.code == .modulusTooShort)`. Neither the description nor any other property
 /// ever contains key material: for private keys it names the problem, never the value.
 public struct RSAError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What kind of problem occurred. New codes may be added in later releases.
+    /// What kind of problem occurred.
+    ///
+    /// New codes may be added in later releases.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        @usableFromInline
-        let rawValue: UInt8
+        private enum Backing: String, Hashable, Sendable {
+            case invalidDER
+            case invalidPEM
+            case unsupportedKeyType
+            case modulusTooShort
+            case modulusTooLong
+            case invalidModulus
+            case invalidPublicExponent
+            case unsupportedHashAlgorithm
+            case invalidPrivateKey
+            case signingFailed
+            case invalidPSSParameters
+        }
 
-        @inlinable
-        init(_ rawValue: UInt8) { self.rawValue = rawValue }
+        private let backing: Backing
+
+        private init(_ backing: Backing) { self.backing = backing }
 
         /// The bytes are not a strict DER encoding of the expected structure: a truncated or
         /// non-minimal length, a non-minimal or negative INTEGER, a wrong tag, trailing bytes.
-        public static let invalidDER = Code(1)
+        public static let invalidDER = Code(.invalidDER)
         /// The text is not a PEM document with the expected label, or its body is not base64.
-        public static let invalidPEM = Code(2)
+        public static let invalidPEM = Code(.invalidPEM)
         /// The key is not an RSA key (another algorithm identifier), or uses a form that is
         /// not supported (multi-prime RSA).
-        public static let unsupportedKeyType = Code(3)
+        public static let unsupportedKeyType = Code(.unsupportedKeyType)
         /// The modulus is shorter than the minimum this initialiser allows.
-        public static let modulusTooShort = Code(4)
+        public static let modulusTooShort = Code(.modulusTooShort)
         /// The modulus is longer than 16384 bits.
-        public static let modulusTooLong = Code(5)
+        public static let modulusTooLong = Code(.modulusTooLong)
         /// The modulus is even, zero or one.
-        public static let invalidModulus = Code(6)
+        public static let invalidModulus = Code(.invalidModulus)
         /// The public exponent is even, one, or larger than 2³².
-        public static let invalidPublicExponent = Code(7)
+        public static let invalidPublicExponent = Code(.invalidPublicExponent)
         /// The hash function is not one of SHA-256, SHA-384 and SHA-512.
-        public static let unsupportedHashAlgorithm = Code(8)
+        public static let unsupportedHashAlgorithm = Code(.unsupportedHashAlgorithm)
         /// The private key's components are inconsistent (p·q ≠ n, wrong CRT values, …).
-        public static let invalidPrivateKey = Code(9)
+        public static let invalidPrivateKey = Code(.invalidPrivateKey)
         /// Signing failed: the signature did not verify (a fault), or no blinding value
-        /// could be drawn. No signature is returned.
-        public static let signingFailed = Code(10)
+        /// could be drawn.
+        ///
+        /// No signature is returned.
+        public static let signingFailed = Code(.signingFailed)
         /// The RSASSA-PSS parameters cannot be used: a negative or over-long salt length, or
         /// a modulus too short for the hash and salt lengths (RFC 8017 §9.1.1 step 3).
-        public static let invalidPSSParameters = Code(11)
+        public static let invalidPSSParameters = Code(.invalidPSSParameters)
 
-        public var description: String {
-            switch rawValue {
-            case 1: "invalidDER"
-            case 2: "invalidPEM"
-            case 3: "unsupportedKeyType"
-            case 4: "modulusTooShort"
-            case 5: "modulusTooLong"
-            case 6: "invalidModulus"
-            case 7: "invalidPublicExponent"
-            case 8: "unsupportedHashAlgorithm"
-            case 9: "invalidPrivateKey"
-            case 10: "signingFailed"
-            case 11: "invalidPSSParameters"
-            default: "unknown"
-            }
-        }
+        /// The code's name, such as `invalidDER`.
+        public var description: String { backing.rawValue }
     }
 
     /// What kind of problem occurred.
     public let code: Code
-    /// A human explanation. Static text plus sizes and offsets; never key material.
+    /// A human explanation: static text plus sizes and offsets, never key material.
     public let reason: String
-    /// The source file that raised the error (for diagnostics).
+    /// The source file that raised the error (`#fileID`), for diagnostics.
     public let file: String
-    /// The line that raised the error.
+    /// The line that raised the error, for diagnostics.
     public let line: Int
 
     @usableFromInline
@@ -74,8 +76,11 @@ public struct RSAError: Error, Hashable, Sendable, CustomStringConvertible {
         self.line = line
     }
 
+    /// `RSAError.<code>: <reason>`, for logs; never key material.
     public var description: String { "RSAError.\(code): \(reason)" }
 
+    /// Equal when the codes are equal; the reason and the source location are ignored.
     public static func == (lhs: RSAError, rhs: RSAError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

@@ -6,6 +6,7 @@
 
 /// One SHA-256 round (FIPS 180-4 §6.2.2 step 3), with the variable rotation done by the
 /// caller: it adds T1 into `d` (the next `e`) and stores T1 + T2 in `h` (the next `a`).
+///
 /// `bXorC` carries b ⊕ c in and the next round's b ⊕ c (this round's a ⊕ b) out.
 @inline(__always)
 func round(

@@ -1,5 +1,6 @@
-/// An RSA-2048 key made for the constant-time checks only (`openssl genrsa 2048`). It protects
-/// nothing; it gives the checks a real key whose signatures can be verified.
+/// An RSA-2048 key made for the constant-time checks only (`openssl genrsa 2048`).
+///
+/// It protects nothing; it gives the checks a real key whose signatures can be verified.
 let checkKeyPEM = """
     -----BEGIN RSA PRIVATE KEY-----
     MIIEpAIBAAKCAQEAtlyp8bpRTrn5vY/QrdKZcxMWUMOtNXNjDFxkS9hv7gWBiBTc

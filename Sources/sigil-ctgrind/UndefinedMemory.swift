@@ -18,7 +18,9 @@ func undefinedWord() -> UInt64 {
 }
 
 /// Results the checks keep, so that the optimiser cannot drop the computation that made
-/// them. Nothing reads them: reading (or printing) a value derived from an undefined secret
-/// would itself be reported.
+/// them.
+///
+/// Nothing reads them: reading (or printing) a value derived from an undefined secret would
+/// itself be reported.
 nonisolated(unsafe) var keptResults: [[UInt64]] = []
 nonisolated(unsafe) var keptSignatures: [[UInt8]] = []

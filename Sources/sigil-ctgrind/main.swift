@@ -168,8 +168,10 @@ func rsaExponentiation() throws {
     keptResults.append(result)
 }
 
-/// The whole CRT private operation with every input but the key undefined. The result is
-/// meaningless (the blinding factor and inverse do not match); only the code path matters.
+/// The whole CRT private operation with every input but the key undefined.
+///
+/// The result is meaningless (the blinding factor and inverse do not match); only the code path
+/// matters.
 func rsaPrivateOperation() throws {
     let key = try checkKey()
     let limbs = key.modulusLimbCount
@@ -180,8 +182,9 @@ func rsaPrivateOperation() throws {
 }
 
 /// RS256 signing as `signature(for:using:)` does it (encoding, base blinding, CRT,
-/// verification before returning), with the exponent-blinding factors undefined. The value
-/// of the signature does not depend on them, so it must equal the ordinary signature.
+/// verification before returning), with the exponent-blinding factors undefined.
+///
+/// The value of the signature does not depend on them, so it must equal the ordinary signature.
 func rsaSignPKCS1v15() throws {
     let key = try checkKey()
     let message = Array("sigil-ctgrind: a JWS signing input".utf8)
@@ -192,9 +195,10 @@ func rsaSignPKCS1v15() throws {
     keptSignatures.append(signature)
 }
 
-/// Compares a finished signature with the expected one. The signature was computed from
-/// undefined exponent-blinding factors, so memcheck reports this comparison; the gate
-/// expects that report here and nowhere else.
+/// Compares a finished signature with the expected one.
+///
+/// The signature was computed from undefined exponent-blinding factors, so memcheck reports
+/// this comparison; the gate expects that report here and nowhere else.
 @inline(never)
 func compareFinishedSignature(_ signature: [UInt8], _ expected: [UInt8]) throws {
     guard signature == expected else { throw CheckFailure("the signature differs from the ordinary signature") }

@@ -13,7 +13,9 @@ import Darwin
 /// Authenticated `tools/call` throughput through the real stdio transport: `whoami` with a
 /// valid token, pipelined (up to `window` requests in flight, topped up in batches once half
 /// are answered), with per-request latency from the write of the request to the read of
-/// its response. Window 1 is plain request/response.
+/// its response.
+///
+/// Window 1 is plain request/response.
 enum ServerBenchmark {
     static func run(requests: Int) -> Int32 {
         do {

@@ -12,8 +12,10 @@ import Darwin
 
 /// Acknowledged-write throughput of a server with `--data`: `create_post` calls, one at a
 /// time (each answer means the post is on disk), measured as the blog grows to 100, 1,000
-/// and 5,000 posts. The figures should stay flat: the cost of a durable write must not grow
-/// with the data already stored.
+/// and 5,000 posts.
+///
+/// The figures should stay flat: the cost of a durable write must not grow with the data
+/// already stored.
 enum WriteBenchmark {
     /// The blog sizes at which the write rate is measured.
     static let levels = [100, 1_000, 5_000]

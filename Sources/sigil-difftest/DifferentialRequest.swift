@@ -1,7 +1,9 @@
 import SigilBase64
 
-/// The operations of the batch protocol. Every answer is one line: `ok VALUE` or
-/// `err CODE`; a request that cannot be read at all is answered `bad REASON`.
+/// The operations of the batch protocol.
+///
+/// Every answer is one line: `ok VALUE` or `err CODE`; a request that cannot be read at all is
+/// answered `bad REASON`.
 ///
 /// | request | answer |
 /// |---|---|

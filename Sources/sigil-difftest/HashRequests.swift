@@ -1,8 +1,10 @@
 import SigilHMAC
 import SigilSHA2
 
-/// SHA-2 and HMAC requests. Each answer is computed twice, one-shot and streamed in
-/// uneven chunks, and a mismatch between the two is reported as `err streaming`.
+/// SHA-2 and HMAC requests.
+///
+/// Each answer is computed twice, one-shot and streamed in uneven chunks, and a mismatch
+/// between the two is reported as `err streaming`.
 enum HashRequests {
     /// `sha ALG MESSAGE` → `ok DIGEST`.
     static func digest(_ arguments: [Substring]) -> String {
@@ -53,7 +55,7 @@ enum HashRequests {
         return "ok " + Hex.encode(oneShot)
     }
 
-    /// Splits `bytes` into chunks of 1, 2, 3, ... 127 bytes, then repeats.
+    /// Splits `bytes` into chunks of 1, 2, 3 and so on 127 bytes, then repeats.
     private static func chunks(of bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var result: [ArraySlice<UInt8>] = []
         var start = 0

@@ -1,8 +1,10 @@
 import SigilRSA
 import SigilSHA2
 
-/// RSA PKCS#1 v1.5 verification requests. Parsed keys are cached by their request field,
-/// since a run checks many signatures with a handful of keys.
+/// RSA PKCS#1 v1.5 verification requests.
+///
+/// Parsed keys are cached by their request field, since a run checks many signatures with a
+/// handful of keys.
 struct RSARequests {
     private var keys: [String: RSA.PublicKey] = [:]
 

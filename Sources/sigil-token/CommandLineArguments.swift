@@ -1,6 +1,6 @@
 /// A command-line option a subcommand accepts.
 struct OptionSpec {
-    /// The name without dashes, e.g. `"user"` for `--user`.
+    /// The name without dashes, for example `"user"` for `--user`.
     let name: String
     /// Whether the option takes a value (`--user NAME` or `--user=NAME`).
     let takesValue: Bool

@@ -98,7 +98,8 @@ enum GenerateCommand {
         if parsed.has("quiet") {
             SystemIO.print(token)
         } else {
-            let expiry = SystemIO.now() + expiresIn
+            let (sum, overflow) = SystemIO.now().addingReportingOverflow(expiresIn)
+            let expiry = overflow ? Int64.max : sum
             SystemIO.print(
                 """
                 Generated JWT token

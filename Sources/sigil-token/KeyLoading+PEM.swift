@@ -2,10 +2,12 @@ import SigilJWT
 
 extension KeyLoading {
     /// A verification key from a PEM document of any family SigilJWT reads (RSA, Ed25519):
-    /// a public key, or the public half of a private key. A PEM key has no key ID of its
-    /// own; it is named by its RFC 7638 thumbprint, so that it verifies tokens without a
-    /// `kid` and tokens whose `kid` is that thumbprint (as `sigil-server --signing-key` and
-    /// `generate --kid-thumbprint` write), and no token that names another key.
+    /// a public key, or the public half of a private key.
+    ///
+    /// A PEM key has no key ID of its own; it is named by its RFC 7638 thumbprint, so that it
+    /// verifies tokens without a `kid` and tokens whose `kid` is that thumbprint (as
+    /// `sigil-server --signing-key` and `generate --kid-thumbprint` write), and no token that
+    /// names another key.
     static func publicKey(pem: String, path: String, command: String) throws(UsageError) -> JWTKey {
         do {
             let key = try JWTKey(pem: pem)

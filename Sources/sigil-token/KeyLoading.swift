@@ -24,8 +24,10 @@ enum KeyLoading {
         return Array(SigilDemo.secret.utf8)
     }
 
-    /// An HMAC key from a secret, with the error a user can act on. With `algorithm: nil`
-    /// the key is not pinned: it verifies whichever HS algorithm the verifier allows.
+    /// An HMAC key from a secret, with the error a user can act on.
+    ///
+    /// With `algorithm: nil` the key is not pinned: it verifies whichever HS algorithm the
+    /// verifier allows.
     static func hmacKey(_ secret: [UInt8], algorithm: JWTAlgorithm?, command: String) throws(UsageError) -> JWTKey {
         do {
             return try JWTKey.hmac(secret, algorithm: algorithm)
@@ -46,8 +48,9 @@ enum KeyLoading {
 
     /// Reads `--key` once and tells a PEM document, a JWK and a JWK Set apart: a JSON
     /// object with a `keys` member is a JWK Set (read here, the only time it is parsed),
-    /// any other JSON object a JWK. Entries of a JWK Set that cannot be used are reported
-    /// on stderr.
+    /// any other JSON object a JWK.
+    ///
+    /// Entries of a JWK Set that cannot be used are reported on stderr.
     static func keyFile(_ path: String, command: String) throws(UsageError) -> KeyFileKind {
         let bytes = try SystemIO.readFile(path).get()
         let text = String(decoding: bytes, as: UTF8.self)
@@ -89,9 +92,11 @@ extension KeyLoading {
     }
 
     /// Verification keys for `verify`: `--key` (PEM public key, JWK or JWKS), else an HMAC
-    /// secret. A PEM key, a secret and a JWK without `alg` have no algorithm of their own:
-    /// they verify whichever algorithm of their family the `--alg` list allows (only the
-    /// family's default, HS256 or RS256, without `--alg`). A JWK with `alg` keeps it.
+    /// secret.
+    ///
+    /// A PEM key, a secret and a JWK without `alg` have no algorithm of their own: they verify
+    /// whichever algorithm of their family the `--alg` list allows (only the family's default,
+    /// HS256 or RS256, without `--alg`). A JWK with `alg` keeps it.
     static func verificationKeys(
         keyPath: String?,
         secretFile: String?,

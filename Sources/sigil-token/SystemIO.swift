@@ -1,3 +1,6 @@
+import SigilJWT
+import SigilSystem
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -27,20 +30,9 @@ enum SystemIO {
         writeAll(STDERR_FILENO, text + "\n")
     }
 
+    /// Writes `text`; a failure to write is ignored (there is nowhere left to report it).
     private static func writeAll(_ descriptor: Int32, _ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
-                write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
-        bytes.removeAll()
+        _ = FileDescriptor.writeAll(Array(text.utf8), to: descriptor)
     }
 
     /// The bytes of a file, or `nil` with a reason.
@@ -72,10 +64,9 @@ enum SystemIO {
         }
     }
 
-    /// Seconds since the Unix epoch.
+    /// Seconds since the Unix epoch: the verifier's own wall clock, `JWTClock.system`, which
+    /// fails closed (the far future) when the clock cannot be read.
     static func now() -> Int64 {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return Int64(time.tv_sec)
+        JWTClock.system.now()
     }
 }

@@ -2,8 +2,10 @@ import SigilEC
 import SigilTestSupport
 import Testing
 
-/// RFC 6979 App. A.2.5–A.2.7: deterministic ECDSA reproduces the published signatures byte
-/// for byte, and every signature verifies.
+/// RFC 6979 App.
+///
+/// A.2.5–A.2.7: deterministic ECDSA reproduces the published signatures byte for byte, and
+/// every signature verifies.
 @Suite("RFC 6979 deterministic ECDSA")
 struct RFC6979SigningTests {
     @Test("6 signatures over P-256, P-384 and P-521")

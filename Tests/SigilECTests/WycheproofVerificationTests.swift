@@ -31,8 +31,9 @@ struct WycheproofVerificationTests {
     ]
 
     /// Every case: `valid` must verify; `invalid` must be refused, either when the signature
-    /// is parsed (a wrong length, malformed DER) or by verification. The files have no
-    /// `acceptable` cases.
+    /// is parsed (a wrong length, malformed DER) or by verification.
+    ///
+    /// The files have no `acceptable` cases.
     @Test("262 + 484 + 280 + 318 cases", arguments: files)
     func verifyEveryCase(_ file: WycheproofECDSAFile) throws {
         switch file.curve {

@@ -5,7 +5,9 @@ import Testing
 @Suite("Wycheproof Ed25519 verification")
 struct WycheproofTests {
     /// Every case of `ed25519_test.json`: `valid` must verify and `invalid` must not (the file
-    /// has no `acceptable` case). Each group's key is read from its raw form.
+    /// has no `acceptable` case).
+    ///
+    /// Each group's key is read from its raw form.
     @Test("151 cases: 88 valid, 63 invalid")
     func verifyEveryCase() throws {
         let document = try Vectors.jsonObject("wycheproof/ed25519_test.json")

@@ -23,7 +23,9 @@ struct WycheproofHMACTests {
 
     /// A full-size tag is checked with `isValidAuthenticationCode`, a shorter one (the group's
     /// `tagSize`) with `isValidAuthenticationCode(_:authenticating:truncatedTo:)`; both through `HMAC` one-shot and
-    /// through a prepared `HMACKey`. Every result must match the file's `valid`/`invalid`.
+    /// through a prepared `HMACKey`.
+    ///
+    /// Every result must match the file's `valid`/`invalid`.
     private func check<H: HashFunction>(_: H.Type, file: String) throws {
         let root = try Vectors.jsonObject(file)
         let groups = try #require(root["testGroups"] as? [[String: Any]])

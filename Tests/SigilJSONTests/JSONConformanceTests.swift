@@ -2,8 +2,10 @@ import SigilJSON
 import Testing
 
 /// One conformance case in the style of the JSONTestSuite (`y_` must be accepted, `n_`
-/// must be rejected). The table is written for SigilJSON, following that suite's
-/// categories; the strict choices (duplicates, BOM, lone surrogates) are rejections here.
+/// must be rejected).
+///
+/// The table is written for SigilJSON, following that suite's categories; the strict choices
+/// (duplicates, BOM, lone surrogates) are rejections here.
 struct ConformanceCase: Sendable, CustomTestStringConvertible {
     var name: String
     var bytes: [UInt8]

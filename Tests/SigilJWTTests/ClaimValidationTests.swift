@@ -3,6 +3,7 @@ import SigilJWT
 import Testing
 
 /// Registered-claim validation (RFC 7519 §4.1) with the leeway and an injected clock.
+///
 /// `now` is TokenForge.now; the default leeway is 60 s.
 @Suite("Claim validation")
 struct ClaimValidationTests {
@@ -25,7 +26,9 @@ struct ClaimValidationTests {
         #expect(options.requireExpiration)
     }
 
-    /// exp: valid while now < exp + leeway. At the edge (now == exp + leeway) it has expired.
+    /// exp: valid while now < exp + leeway.
+    ///
+    /// At the edge (now == exp + leeway) it has expired.
     @Test("exp exactly at, before and one second past the leeway edge")
     func expirationEdge() throws {
         let leeway: Int64 = 60

@@ -115,8 +115,10 @@ struct HeaderRuleTests {
         #expect(try Self.verify(header: #"{"alg":"HS256","kid":1}"#)?.code == .malformed)
     }
 
-    /// jku, x5u, jwk and x5c name or carry keys. An attacker signs with their own key and
-    /// points at it; Sigil never reads these members, so the signature fails.
+    /// jku, x5u, jwk and x5c name or carry keys.
+    ///
+    /// An attacker signs with their own key and points at it; Sigil never reads these members,
+    /// so the signature fails.
     @Test("jku, x5u, jwk and x5c are never used to find a key")
     func embeddedKeyHeaders() throws {
         let attacker = try JWTKey.hmac(Array(repeating: 0x41, count: 32))

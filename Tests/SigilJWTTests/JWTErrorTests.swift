@@ -21,6 +21,26 @@ struct JWTErrorTests {
         #expect(JWTError(.expired, "the token has expired").description == "JWTError.expired: the token has expired")
     }
 
+    @Test("code names are the `error` field of `sigil-token verify`, unchanged")
+    func codeNames() {
+        let names = [
+            "malformed", "unsupportedAlgorithm", "algorithmNotAllowed", "unknownKeyID", "invalidSignature", "expired",
+            "notYetValid", "issuedInFuture", "issuerMismatch", "audienceMismatch", "subjectMismatch", "missingClaim",
+            "wrongClaimType", "unsupportedCriticalHeader", "tokenTooLarge", "typeMismatch", "invalidKey", "weakKey",
+        ]
+        #expect(Self.codes.map(\.description) == names)
+        #expect(JWTError.Code.signingFailed.description == "signingFailed")
+    }
+
+    @Test("an error records the file and line that made it, and equality ignores them")
+    func sourceLocation() {
+        let first = JWTError(.expired, "a")
+        let second = JWTError(.expired, "a")
+        #expect(first.file == "SigilJWTTests/JWTErrorTests.swift")
+        #expect(second.line == first.line + 1)
+        #expect(first == second)
+    }
+
     @Test("clientMessage: \"Token expired\" for expiry only, \"Invalid token\" for every other code")
     func clientMessages() {
         for code in Self.codes {

@@ -425,8 +425,10 @@ private enum AttackForge {
     }
 
     /// Three RS256 tokens signed with an attacker's 2048-bit key (made with pyjwt), claims
-    /// `{"sub":"admin","roles":["admin"],"exp":4102444800}`. Headers: the attacker's public
-    /// key as `jwk`; `jku` and `x5u` URLs pointing at the attacker.
+    /// `{"sub":"admin","roles":["admin"],"exp":4102444800}`.
+    ///
+    /// Headers: the attacker's public key as `jwk`; `jku` and `x5u` URLs pointing at the
+    /// attacker.
     static let attackerRS256Tokens = [
         "eyJhbGciOiJSUzI1NiIsImp3ayI6eyJlIjoiQVFBQiIsImt0eSI6IlJTQSIsIm4iOiJySlBrTG51emFOMzVVQW5rSWtDb3Fh"
             + "OEpkOWhJNEx3eFB2SzJzOVkwVFluQU9wbUhnNVIwZUhHZkZQMGxyRlEyc1JmVGJnUmJXU05OekFvT3EyYUhqUjRWN3lKSFU4"

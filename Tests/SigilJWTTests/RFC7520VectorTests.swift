@@ -5,8 +5,9 @@ import SigilTestSupport
 import Testing
 
 /// RFC 7520 §4 (JOSE Cookbook) signatures from Vectors/rfc/rfc7520_jws.json: the HS256 and
-/// RS256 ones verify, the ES512 one is reported unsupported. The payload is text, not a
-/// claims set, so these go through the raw JWS operations.
+/// RS256 ones verify, the ES512 one is reported unsupported.
+///
+/// The payload is text, not a claims set, so these go through the raw JWS operations.
 @Suite("RFC 7520 vectors")
 struct RFC7520VectorTests {
     struct Signature: Sendable, CustomStringConvertible {

@@ -6,7 +6,9 @@ import SigilTestSupport
 import Testing
 
 /// RS256/384/512: keys from PEM and JWK, signing, and the HS/RS key confusion in both
-/// directions. The RSA material is RFC 7515 A.2's key (Vectors/rfc/rfc7515_jws.json).
+/// directions.
+///
+/// The RSA material is RFC 7515 A.2's key (Vectors/rfc/rfc7515_jws.json).
 @Suite("RSA keys")
 struct RSAKeyTests {
     static func a2() throws -> JSONObject {
@@ -85,7 +87,9 @@ struct RSAKeyTests {
 
     /// The classic confusion: the attacker knows the RSA public key (it is public), signs an
     /// HS256 token with its PEM text as the HMAC secret, and hopes the verifier feeds the
-    /// same text to HMAC. The RS256 key never computes an HMAC.
+    /// same text to HMAC.
+    ///
+    /// The RS256 key never computes an HMAC.
     @Test("key confusion: an HS256 token MACed with the public key's PEM text, presented to an RS256 key")
     func hsTokenToRSAKey() throws {
         let pem = try Self.publicPEM()

@@ -8,6 +8,7 @@ import SigilTestSupport
 import Testing
 
 /// The README's quick-start snippets, compiled and run, so the README stays true.
+///
 /// Keep each test's body in step with the README section it names.
 @Suite("README quick start")
 struct ReadmeExampleTests {

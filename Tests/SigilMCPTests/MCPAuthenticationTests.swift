@@ -54,8 +54,8 @@ struct AuthFixture {
                 name: "read", description: "read:posts.", access: .permission(try Permission("read:posts")),
                 handler: caller))
         server.register(
-            MCPTool(name: "staff", description: "user or admin.", access: .anyRole(["user", "admin"]), handler: caller))
-        server.register(MCPTool(name: "boss", description: "admin.", access: .anyRole(["admin"]), handler: caller))
+            MCPTool(name: "staff", description: "user or admin.", access: .anyOf("user", "admin"), handler: caller))
+        server.register(MCPTool(name: "boss", description: "admin.", access: .anyOf("admin"), handler: caller))
         server.register(
             MCPTool(
                 name: "edit", description: "write:posts on owned posts.",

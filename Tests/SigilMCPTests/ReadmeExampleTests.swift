@@ -4,8 +4,9 @@ import SigilMCP
 import SigilRBAC
 import Testing
 
-/// The README's "Using Sigil in your app" snippets, compiled and run. Keep each in step with
-/// the README section it names.
+/// The README's "Using Sigil in your app" snippets, compiled and run.
+///
+/// Keep each in step with the README section it names.
 @Suite("README: using Sigil in your app")
 struct ReadmeAppExampleTests {
     // MARK: (a) Verifying an identity provider's tokens, with key rotation

@@ -164,7 +164,7 @@ struct PermissionTests {
 
 @Suite("Permission coverage and wildcards")
 struct PermissionCoverageTests {
-    /// (grant, other, grant covers other)
+    /// Cases of (grant, other, whether the grant covers the other).
     static let cases: [(String, String, Bool)] = [
         ("read:*", "read:posts", true),
         ("read:*", "reader:x", false),

@@ -3,6 +3,7 @@ import SigilRBAC
 extension Policy {
     /// A three-role table used across these tests: admin may read, write and delete
     /// anything; user may read posts and write only its own; viewer may only read posts.
+    ///
     /// No role inherits another.
     static let sample: Policy = {
         do throws(PolicyError) {

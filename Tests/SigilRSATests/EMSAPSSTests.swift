@@ -155,8 +155,10 @@ struct EMSAPSSTests {
     }
 
     /// A 2049-bit key has emLen = k − 1 = 256: the recovered k-byte value must start with a
-    /// zero byte (I2OSP, RFC 8017 §8.1.2 step 2c). Here 2²⁰⁴⁸ + EM (a valid EM below it)
-    /// is signed; its low 256 bytes pass EMSA-PSS-VERIFY, but the signature must not.
+    /// zero byte (I2OSP, RFC 8017 §8.1.2 step 2c).
+    ///
+    /// Here 2²⁰⁴⁸ + EM (a valid EM below it) is signed; its low 256 bytes pass EMSA-PSS-VERIFY,
+    /// but the signature must not.
     @Test("emLen = k − 1: a recovered value with a non-zero top byte is rejected")
     func topByteForOddModulus() throws {
         let key = try PSSSigningTests.key(named: "key2049")

@@ -5,8 +5,10 @@ import Testing
 @testable import SigilRSA
 
 /// Exponent blinding: dp′ = dp + r·(p−1) and dq′ = dq + r′·(q−1) with fresh 64-bit r, r′ per
-/// signature. The blinded exponents change from one signature to the next; the signatures
-/// do not (PKCS#1 v1.5 is deterministic).
+/// signature.
+///
+/// The blinded exponents change from one signature to the next; the signatures do not (PKCS#1
+/// v1.5 is deterministic).
 @Suite("RSA exponent blinding")
 struct ExponentBlindingTests {
     /// Group 2 of Wycheproof's sig-gen file (SHA-256) and its first test case.

@@ -89,7 +89,7 @@ struct PSSSigningTests {
         #expect(!publicKey.isValidPSSSignature(pkcs1Signature, for: message, parameters: parameters))
     }
 
-    /// (The 2048-bit key signs the empty message, the others a short one.)
+    /// The 2048-bit key signs the empty message, the others a short one.
     @Test(
         "PS256/384/512 sign-then-verify with 2048-, 2049-, 3072- and 4096-bit keys",
         arguments: ["wycheproof2048", "key2049", "key3072", "key4096"], PSSHashPair.allCases)

@@ -31,10 +31,12 @@ struct SignatureGenerationVectorSigningTests {
         return keys
     }
 
-    /// 43 cases. SHA-256/384/512 groups (24 valid cases) and the three e = 3 groups
-    /// (acceptable, SmallPublicKey: Sigil accepts e = 3 and signs with such keys) are
-    /// reproduced by every key form: 27 cases. The SHA-1 (8, acceptable) and SHA-224 (8,
-    /// valid) groups: their keys load, and the hash is reported unsupported.
+    /// 43 cases.
+    ///
+    /// SHA-256/384/512 groups (24 valid cases) and the three e = 3 groups (acceptable,
+    /// SmallPublicKey: Sigil accepts e = 3 and signs with such keys) are reproduced by every
+    /// key form: 27 cases. The SHA-1 (8, acceptable) and SHA-224 (8, valid) groups: their keys
+    /// load, and the hash is reported unsupported.
     @Test("43 cases: 27 reproduced byte for byte by every key form, 16 unsupported hashes")
     func reproduceEverySignature() throws {
         let document = try Vectors.jsonObject("wycheproof/rsa_pkcs1_2048_sig_gen_test.json")

@@ -38,9 +38,11 @@ struct WycheproofPSSVerificationTests {
     ]
 
     /// Every case: `valid` must verify, `invalid` must not (there are no `acceptable`
-    /// cases). A valid signature must also fail with the salt length one byte longer or
-    /// shorter, and must not verify as RSASSA-PKCS1-v1_5. Groups Sigil cannot run are
-    /// counted per reason, and the reason is checked: the hash name is one `RSA` refuses.
+    /// cases).
+    ///
+    /// A valid signature must also fail with the salt length one byte longer or shorter, and
+    /// must not verify as RSASSA-PKCS1-v1_5. Groups Sigil cannot run are counted per reason,
+    /// and the reason is checked: the hash name is one `RSA` refuses.
     @Test("108 + 141 + 179 + 150 cases", arguments: files)
     func verifyEveryCase(_ file: WycheproofPSSFile) throws {
         let document = try Vectors.jsonObject("wycheproof/\(file.name)")

@@ -15,7 +15,9 @@ struct SHAVSMonteCheckpoint: Sendable {
 }
 
 /// A reader for the SHAVS `.rsp` format: `name = value` lines, `#` comments, `[L = n]`
-/// headers, blank lines between records. Accepts CRLF and LF line endings.
+/// headers, blank lines between records.
+///
+/// Accepts CRLF and LF line endings.
 enum SHAVSFile {
     /// The `name = value` pairs of the file, in order.
     static func fields(_ fileName: String) throws -> [(name: String, value: String)] {
@@ -38,8 +40,9 @@ enum SHAVSFile {
         return fields
     }
 
-    /// The cases of a ShortMsg or LongMsg file. `Len = 0` comes with `Msg = 00`, which means
-    /// the empty message.
+    /// The cases of a ShortMsg or LongMsg file.
+    ///
+    /// `Len = 0` comes with `Msg = 00`, which means the empty message.
     static func messageCases(_ fileName: String) throws -> [SHAVSMessageCase] {
         var cases: [SHAVSMessageCase] = []
         var bitLength: Int?

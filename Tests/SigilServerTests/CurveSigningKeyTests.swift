@@ -3,6 +3,7 @@ import SigilExampleServer
 import SigilJSON
 import SigilJWT
 import SigilMCP
+import SigilMCPTesting
 import Testing
 
 /// `sigil-server --signing-key PEM` with EC (P-256, P-384, P-521) and Ed25519 keys: each

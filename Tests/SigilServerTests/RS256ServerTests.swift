@@ -8,8 +8,10 @@ import SigilRSA
 import Testing
 
 /// `sigil-server --signing-key PEM`: RS256 issuance, the published JWK Set, and no
-/// algorithm confusion. The keys are fixtures made by `Fixtures/make-keys.py` (Python
-/// `cryptography`), which also computed the expected kid (RFC 7638) independently of Sigil.
+/// algorithm confusion.
+///
+/// The keys are fixtures made by `Fixtures/make-keys.py` (Python `cryptography`), which also
+/// computed the expected kid (RFC 7638) independently of Sigil.
 @Suite("sigil-server --signing-key: RS256 tokens and the JWK Set")
 struct RS256ServerTests {
     /// What a client of the server checks: its issuer and audience (the defaults).

@@ -39,13 +39,18 @@ public enum Vectors {
 
 /// A vector file that could not be read as expected.
 public struct VectorFileError: Error, CustomStringConvertible {
+    /// The vector file.
     public var path: String
+    /// What was wrong with it.
     public var reason: String
+    /// `path: reason`.
     public var description: String { "\(path): \(reason)" }
 }
 
 extension Array where Element == UInt8 {
-    /// Bytes from a hex string (upper or lower case, even length). Returns nil otherwise.
+    /// Bytes from a hex string (upper or lower case, even length).
+    ///
+    /// Returns nil otherwise.
     public init?(hex: String) {
         let digits = Array(hex.utf8)
         guard digits.count % 2 == 0 else { return nil }
