@@ -33,3 +33,27 @@ package struct DERError: Error, Hashable, Sendable, CustomStringConvertible {
     package static func == (lhs: DERError, rhs: DERError) -> Bool { lhs.code == rhs.code }
     package func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }
+
+/// A module's public error type that a DER or PEM failure maps onto.
+package protocol DERMappableError: Error {
+    /// The module's error for `error`, carrying its reason (never key material) and the
+    /// place that read the DER.
+    init(_ error: DERError, file: String, line: Int)
+}
+
+/// Runs a DER or PEM read and reports its failure as the module's own error type.
+///
+/// - Parameters:
+///   - failure: The module's error type.
+///   - body: The read.
+/// - Returns: What `body` returns.
+/// - Throws: `Failure`, made from the `DERError` that `body` threw.
+package func readingDER<Result, Failure: DERMappableError>(
+    as failure: Failure.Type, file: String = #fileID, line: Int = #line, _ body: () throws(DERError) -> Result
+) throws(Failure) -> Result {
+    do {
+        return try body()
+    } catch {
+        throw Failure(error, file: file, line: line)
+    }
+}
