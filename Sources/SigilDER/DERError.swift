@@ -34,6 +34,25 @@ package struct DERError: Error, Hashable, Sendable, CustomStringConvertible {
     package func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }
 
+extension DERError {
+    /// The module's code for this error's kind, given the module's three matching codes.
+    ///
+    /// - Parameters:
+    ///   - invalidDER: The module's code for malformed DER.
+    ///   - invalidPEM: The module's code for malformed PEM.
+    ///   - unsupportedKeyType: The module's code for another kind of key.
+    /// - Returns: The one of them that matches ``code``.
+    package func moduleCode<ModuleCode>(
+        invalidDER: ModuleCode, invalidPEM: ModuleCode, unsupportedKeyType: ModuleCode
+    ) -> ModuleCode {
+        switch code {
+        case .invalidPEM: invalidPEM
+        case .unsupportedKeyType: unsupportedKeyType
+        default: invalidDER
+        }
+    }
+}
+
 /// A module's public error type that a DER or PEM failure maps onto.
 package protocol DERMappableError: Error {
     /// The module's error for `error`, carrying its reason (never key material) and the

@@ -77,12 +77,8 @@ extension ECError: DERMappableError {
     /// The module's error for a DER or PEM problem; the reason is carried over (it never
     /// holds key material).
     package init(_ error: DERError, file: String, line: Int) {
-        let code: Code =
-            switch error.code {
-            case .invalidPEM: .invalidPEM
-            case .unsupportedKeyType: .unsupportedKeyType
-            default: .invalidDER
-            }
+        let code = error.moduleCode(
+            invalidDER: Code.invalidDER, invalidPEM: .invalidPEM, unsupportedKeyType: .unsupportedKeyType)
         self.init(code, error.reason, file: file, line: line)
     }
 }

@@ -79,13 +79,9 @@ enum Ed25519KeyDER {
 extension Ed25519Error: DERMappableError {
     /// The module's error for a DER or PEM problem; the reason is carried over (it never
     /// holds key material).
-    package init(_ error: DERError, file: String = #fileID, line: Int = #line) {
-        let code: Code =
-            switch error.code {
-            case .invalidPEM: .invalidPEM
-            case .unsupportedKeyType: .unsupportedKeyType
-            default: .invalidDER
-            }
+    package init(_ error: DERError, file: String, line: Int) {
+        let code = error.moduleCode(
+            invalidDER: Code.invalidDER, invalidPEM: .invalidPEM, unsupportedKeyType: .unsupportedKeyType)
         self.init(code, error.reason, file: file, line: line)
     }
 }
