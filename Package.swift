@@ -74,7 +74,7 @@ let package = Package(
         // Codable over SigilJSON (SigilJSONEncoder/SigilJSONDecoder), standard library only;
         // apart from SigilJSON because Codable cannot compile as Embedded Swift.
         + module("SigilJSONCodable", dependencies: ["SigilJSON"])
-        + module("SigilEC", dependencies: ["SigilSHA2", "SigilHMAC", "SigilBase64", "SigilConstantTime"])
+        + module("SigilEC", dependencies: ["SigilSHA2", "SigilHMAC", "SigilConstantTime", "SigilDER"])
         + module(
             "SigilJWT",
             dependencies: [

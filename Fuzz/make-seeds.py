@@ -242,6 +242,88 @@ def seeds_password_hash():
     return seeds
 
 
+def der(tag, contents):
+    """One DER element: tag, minimal definite length, contents."""
+    n = len(contents)
+    length = bytes([n]) if n < 0x80 else bytes([0x80 | ((n.bit_length() + 7) // 8)]) + n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([tag]) + length + contents
+
+
+def der_uint(value):
+    return der(0x02, value.to_bytes(value.bit_length() // 8 + 1, "big"))
+
+
+def pem(body, label):
+    text = base64.b64encode(body).decode()
+    lines = [text[i:i + 64] for i in range(0, len(text), 64)]
+    return ("-----BEGIN %s-----\n%s\n-----END %s-----\n" % (label, "\n".join(lines), label)).encode()
+
+
+EC_CURVES = {  # JWK crv: (named-curve OID contents, coordinate bytes)
+    "P-256": (bytes.fromhex("2a8648ce3d030107"), 32),
+    "P-384": (bytes.fromhex("2b81040022"), 48),
+    "P-521": (bytes.fromhex("2b81040023"), 66),
+}
+ID_EC_PUBLIC_KEY = bytes.fromhex("2a8648ce3d0201")
+ID_ED25519 = bytes.fromhex("2b6570")
+
+
+def ec_private_keys():
+    """RFC 6979's P-256/P-384/P-521 keys as SEC 1 and PKCS#8, DER and PEM, and as JWKs."""
+    seeds, seen = [], set()
+    for e in load("rfc/rfc6979_ecdsa_rfc8037_eddsa.json")["ecdsa"]:
+        if e["curve"] in seen:
+            continue
+        seen.add(e["curve"])
+        oid, size = EC_CURVES[e["curve"]]
+        d, x, y = (bytes.fromhex(e[k]).rjust(size, b"\0") for k in ("d", "Qx", "Qy"))
+        point = der(0x03, b"\0\x04" + x + y)
+        algorithm = der(0x30, der(0x06, ID_EC_PUBLIC_KEY) + der(0x06, oid))
+        sec1 = der(0x30, der_uint(1) + der(0x04, d) + der(0xa0, der(0x06, oid)) + der(0xa1, point))
+        inner = der(0x30, der_uint(1) + der(0x04, d) + der(0xa1, point))
+        pkcs8 = der(0x30, der_uint(0) + algorithm + der(0x04, inner))
+        spki = der(0x30, algorithm + point)
+        seeds += [d, b"\x04" + x + y, spki, sec1, pkcs8, pem(spki, "PUBLIC KEY"), pem(sec1, "EC PRIVATE KEY"),
+                  pem(pkcs8, "PRIVATE KEY")]
+        jwk = {"kty": "EC", "crv": e["curve"], "x": b64u(x), "y": b64u(y)}
+        seeds += [dumps(jwk), dumps(dict(jwk, d=b64u(d))), dumps({"keys": [dict(jwk, kid="1")]})]
+    return seeds
+
+
+def b64u(raw):
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def seeds_ec_key():
+    seeds = ec_private_keys()
+    for name in ["ecdsa_secp256r1_sha256_test.json", "ecdsa_secp384r1_sha384_p1363_test.json",
+                 "ecdsa_secp521r1_sha512_p1363_test.json", "ed25519_test.json"]:
+        for group in load("wycheproof/" + name)["testGroups"][:3]:
+            seeds += [bytes.fromhex(group["publicKeyDer"]), group["publicKeyPem"].encode()]
+            if "publicKeyJwk" in group:
+                seeds.append(dumps(group["publicKeyJwk"]))
+    okp = load("rfc/rfc6979_ecdsa_rfc8037_eddsa.json")["eddsa"][0]["jwk"]
+    secret = b64u_decode(okp["d"])
+    pkcs8 = der(0x30, der_uint(0) + der(0x30, der(0x06, ID_ED25519)) + der(0x04, der(0x04, secret)))
+    pkcs8_v1 = der(0x30, der_uint(1) + der(0x30, der(0x06, ID_ED25519)) + der(0x04, der(0x04, secret))
+                   + der(0x81, b"\0" + b64u_decode(okp["x"])))
+    seeds += [secret, pkcs8, pkcs8_v1, pem(pkcs8, "PRIVATE KEY"), dumps(okp),
+              dumps({"kty": "OKP", "crv": "Ed25519", "x": okp["x"]}), dumps({"keys": [okp]})]
+    return seeds
+
+
+def seeds_ecdsa_signature():
+    seeds = []
+    for e in load("rfc/rfc6979_ecdsa_rfc8037_eddsa.json")["ecdsa"]:
+        r, s = bytes.fromhex(e["r"]), bytes.fromhex(e["s"])
+        seeds += [r + s, der(0x30, der_uint(int.from_bytes(r, "big")) + der_uint(int.from_bytes(s, "big")))]
+    for name in ["ecdsa_secp256r1_sha256_test.json", "ecdsa_secp256r1_sha256_p1363_test.json",
+                 "ecdsa_secp384r1_sha384_p1363_test.json", "ecdsa_secp521r1_sha512_p1363_test.json"]:
+        tests = [t for g in load("wycheproof/" + name)["testGroups"] for t in g["tests"]]
+        seeds += [bytes.fromhex(t["sig"]) for t in tests[:: max(1, len(tests) // 20)]]
+    return seeds
+
+
 HARNESSES = {
     "base64url": seeds_base64url,
     "base64": seeds_base64,
@@ -253,6 +335,8 @@ HARNESSES = {
     "jwk": seeds_jwk,
     "mcp": seeds_mcp,
     "password-hash": seeds_password_hash,
+    "ec-key": seeds_ec_key,
+    "ecdsa-signature": seeds_ecdsa_signature,
 }
 
 

@@ -50,3 +50,46 @@ package struct DERError: Error, Hashable, Sendable, CustomStringConvertible {
     package static func == (lhs: DERError, rhs: DERError) -> Bool { lhs.code == rhs.code }
     package func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }
+
+extension DERError {
+    /// The module's code for this error's kind, given the module's three matching codes.
+    ///
+    /// - Parameters:
+    ///   - invalidDER: The module's code for malformed DER.
+    ///   - invalidPEM: The module's code for malformed PEM.
+    ///   - unsupportedKeyType: The module's code for another kind of key.
+    /// - Returns: The one of them that matches ``code``.
+    package func moduleCode<ModuleCode>(
+        invalidDER: ModuleCode, invalidPEM: ModuleCode, unsupportedKeyType: ModuleCode
+    ) -> ModuleCode {
+        switch code {
+        case .invalidPEM: invalidPEM
+        case .unsupportedKeyType: unsupportedKeyType
+        default: invalidDER
+        }
+    }
+}
+
+/// A module's public error type that a DER or PEM failure maps onto.
+package protocol DERMappableError: Error {
+    /// The module's error for `error`, carrying its reason (never key material) and the
+    /// place that read the DER.
+    init(_ error: DERError, file: String, line: Int)
+}
+
+/// Runs a DER or PEM read and reports its failure as the module's own error type.
+///
+/// - Parameters:
+///   - failure: The module's error type.
+///   - body: The read.
+/// - Returns: What `body` returns.
+/// - Throws: `Failure`, made from the `DERError` that `body` threw.
+package func readingDER<Result, Failure: DERMappableError>(
+    as failure: Failure.Type, file: String = #fileID, line: Int = #line, _ body: () throws(DERError) -> Result
+) throws(Failure) -> Result {
+    do {
+        return try body()
+    } catch {
+        throw Failure(error, file: file, line: line)
+    }
+}

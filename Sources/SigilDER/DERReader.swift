@@ -24,6 +24,13 @@ package struct DERReader {
         package static let null: UInt8 = 0x05
         package static let objectIdentifier: UInt8 = 0x06
         package static let sequence: UInt8 = 0x30
+        /// `[0]`, constructed: an EXPLICIT field (ECPrivateKey's parameters) or an IMPLICIT
+        /// SET (PKCS#8 attributes).
+        package static let contextConstructed0: UInt8 = 0xa0
+        /// `[1]`, constructed: an EXPLICIT field (ECPrivateKey's publicKey).
+        package static let contextConstructed1: UInt8 = 0xa1
+        /// `[1]`, primitive: an IMPLICIT BIT STRING (OneAsymmetricKey's publicKey).
+        package static let contextPrimitive1: UInt8 = 0x81
     }
 
     package let bytes: [UInt8]
@@ -134,8 +141,11 @@ package struct DERReader {
     }
 
     /// Reads a BIT STRING of whole bytes (no unused bits) and returns those bytes.
-    package mutating func readByteAlignedBitString() throws(DERError) -> [UInt8] {
-        let range = try readElement(tag: Tag.bitString)
+    ///
+    /// - Parameter tag: The tag: `Tag.bitString`, or a context-specific tag for an IMPLICIT
+    ///   BIT STRING such as `Tag.contextPrimitive1`.
+    package mutating func readByteAlignedBitString(tag: UInt8 = Tag.bitString) throws(DERError) -> [UInt8] {
+        let range = try readElement(tag: tag)
         guard !range.isEmpty, bytes[range.lowerBound] == 0 else {
             throw DERError(.invalidDER, "DER BIT STRING with unused bits")
         }

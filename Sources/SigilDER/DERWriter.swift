@@ -27,4 +27,11 @@ package enum DERWriter {
         if contents.isEmpty || contents[0] & 0x80 != 0 { contents.insert(0, at: 0) }
         return element(DERReader.Tag.integer, contents)
     }
+
+    /// A SEQUENCE whose contents are `parts`, in order.
+    package static func sequence(_ parts: [UInt8]...) -> [UInt8] {
+        var contents: [UInt8] = []
+        for part in parts { contents += part }
+        return element(DERReader.Tag.sequence, contents)
+    }
 }

@@ -1,3 +1,5 @@
+import SigilDER
+
 /// A key that cannot be used, an encoding that is not accepted, or a signing failure.
 ///
 /// Errors compare equal when their codes are equal, so tests read
@@ -73,4 +75,14 @@ public struct ECError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func == (lhs: ECError, rhs: ECError) -> Bool { lhs.code == rhs.code }
     /// Hashes the code only, as `==` compares.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}
+
+extension ECError: DERMappableError {
+    /// The module's error for a DER or PEM problem; the reason is carried over (it never
+    /// holds key material).
+    package init(_ error: DERError, file: String, line: Int) {
+        let code = error.moduleCode(
+            invalidDER: Code.invalidDER, invalidPEM: .invalidPEM, unsupportedKeyType: .unsupportedKeyType)
+        self.init(code, error.reason, file: file, line: line)
+    }
 }

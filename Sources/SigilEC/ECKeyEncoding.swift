@@ -1,4 +1,5 @@
 import SigilConstantTime
+import SigilDER
 
 // EC key encodings, written once over the curve type:
 // - public keys: raw x ‖ y, X9.62/SEC 1 §2.3.3 uncompressed points (0x04 ‖ x ‖ y), and
@@ -59,28 +60,37 @@ struct ECPublicKeyValue<C: WeierstrassCurve>: Sendable {
     ///   subjectPublicKey  BIT STRING }                            -- the X9.62 point
     /// ```
     init(spki der: [UInt8]) throws(ECError) {
-        var document = ECDERReader(der)
-        var info = try document.readConstructed()
-        try document.finish()
-        var algorithm = try info.readConstructed()
-        guard try algorithm.readObjectIdentifier().elementsEqual(idECPublicKey) else {
-            throw ECError(.unsupportedKeyType, "the key is not an elliptic-curve key")
+        let point = try readingDER(as: ECError.self) { () throws(DERError) in
+            var document = DERReader(der)
+            var info = try document.readConstructed()
+            try document.finish()
+            try Self.readAlgorithmIdentifier(try info.readConstructed())
+            let point = try info.readByteAlignedBitString()
+            try info.finish()
+            return point
         }
-        try Self.readNamedCurve(&algorithm)
-        try algorithm.finish()
-        let point = try info.readByteAlignedBitString()
-        try info.finish()
         try self.init(x963: point)
+    }
+
+    /// Requires the contents of an AlgorithmIdentifier to be id-ecPublicKey with `C`'s named
+    /// curve (RFC 5480 §2.1.1).
+    static func readAlgorithmIdentifier(_ contents: DERReader) throws(DERError) {
+        var algorithm = contents
+        guard try algorithm.readObjectIdentifier().elementsEqual(idECPublicKey) else {
+            throw DERError(.unsupportedKeyType, "the key is not an elliptic-curve key")
+        }
+        try readNamedCurve(&algorithm)
+        try algorithm.finish()
     }
 
     /// Reads ECParameters and requires `C`'s named curve (RFC 5480 §2.1.1: specifiedCurve
     /// and implicitCurve are refused).
-    static func readNamedCurve(_ reader: inout ECDERReader) throws(ECError) {
-        guard reader.nextTag == ECDERReader.Tag.objectIdentifier else {
-            throw ECError(.unsupportedKeyType, "only named curves are accepted, not explicit parameters")
+    static func readNamedCurve(_ reader: inout DERReader) throws(DERError) {
+        guard reader.nextTag == DERReader.Tag.objectIdentifier else {
+            throw DERError(.unsupportedKeyType, "only named curves are accepted, not explicit parameters")
         }
         guard try reader.readObjectIdentifier().elementsEqual(C.objectIdentifier) else {
-            throw ECError(.unsupportedKeyType, "the key is for another curve")
+            throw DERError(.unsupportedKeyType, "the key is for another curve")
         }
     }
 
@@ -92,15 +102,25 @@ struct ECPublicKeyValue<C: WeierstrassCurve>: Sendable {
 
     /// AlgorithmIdentifier { id-ecPublicKey, namedCurve }.
     static var algorithmIdentifier: [UInt8] {
-        ECDERWriter.sequence(
-            ECDERWriter.element(ECDERReader.Tag.objectIdentifier, idECPublicKey),
-            ECDERWriter.element(ECDERReader.Tag.objectIdentifier, C.objectIdentifier))
+        DERWriter.sequence(
+            DERWriter.element(DERReader.Tag.objectIdentifier, idECPublicKey),
+            DERWriter.element(DERReader.Tag.objectIdentifier, C.objectIdentifier))
     }
 
     /// The SubjectPublicKeyInfo DER.
     var spkiDER: [UInt8] {
-        ECDERWriter.sequence(
-            Self.algorithmIdentifier, ECDERWriter.element(ECDERReader.Tag.bitString, [0] + x963Bytes))
+        DERWriter.sequence(Self.algorithmIdentifier, DERWriter.element(DERReader.Tag.bitString, [0] + x963Bytes))
+    }
+
+    /// The `PUBLIC KEY` PEM document (RFC 7468 §13).
+    var spkiPEM: String { PEMDocument.encode(spkiDER, label: "PUBLIC KEY") }
+
+    /// From a `PUBLIC KEY` PEM document holding a SubjectPublicKeyInfo.
+    init(pem: String) throws(ECError) {
+        let der = try readingDER(as: ECError.self) { () throws(DERError) in
+            try PEMDocument.body(of: pem, labels: ["PUBLIC KEY"]).der
+        }
+        try self.init(spki: der)
     }
 
     static func == (lhs: Self, rhs: Self) -> Bool { lhs.x == rhs.x && lhs.y == rhs.y }
@@ -135,17 +155,33 @@ struct ECPrivateKeyValue<C: WeierstrassCurve>: Sendable {
         publicKey = ECPublicKeyValue(trustedX: x, y: y)
     }
 
-    /// From SEC 1 `ECPrivateKey` DER or PKCS#8 `PrivateKeyInfo` DER, told apart by the
-    /// version field (1 for SEC 1, 0 or 1 followed by an AlgorithmIdentifier for PKCS#8).
+    /// From SEC 1 `ECPrivateKey` DER or PKCS#8 `PrivateKeyInfo` DER, told apart by what
+    /// follows the version field: an AlgorithmIdentifier SEQUENCE only in PKCS#8.
     init(der: [UInt8]) throws(ECError) {
-        var document = ECDERReader(der)
-        var probe = try document.readConstructed()
-        try document.finish()
-        _ = try probe.readUnsignedInteger()
-        if probe.nextTag == ECDERReader.Tag.sequence {
+        let isPKCS8 = try readingDER(as: ECError.self) { () throws(DERError) in
+            var document = DERReader(der)
+            var probe = try document.readConstructed()
+            try document.finish()
+            _ = try probe.readUnsignedInteger()
+            return probe.nextTag == DERReader.Tag.sequence
+        }
+        if isPKCS8 {
             try self.init(pkcs8: der)
         } else {
             try self.init(sec1: der, curveKnown: false)
+        }
+    }
+
+    /// From a PEM `EC PRIVATE KEY` (SEC 1, RFC 5915 §4) or `PRIVATE KEY` (PKCS#8, RFC 7468
+    /// §10) document.
+    init(pem: String) throws(ECError) {
+        let (der, label) = try readingDER(as: ECError.self) { () throws(DERError) in
+            try PEMDocument.body(of: pem, labels: ["EC PRIVATE KEY", "PRIVATE KEY"])
+        }
+        if label == 0 {
+            try self.init(sec1: der, curveKnown: false)
+        } else {
+            try self.init(pkcs8: der)
         }
     }
 
@@ -161,71 +197,56 @@ struct ECPrivateKeyValue<C: WeierstrassCurve>: Sendable {
     /// - Parameter curveKnown: true inside PKCS#8, whose AlgorithmIdentifier already named
     ///   the curve; otherwise the parameters are required.
     init(sec1 der: [UInt8], curveKnown: Bool) throws(ECError) {
-        var document = ECDERReader(der)
-        var key = try document.readConstructed()
-        try document.finish()
-        guard try key.readVersion(1) else { throw ECError(.invalidDER, "ECPrivateKey version is not 1") }
-        let scalar = try key.readOctetString()
-        var sawCurve = curveKnown
-        if key.nextTag == ECDERReader.Tag.contextZero {
-            var parameters = try key.readConstructed(tag: ECDERReader.Tag.contextZero)
-            try ECPublicKeyValue<C>.readNamedCurve(&parameters)
-            try parameters.finish()
-            sawCurve = true
+        let (scalar, storedPoint) = try readingDER(as: ECError.self) {
+            () throws(DERError) -> ([UInt8], [UInt8]?) in
+            var document = DERReader(der)
+            var key = try document.readConstructed()
+            try document.finish()
+            guard try key.readVersion(1) else { throw DERError(.invalidDER, "ECPrivateKey version is not 1") }
+            let scalar = try key.readOctetString()
+            var sawCurve = curveKnown
+            if key.nextTag == DERReader.Tag.contextConstructed0 {
+                var parameters = try key.readConstructed(tag: DERReader.Tag.contextConstructed0)
+                try ECPublicKeyValue<C>.readNamedCurve(&parameters)
+                try parameters.finish()
+                sawCurve = true
+            }
+            guard sawCurve else {
+                throw DERError(.unsupportedKeyType, "the EC private key does not name its curve")
+            }
+            var storedPoint: [UInt8]?
+            if key.nextTag == DERReader.Tag.contextConstructed1 {
+                var wrapper = try key.readConstructed(tag: DERReader.Tag.contextConstructed1)
+                storedPoint = try wrapper.readByteAlignedBitString()
+                try wrapper.finish()
+            }
+            try key.finish()
+            return (scalar, storedPoint)
         }
-        guard sawCurve else { throw ECError(.unsupportedKeyType, "the EC private key does not name its curve") }
-        var storedPublicKey: ECPublicKeyValue<C>?
-        if key.nextTag == ECDERReader.Tag.contextOne {
-            var wrapper = try key.readConstructed(tag: ECDERReader.Tag.contextOne)
-            storedPublicKey = try ECPublicKeyValue<C>(x963: try wrapper.readByteAlignedBitString())
-            try wrapper.finish()
-        }
-        try key.finish()
+        let storedPublicKey = try storedPoint.map { (point) throws(ECError) in try ECPublicKeyValue<C>(x963: point) }
         try self.init(scalar: scalar)
-        if let storedPublicKey, !(storedPublicKey == publicKey) {
-            throw ECError(.invalidPrivateKey, "the stored public key does not match the private key")
-        }
+        try checkMatches(storedPublicKey)
     }
 
-    /// From PKCS#8 `PrivateKeyInfo` DER (RFC 5208 §5; RFC 5958 §2 version 1 and 2).
-    ///
-    /// ```
-    /// PrivateKeyInfo ::= SEQUENCE {
-    ///   version              INTEGER (0 or 1),
-    ///   privateKeyAlgorithm  SEQUENCE { id-ecPublicKey, namedCurve },
-    ///   privateKey           OCTET STRING,          -- an ECPrivateKey
-    ///   attributes       [0] Attributes OPTIONAL,   -- ignored
-    ///   publicKey        [1] BIT STRING OPTIONAL }  -- must match d·G when present
-    /// ```
+    /// From PKCS#8 `PrivateKeyInfo` DER (RFC 5208 §5; RFC 5958 §2 version 1 and 2) whose
+    /// algorithm is id-ecPublicKey with `C`'s named curve and whose private key is an
+    /// `ECPrivateKey` (RFC 5915 §3); a public key stored beside it must match d·G.
     init(pkcs8 der: [UInt8]) throws(ECError) {
-        var document = ECDERReader(der)
-        var info = try document.readConstructed()
-        try document.finish()
-        let version = try info.readUnsignedInteger()
-        guard version.count == 1, version.first == 0 || version.first == 1 else {
-            throw ECError(.invalidDER, "PrivateKeyInfo version is not 0 or 1")
+        let info = try readingDER(as: ECError.self) { () throws(DERError) in
+            let info = try PrivateKeyInfo(der: der)
+            try ECPublicKeyValue<C>.readAlgorithmIdentifier(info.algorithm)
+            return info
         }
-        var algorithm = try info.readConstructed()
-        guard try algorithm.readObjectIdentifier().elementsEqual(idECPublicKey) else {
-            throw ECError(.unsupportedKeyType, "the key is not an elliptic-curve key")
+        let outerPublicKey = try info.publicKey.map { (point) throws(ECError) in
+            try ECPublicKeyValue<C>(x963: point)
         }
-        try ECPublicKeyValue<C>.readNamedCurve(&algorithm)
-        try algorithm.finish()
-        let inner = Array(try info.readOctetString())
-        if info.nextTag == ECDERReader.Tag.contextZero {
-            _ = try info.readElement(tag: ECDERReader.Tag.contextZero)
-        }
-        var outerPublicKey: ECPublicKeyValue<C>?
-        if info.nextTag == 0x81 {  // [1] IMPLICIT BIT STRING
-            let range = try info.readElement(tag: 0x81)
-            guard !range.isEmpty, der[range.lowerBound] == 0 else {
-                throw ECError(.invalidDER, "DER BIT STRING with unused bits")
-            }
-            outerPublicKey = try ECPublicKeyValue<C>(x963: der[(range.lowerBound + 1)..<range.upperBound])
-        }
-        try info.finish()
-        try self.init(sec1: inner, curveKnown: true)
-        if let outerPublicKey, !(outerPublicKey == publicKey) {
+        try self.init(sec1: info.privateKey, curveKnown: true)
+        try checkMatches(outerPublicKey)
+    }
+
+    /// Throws unless `stored`, a public key found beside the private key, is absent or d·G.
+    private func checkMatches(_ stored: ECPublicKeyValue<C>?) throws(ECError) {
+        if let stored, !(stored == publicKey) {
             throw ECError(.invalidPrivateKey, "the stored public key does not match the private key")
         }
     }
@@ -234,30 +255,33 @@ struct ECPrivateKeyValue<C: WeierstrassCurve>: Sendable {
     var scalarBytes: [UInt8] { d.bigEndianBytes(count: C.byteCount) }
 
     /// SEC 1 `ECPrivateKey` DER with the named curve and the public key.
-    var sec1DER: [UInt8] {
-        ECDERWriter.sequence(
-            ECDERWriter.element(ECDERReader.Tag.integer, [1]),
-            ECDERWriter.element(ECDERReader.Tag.octetString, scalarBytes),
-            ECDERWriter.element(
-                ECDERReader.Tag.contextZero, ECDERWriter.element(ECDERReader.Tag.objectIdentifier, C.objectIdentifier)),
-            ECDERWriter.element(
-                ECDERReader.Tag.contextOne,
-                ECDERWriter.element(ECDERReader.Tag.bitString, [0] + publicKey.x963Bytes)))
-    }
+    var sec1DER: [UInt8] { ecPrivateKeyDER(namingCurve: true) }
 
     /// PKCS#8 `PrivateKeyInfo` DER (version 0) wrapping an `ECPrivateKey` with the public key
     /// and without the (already named) curve.
     var pkcs8DER: [UInt8] {
-        let inner = ECDERWriter.sequence(
-            ECDERWriter.element(ECDERReader.Tag.integer, [1]),
-            ECDERWriter.element(ECDERReader.Tag.octetString, scalarBytes),
-            ECDERWriter.element(
-                ECDERReader.Tag.contextOne,
-                ECDERWriter.element(ECDERReader.Tag.bitString, [0] + publicKey.x963Bytes)))
-        return ECDERWriter.sequence(
-            ECDERWriter.element(ECDERReader.Tag.integer, [0]),
-            ECPublicKeyValue<C>.algorithmIdentifier,
-            ECDERWriter.element(ECDERReader.Tag.octetString, inner))
+        PrivateKeyInfo.encode(
+            algorithmIdentifier: ECPublicKeyValue<C>.algorithmIdentifier,
+            privateKey: ecPrivateKeyDER(namingCurve: false))
+    }
+
+    /// The SEC 1 PEM `EC PRIVATE KEY` document.
+    var sec1PEM: String { PEMDocument.encode(sec1DER, label: "EC PRIVATE KEY") }
+
+    /// The PKCS#8 PEM `PRIVATE KEY` document.
+    var pkcs8PEM: String { PEMDocument.encode(pkcs8DER, label: "PRIVATE KEY") }
+
+    /// `ECPrivateKey` (RFC 5915 §3): version 1, d, the named curve when asked, the public key.
+    private func ecPrivateKeyDER(namingCurve: Bool) -> [UInt8] {
+        let curve = DERWriter.element(DERReader.Tag.objectIdentifier, C.objectIdentifier)
+        let parameters = namingCurve ? DERWriter.element(DERReader.Tag.contextConstructed0, curve) : []
+        return DERWriter.sequence(
+            DERWriter.unsignedInteger([1]),
+            DERWriter.element(DERReader.Tag.octetString, scalarBytes),
+            parameters,
+            DERWriter.element(
+                DERReader.Tag.contextConstructed1,
+                DERWriter.element(DERReader.Tag.bitString, [0] + publicKey.x963Bytes)))
     }
 
     /// Signs the digest bytes: RFC 6979 nonces, hedged with `additionalData` when it is not
@@ -293,26 +317,37 @@ enum ECDSASignatureEncoding<C: WeierstrassCurve> {
     /// ```
     /// ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }
     /// ```
-    /// Strict DER; r and s must be non-negative and fit the curve's length (their range is
-    /// checked by verification).
+    /// Strict DER (minimal INTEGERs, nothing after the SEQUENCE); r and s must each be in
+    /// [1, n − 1] (FIPS 186-5 §6.4.2 step 1).
     static func rawFromDER(_ der: [UInt8]) throws(ECError) -> [UInt8] {
-        var document = ECDERReader(der)
-        var sequence = try document.readConstructed()
-        try document.finish()
-        let r = try sequence.readUnsignedInteger()
-        let s = try sequence.readUnsignedInteger()
-        try sequence.finish()
+        let (r, s) = try readingDER(as: ECError.self) { () throws(DERError) in
+            var document = DERReader(der)
+            var sequence = try document.readConstructed()
+            try document.finish()
+            let r = try sequence.readUnsignedInteger()
+            let s = try sequence.readUnsignedInteger()
+            try sequence.finish()
+            return (r, s)
+        }
         guard r.count <= C.byteCount, s.count <= C.byteCount else {
             throw ECError(.invalidSignature, "r or s is longer than the curve's order")
         }
-        return [UInt8](repeating: 0, count: C.byteCount - r.count) + r
+        let raw =
+            [UInt8](repeating: 0, count: C.byteCount - r.count) + r
             + [UInt8](repeating: 0, count: C.byteCount - s.count) + s
+        let rLimbs = C.Field.Storage(bigEndian: raw[0..<C.byteCount])
+        let sLimbs = C.Field.Storage(bigEndian: raw[C.byteCount...])
+        guard ECDSA<C>.inScalarRangeMask(rLimbs) != 0, ECDSA<C>.inScalarRangeMask(sLimbs) != 0 else {
+            throw ECError(.invalidSignature, "r or s is not in [1, n − 1]")
+        }
+        return raw
     }
 
     /// Encodes r ‖ s as a DER `ECDSA-Sig-Value`.
     static func derFromRaw(_ raw: [UInt8]) -> [UInt8] {
-        ECDERWriter.sequence(
-            ECDERWriter.unsignedInteger(raw[0..<C.byteCount]), ECDERWriter.unsignedInteger(raw[C.byteCount...]))
+        DERWriter.sequence(
+            DERWriter.unsignedInteger(Array(raw[0..<C.byteCount])),
+            DERWriter.unsignedInteger(Array(raw[C.byteCount...])))
     }
 
     /// Whether r ‖ s is a valid signature of `digest` under `publicKey`.

@@ -67,8 +67,7 @@ extension P384.Signing {
         /// - Throws: `ECError` with code `.invalidPEM`, or any error of
         ///   ``init(derRepresentation:)``.
         public init(pemRepresentation: String) throws(ECError) {
-            let (der, _) = try ECPEM.body(of: pemRepresentation, labels: ["PUBLIC KEY"])
-            value = try ECPublicKeyValue(spki: der)
+            value = try ECPublicKeyValue(pem: pemRepresentation)
         }
 
         /// x ‖ y (96 bytes).
@@ -81,7 +80,7 @@ extension P384.Signing {
         public var derRepresentation: [UInt8] { value.spkiDER }
 
         /// The PEM `PUBLIC KEY` document.
-        public var pemRepresentation: String { ECPEM.encode(value.spkiDER, label: "PUBLIC KEY") }
+        public var pemRepresentation: String { value.spkiPEM }
 
         /// Whether `signature` is a valid ECDSA signature of SHA-384(`data`) under this key
         /// (FIPS 186-5 §6.4.2): r and s in [1, n − 1], and the recomputed point's x equal to
@@ -180,8 +179,7 @@ extension P384.Signing {
         /// - Throws: `ECError` with code `.invalidPEM`, or any error of
         ///   ``init(derRepresentation:)``.
         public init(pemRepresentation: String) throws(ECError) {
-            let (der, label) = try ECPEM.body(of: pemRepresentation, labels: ["EC PRIVATE KEY", "PRIVATE KEY"])
-            value = label == 0 ? try ECPrivateKeyValue(sec1: der, curveKnown: false) : try ECPrivateKeyValue(pkcs8: der)
+            value = try ECPrivateKeyValue(pem: pemRepresentation)
         }
 
         /// The public key, d·G.
@@ -194,13 +192,13 @@ extension P384.Signing {
         public var derRepresentation: [UInt8] { value.pkcs8DER }
 
         /// The PKCS#8 PEM `PRIVATE KEY` document. Treat as secret.
-        public var pemRepresentation: String { ECPEM.encode(value.pkcs8DER, label: "PRIVATE KEY") }
+        public var pemRepresentation: String { value.pkcs8PEM }
 
         /// The SEC 1 `ECPrivateKey` DER encoding (with the curve and the public key). Treat as secret.
         public var sec1DERRepresentation: [UInt8] { value.sec1DER }
 
         /// The SEC 1 PEM `EC PRIVATE KEY` document. Treat as secret.
-        public var sec1PEMRepresentation: String { ECPEM.encode(value.sec1DER, label: "EC PRIVATE KEY") }
+        public var sec1PEMRepresentation: String { value.sec1PEM }
 
         /// Signs SHA-384(`data`) with a deterministic RFC 6979 nonce.
         ///
@@ -249,8 +247,8 @@ extension P384.Signing {
 
     /// A P-384 ECDSA signature: r and s.
     ///
-    /// Creating one checks only the encoding; whether r and s are in [1, n − 1] is part of
-    /// verification.
+    /// Creating one from r ‖ s checks only the length, and verification checks that r and s
+    /// are in [1, n − 1]; creating one from DER checks that range at once.
     public struct ECDSASignature: Sendable, Hashable, CustomStringConvertible {
         /// r ‖ s, each 48 bytes big-endian (IEEE P1363; the JWS ES384 form, RFC 7518 §3.4).
         public let rawRepresentation: [UInt8]
@@ -270,7 +268,7 @@ extension P384.Signing {
         /// - Parameter derRepresentation: Strict DER: SEQUENCE of two minimal non-negative
         ///   INTEGERs, nothing after it.
         /// - Throws: `ECError` with code `.invalidDER`, or `.invalidSignature` when r or s is
-        ///   longer than 48 bytes.
+        ///   longer than 48 bytes or not in [1, n − 1].
         public init<Bytes: Collection>(derRepresentation: Bytes) throws(ECError) where Bytes.Element == UInt8 {
             rawRepresentation = try ECDSASignatureEncoding<Curve>.rawFromDER(Array(derRepresentation))
         }

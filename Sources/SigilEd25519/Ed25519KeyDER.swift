@@ -14,7 +14,12 @@ enum Ed25519KeyDER {
 
     /// Reads an AlgorithmIdentifier and requires id-Ed25519 with no parameters.
     static func readAlgorithm(_ reader: inout DERReader) throws(DERError) {
-        var algorithm = try reader.readConstructed()
+        try readAlgorithmContents(try reader.readConstructed())
+    }
+
+    /// Requires the contents of an AlgorithmIdentifier to be id-Ed25519 with no parameters.
+    private static func readAlgorithmContents(_ contents: DERReader) throws(DERError) {
+        var algorithm = contents
         let identifier = try algorithm.readObjectIdentifier()
         guard Array(identifier) == objectIdentifier else {
             throw DERError(.unsupportedKeyType, "the key's algorithm is not Ed25519")
@@ -46,41 +51,16 @@ enum Ed25519KeyDER {
     /// stored beside it if any, neither yet checked for length.
     ///
     /// ```
-    /// OneAsymmetricKey ::= SEQUENCE {
-    ///     version              INTEGER,             -- 0 (v1), or 1 (v2)
-    ///     privateKeyAlgorithm  AlgorithmIdentifier, -- id-Ed25519, no parameters
-    ///     privateKey           OCTET STRING,        -- CurvePrivateKey ::= OCTET STRING
-    ///     attributes       [0] IMPLICIT Attributes OPTIONAL,   -- skipped
-    ///     publicKey        [1] IMPLICIT BIT STRING OPTIONAL }  -- v2 only
+    /// privateKeyAlgorithm  AlgorithmIdentifier,  -- id-Ed25519, no parameters
+    /// privateKey           OCTET STRING,         -- CurvePrivateKey ::= OCTET STRING
     /// ```
     static func privateKey(fromPKCS8 der: [UInt8]) throws(DERError) -> (secret: [UInt8], publicKey: [UInt8]?) {
-        var document = DERReader(der)
-        var info = try document.readConstructed()
-        try document.finish()
-        let version = try info.readUnsignedInteger()
-        guard version.count == 1, let versionNumber = version.first, versionNumber <= 1 else {
-            throw DERError(.unsupportedKeyType, "the PKCS#8 version is neither 0 nor 1")
-        }
-        try readAlgorithm(&info)
-        var inner = DERReader(try info.readOctetString())
+        let info = try PrivateKeyInfo(der: der)
+        try readAlgorithmContents(info.algorithm)
+        var inner = DERReader(info.privateKey)
         let secret = try inner.readOctetString()
         try inner.finish()
-        if info.nextTag == 0xa0 {
-            _ = try info.readElement(tag: 0xa0)
-        }
-        var publicKey: [UInt8]? = nil
-        if info.nextTag == 0x81 {
-            guard versionNumber == 1 else {
-                throw DERError(.invalidDER, "a PKCS#8 version 0 key cannot carry a public key")
-            }
-            let range = try info.readElement(tag: 0x81)
-            guard !range.isEmpty, info.bytes[range.lowerBound] == 0 else {
-                throw DERError(.invalidDER, "DER BIT STRING with unused bits")
-            }
-            publicKey = Array(info.bytes[(range.lowerBound + 1)..<range.upperBound])
-        }
-        try info.finish()
-        return (secret, publicKey)
+        return (secret, info.publicKey)
     }
 
     /// SubjectPublicKeyInfo DER for a 32-byte public key.
@@ -91,24 +71,17 @@ enum Ed25519KeyDER {
 
     /// PKCS#8 version 0 DER for a 32-byte secret (RFC 8410 §7's first example).
     static func pkcs8(_ secret: [UInt8]) -> [UInt8] {
-        let curvePrivateKey = DERWriter.element(DERReader.Tag.octetString, secret)
-        return DERWriter.element(
-            DERReader.Tag.sequence,
-            DERWriter.unsignedInteger([0]) + algorithmIdentifier
-                + DERWriter.element(DERReader.Tag.octetString, curvePrivateKey))
+        PrivateKeyInfo.encode(
+            algorithmIdentifier: algorithmIdentifier, privateKey: DERWriter.element(DERReader.Tag.octetString, secret))
     }
 }
 
-extension Ed25519Error {
+extension Ed25519Error: DERMappableError {
     /// The module's error for a DER or PEM problem; the reason is carried over (it never
     /// holds key material).
-    init(_ error: DERError, file: String = #fileID, line: Int = #line) {
-        let code: Code =
-            switch error.code {
-            case .invalidPEM: .invalidPEM
-            case .unsupportedKeyType: .unsupportedKeyType
-            default: .invalidDER
-            }
+    package init(_ error: DERError, file: String, line: Int) {
+        let code = error.moduleCode(
+            invalidDER: Code.invalidDER, invalidPEM: .invalidPEM, unsupportedKeyType: .unsupportedKeyType)
         self.init(code, error.reason, file: file, line: line)
     }
 }

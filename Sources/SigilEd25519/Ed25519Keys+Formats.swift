@@ -10,11 +10,8 @@ extension Curve25519.Signing.PublicKey {
     ///   for another algorithm or present parameters, `.invalidKeyLength` or
     ///   `.invalidPublicKey` for a key that is not 32 bytes encoding a curve point.
     public init<Bytes: Collection>(derRepresentation: Bytes) throws(Ed25519Error) where Bytes.Element == UInt8 {
-        let raw: [UInt8]
-        do {
-            raw = try Ed25519KeyDER.publicKey(fromSubjectPublicKeyInfo: Array(derRepresentation))
-        } catch {
-            throw Ed25519Error(error)
+        let raw = try readingDER(as: Ed25519Error.self) { () throws(DERError) in
+            try Ed25519KeyDER.publicKey(fromSubjectPublicKeyInfo: Array(derRepresentation))
         }
         try self.init(rawRepresentation: raw)
     }
@@ -26,11 +23,8 @@ extension Curve25519.Signing.PublicKey {
     /// - Throws: `Ed25519Error` with `.invalidPEM` for text that is not one such block, and
     ///   otherwise as `init(derRepresentation:)`.
     public init(pemRepresentation: String) throws(Ed25519Error) {
-        let der: [UInt8]
-        do {
-            der = try PEMDocument.body(of: pemRepresentation, labels: ["PUBLIC KEY"]).der
-        } catch {
-            throw Ed25519Error(error)
+        let der = try readingDER(as: Ed25519Error.self) { () throws(DERError) in
+            try PEMDocument.body(of: pemRepresentation, labels: ["PUBLIC KEY"]).der
         }
         try self.init(derRepresentation: der)
     }
@@ -53,11 +47,8 @@ extension Curve25519.Signing.PrivateKey {
     ///   for another algorithm or version, `.invalidKeyLength` for a secret that is not 32
     ///   bytes, `.invalidPrivateKey` if the stored public key does not match.
     public init<Bytes: Collection>(derRepresentation: Bytes) throws(Ed25519Error) where Bytes.Element == UInt8 {
-        let parts: (secret: [UInt8], publicKey: [UInt8]?)
-        do {
-            parts = try Ed25519KeyDER.privateKey(fromPKCS8: Array(derRepresentation))
-        } catch {
-            throw Ed25519Error(error)
+        let parts = try readingDER(as: Ed25519Error.self) { () throws(DERError) in
+            try Ed25519KeyDER.privateKey(fromPKCS8: Array(derRepresentation))
         }
         try self.init(rawRepresentation: parts.secret)
         if let stored = parts.publicKey, stored != publicKey.rawRepresentation {
@@ -72,11 +63,8 @@ extension Curve25519.Signing.PrivateKey {
     /// - Throws: `Ed25519Error` with `.invalidPEM` for text that is not one such block, and
     ///   otherwise as `init(derRepresentation:)`.
     public init(pemRepresentation: String) throws(Ed25519Error) {
-        let der: [UInt8]
-        do {
-            der = try PEMDocument.body(of: pemRepresentation, labels: ["PRIVATE KEY"]).der
-        } catch {
-            throw Ed25519Error(error)
+        let der = try readingDER(as: Ed25519Error.self) { () throws(DERError) in
+            try PEMDocument.body(of: pemRepresentation, labels: ["PRIVATE KEY"]).der
         }
         try self.init(derRepresentation: der)
     }

@@ -18,115 +18,75 @@ extension JWTAlgorithm {
     public static let ecdsaAlgorithms: [JWTAlgorithm] = [.es256, .es384, .es512]
 }
 
-/// What the ECDSA family needs of one curve of SigilEC, so that the material is written once.
+/// What the ECDSA family needs of one curve of SigilEC, so that the material is written once
+/// over the curve: its key types and its JWS and JWK names. Static dispatch only.
 protocol JWSCurve {
-    associatedtype PublicKey: Sendable
-    associatedtype PrivateKey: Sendable
+    associatedtype PrivateKey: JWSECDSAPrivateKey
+    typealias PublicKey = PrivateKey.PublicKey
     /// The one algorithm of the curve.
     static var algorithm: JWTAlgorithm { get }
     /// The JWK `crv` name.
     static var curveName: String { get }
     /// The size of a coordinate, and of each of R and S.
     static var coordinateSize: Int { get }
-    static func publicKey(raw: [UInt8]) throws(ECError) -> PublicKey
-    static func privateKey(raw: [UInt8]) throws(ECError) -> PrivateKey
-    static func publicKey(pem: String) throws(ECError) -> PublicKey
-    static func privateKey(pem: String) throws(ECError) -> PrivateKey
-    static func publicKey(of privateKey: PrivateKey) -> PublicKey
-    static func rawBytes(of publicKey: PublicKey) -> [UInt8]
-    static func isValid(
-        _ signature: UnsafeRawBufferPointer, for input: UnsafeRawBufferPointer, by key: PublicKey
-    )
-        -> Bool
-    static func signature(for input: UnsafeRawBufferPointer, by key: PrivateKey) throws(ECError) -> [UInt8]
+}
+
+/// A curve's ECDSA signature type, as SigilEC spells it.
+protocol JWSECDSASignature {
+    init<Bytes: Collection>(rawRepresentation: Bytes) throws(ECError) where Bytes.Element == UInt8
+    var rawRepresentation: [UInt8] { get }
+}
+
+/// A curve's ECDSA public key type, as SigilEC spells it.
+protocol JWSECDSAPublicKey: Sendable {
+    associatedtype Signature: JWSECDSASignature
+    init<Bytes: Collection>(rawRepresentation: Bytes) throws(ECError) where Bytes.Element == UInt8
+    init(pemRepresentation: String) throws(ECError)
+    var rawRepresentation: [UInt8] { get }
+    func isValidSignature<Message: Sequence>(_ signature: Signature, for data: Message) -> Bool
+    where Message.Element == UInt8
+}
+
+/// A curve's ECDSA private key type, as SigilEC spells it.
+protocol JWSECDSAPrivateKey: Sendable {
+    associatedtype PublicKey: JWSECDSAPublicKey
+    init<Bytes: Collection>(rawRepresentation: Bytes) throws(ECError) where Bytes.Element == UInt8
+    init(pemRepresentation: String) throws(ECError)
+    var publicKey: PublicKey { get }
+    func signature<Message: Sequence>(for data: Message) throws(ECError) -> PublicKey.Signature
+    where Message.Element == UInt8
 }
 
 extension P256: JWSCurve {
+    typealias PrivateKey = Signing.PrivateKey
     static var algorithm: JWTAlgorithm { .es256 }
     static var curveName: String { "P-256" }
-    static var coordinateSize: Int { 32 }
-    static func publicKey(raw: [UInt8]) throws(ECError) -> Signing.PublicKey {
-        try Signing.PublicKey(rawRepresentation: raw)
-    }
-    static func privateKey(raw: [UInt8]) throws(ECError) -> Signing.PrivateKey {
-        try Signing.PrivateKey(rawRepresentation: raw)
-    }
-    static func publicKey(pem: String) throws(ECError) -> Signing.PublicKey {
-        try Signing.PublicKey(pemRepresentation: pem)
-    }
-    static func privateKey(pem: String) throws(ECError) -> Signing.PrivateKey {
-        try Signing.PrivateKey(pemRepresentation: pem)
-    }
-    static func publicKey(of privateKey: Signing.PrivateKey) -> Signing.PublicKey { privateKey.publicKey }
-    static func rawBytes(of publicKey: Signing.PublicKey) -> [UInt8] { publicKey.rawRepresentation }
-    static func isValid(
-        _ signature: UnsafeRawBufferPointer, for input: UnsafeRawBufferPointer, by key: Signing.PublicKey
-    ) -> Bool {
-        guard let signature = try? Signing.ECDSASignature(rawRepresentation: signature) else { return false }
-        return key.isValidSignature(signature, for: input)
-    }
-    static func signature(for input: UnsafeRawBufferPointer, by key: Signing.PrivateKey) throws(ECError) -> [UInt8] {
-        try key.signature(for: input).rawRepresentation
-    }
+    static var coordinateSize: Int { Signing.coordinateByteCount }
 }
 
 extension P384: JWSCurve {
+    typealias PrivateKey = Signing.PrivateKey
     static var algorithm: JWTAlgorithm { .es384 }
     static var curveName: String { "P-384" }
-    static var coordinateSize: Int { 48 }
-    static func publicKey(raw: [UInt8]) throws(ECError) -> Signing.PublicKey {
-        try Signing.PublicKey(rawRepresentation: raw)
-    }
-    static func privateKey(raw: [UInt8]) throws(ECError) -> Signing.PrivateKey {
-        try Signing.PrivateKey(rawRepresentation: raw)
-    }
-    static func publicKey(pem: String) throws(ECError) -> Signing.PublicKey {
-        try Signing.PublicKey(pemRepresentation: pem)
-    }
-    static func privateKey(pem: String) throws(ECError) -> Signing.PrivateKey {
-        try Signing.PrivateKey(pemRepresentation: pem)
-    }
-    static func publicKey(of privateKey: Signing.PrivateKey) -> Signing.PublicKey { privateKey.publicKey }
-    static func rawBytes(of publicKey: Signing.PublicKey) -> [UInt8] { publicKey.rawRepresentation }
-    static func isValid(
-        _ signature: UnsafeRawBufferPointer, for input: UnsafeRawBufferPointer, by key: Signing.PublicKey
-    ) -> Bool {
-        guard let signature = try? Signing.ECDSASignature(rawRepresentation: signature) else { return false }
-        return key.isValidSignature(signature, for: input)
-    }
-    static func signature(for input: UnsafeRawBufferPointer, by key: Signing.PrivateKey) throws(ECError) -> [UInt8] {
-        try key.signature(for: input).rawRepresentation
-    }
+    static var coordinateSize: Int { Signing.coordinateByteCount }
 }
 
 extension P521: JWSCurve {
+    typealias PrivateKey = Signing.PrivateKey
     static var algorithm: JWTAlgorithm { .es512 }
     static var curveName: String { "P-521" }
-    static var coordinateSize: Int { 66 }
-    static func publicKey(raw: [UInt8]) throws(ECError) -> Signing.PublicKey {
-        try Signing.PublicKey(rawRepresentation: raw)
-    }
-    static func privateKey(raw: [UInt8]) throws(ECError) -> Signing.PrivateKey {
-        try Signing.PrivateKey(rawRepresentation: raw)
-    }
-    static func publicKey(pem: String) throws(ECError) -> Signing.PublicKey {
-        try Signing.PublicKey(pemRepresentation: pem)
-    }
-    static func privateKey(pem: String) throws(ECError) -> Signing.PrivateKey {
-        try Signing.PrivateKey(pemRepresentation: pem)
-    }
-    static func publicKey(of privateKey: Signing.PrivateKey) -> Signing.PublicKey { privateKey.publicKey }
-    static func rawBytes(of publicKey: Signing.PublicKey) -> [UInt8] { publicKey.rawRepresentation }
-    static func isValid(
-        _ signature: UnsafeRawBufferPointer, for input: UnsafeRawBufferPointer, by key: Signing.PublicKey
-    ) -> Bool {
-        guard let signature = try? Signing.ECDSASignature(rawRepresentation: signature) else { return false }
-        return key.isValidSignature(signature, for: input)
-    }
-    static func signature(for input: UnsafeRawBufferPointer, by key: Signing.PrivateKey) throws(ECError) -> [UInt8] {
-        try key.signature(for: input).rawRepresentation
-    }
+    static var coordinateSize: Int { Signing.coordinateByteCount }
 }
+
+extension P256.Signing.ECDSASignature: JWSECDSASignature {}
+extension P384.Signing.ECDSASignature: JWSECDSASignature {}
+extension P521.Signing.ECDSASignature: JWSECDSASignature {}
+extension P256.Signing.PublicKey: JWSECDSAPublicKey {}
+extension P384.Signing.PublicKey: JWSECDSAPublicKey {}
+extension P521.Signing.PublicKey: JWSECDSAPublicKey {}
+extension P256.Signing.PrivateKey: JWSECDSAPrivateKey {}
+extension P384.Signing.PrivateKey: JWSECDSAPrivateKey {}
+extension P521.Signing.PrivateKey: JWSECDSAPrivateKey {}
 
 /// An ECDSA public key of one curve, or a private key that verifies with its public half.
 struct ECDSAKeyMaterial<Curve: JWSCurve>: JWTKeyMaterial {
@@ -138,7 +98,7 @@ struct ECDSAKeyMaterial<Curve: JWSCurve>: JWTKeyMaterial {
 
     /// `crv`, `kty`, `x` and `y` (RFC 7518 §6.2.1), in RFC 7638 order.
     var publicJWKMembers: [(name: String, value: String)]? {
-        let raw = Curve.rawBytes(of: publicKey)
+        let raw = publicKey.rawRepresentation
         let size = Curve.coordinateSize
         return [
             ("crv", Curve.curveName), ("kty", "EC"), ("x", Base64URL.encode(Array(raw[0..<size]))),
@@ -155,7 +115,8 @@ struct ECDSAKeyMaterial<Curve: JWSCurve>: JWTKeyMaterial {
     ) -> Bool {
         // RFC 7518 §3.4: exactly R‖S, each the curve's size; DER is not a JWS signature.
         guard algorithm == Curve.algorithm, signature.count == 2 * Curve.coordinateSize else { return false }
-        return Curve.isValid(signature, for: signingInput, by: publicKey)
+        guard let signature = try? Curve.PublicKey.Signature(rawRepresentation: signature) else { return false }
+        return publicKey.isValidSignature(signature, for: signingInput)
     }
 
     func appendSignature(
@@ -166,7 +127,7 @@ struct ECDSAKeyMaterial<Curve: JWSCurve>: JWTKeyMaterial {
             throw JWTError(.invalidKey, "a \(Curve.curveName) key cannot be used with \(algorithm)")
         }
         do {
-            output.append(contentsOf: try Curve.signature(for: signingInput, by: privateKey))
+            output.append(contentsOf: try privateKey.signature(for: signingInput).rawRepresentation)
         } catch {
             throw JWTError(.signingFailed, "ECDSA signing failed (\(error.code))")
         }
@@ -221,10 +182,11 @@ extension JWTKey {
 
     private static func ecdsaPEM<Curve: JWSCurve>(_ pem: String, _ curve: Curve.Type) throws(ECError) -> JWTKey {
         if containsPrivateKeyLabel(pem) {
-            let key = try Curve.privateKey(pem: pem)
-            return ecdsa(ECDSAKeyMaterial<Curve>(publicKey: Curve.publicKey(of: key), privateKey: key), keyID: nil)
+            let key = try Curve.PrivateKey(pemRepresentation: pem)
+            return ecdsa(ECDSAKeyMaterial<Curve>(publicKey: key.publicKey, privateKey: key), keyID: nil)
         }
-        return ecdsa(ECDSAKeyMaterial<Curve>(publicKey: try Curve.publicKey(pem: pem), privateKey: nil), keyID: nil)
+        let key = try Curve.PublicKey(pemRepresentation: pem)
+        return ecdsa(ECDSAKeyMaterial<Curve>(publicKey: key, privateKey: nil), keyID: nil)
     }
 
     /// An `EC` JWK's material (RFC 7518 §6.2): `crv`, and `x` and `y` of exactly the curve's
@@ -252,7 +214,7 @@ extension JWTKey {
         }
         let publicKey: Curve.PublicKey
         do {
-            publicKey = try Curve.publicKey(raw: x + y)
+            publicKey = try Curve.PublicKey(rawRepresentation: x + y)
         } catch {
             throw JWTError(.invalidKey, "the EC JWK's point is not on \(Curve.curveName) (\(error.code))")
         }
@@ -265,11 +227,11 @@ extension JWTKey {
         }
         let privateKey: Curve.PrivateKey
         do {
-            privateKey = try Curve.privateKey(raw: d)
+            privateKey = try Curve.PrivateKey(rawRepresentation: d)
         } catch {
             throw JWTError(.invalidKey, "the EC JWK's d is not a \(Curve.curveName) private key (\(error.code))")
         }
-        guard Curve.rawBytes(of: Curve.publicKey(of: privateKey)) == x + y else {
+        guard privateKey.publicKey.rawRepresentation == x + y else {
             throw JWTError(.invalidKey, "the EC JWK's d does not match its x and y")
         }
         return TypedKeyStorage(ECDSAKeyMaterial<Curve>(publicKey: publicKey, privateKey: privateKey))

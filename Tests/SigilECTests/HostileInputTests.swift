@@ -122,6 +122,24 @@ struct HostileInputTests {
         #expect(try P256.Signing.ECDSASignature(derRepresentation: good.derRepresentation) == good)
     }
 
+    @Test("DER signatures with r or s outside [1, n − 1] are refused when parsed")
+    func derSignatureRange() throws {
+        let n = try #require([UInt8](hex: "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551"))
+        let one: [UInt8] = [0x02, 0x01, 0x01]
+        let zero: [UInt8] = [0x02, 0x01, 0x00]
+        let order: [UInt8] = [0x02, 0x21, 0x00] + n
+        for (r, s) in [(zero, one), (one, zero), (order, one), (one, order)] {
+            let der: [UInt8] = [0x30, UInt8(r.count + s.count)] + r + s
+            #expect { try P256.Signing.ECDSASignature(derRepresentation: der) } throws: {
+                ($0 as? ECError)?.code == .invalidSignature
+            }
+        }
+        // r = s = 1 is in range: it parses as r ‖ s (and verifies nothing).
+        let smallest = try P256.Signing.ECDSASignature(derRepresentation: [0x30, 0x06] + one + one)
+        let paddedOne = [UInt8](repeating: 0, count: 31) + [1]
+        #expect(smallest.rawRepresentation == paddedOne + paddedOne)
+    }
+
     @Test("PEM: wrong labels, bad base64, encapsulated headers")
     func badPEM() throws {
         let bad = [
