@@ -39,10 +39,12 @@ let package = Package(
                 .product(name: "SigilJWT", package: "Sigil"),
                 .product(name: "SigilJSON", package: "Sigil"),
                 .product(name: "SigilRBAC", package: "Sigil"),
+                .product(name: "SigilEC", package: "Sigil"),
+                .product(name: "SigilEd25519", package: "Sigil"),
             ] + peers,
             swiftSettings: strictSettings
         ),
-        // Interop check (issue 7): Sigil's RS256/384/512 tokens verify with jwt-kit and back.
+        // Interop check: Sigil's tokens (HS*, RS*, PS*, ES*, EdDSA) verify with jwt-kit and back.
         //     swift run -c release --package-path Benchmarks sigil-interop
         .executableTarget(
             name: "sigil-interop",
@@ -50,6 +52,8 @@ let package = Package(
                 .product(name: "SigilBase64", package: "Sigil"),
                 .product(name: "SigilJSON", package: "Sigil"),
                 .product(name: "SigilJWT", package: "Sigil"),
+                .product(name: "SigilEC", package: "Sigil"),
+                .product(name: "SigilEd25519", package: "Sigil"),
             ] + peers,
             swiftSettings: strictSettings
         ),

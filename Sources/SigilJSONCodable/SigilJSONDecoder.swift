@@ -122,18 +122,11 @@ final class ValueDecoder: Decoder {
     ) throws -> Value {
         if Value.self == String.self { return unsafeBitCast(try string(value, path: path, key: key), to: Value.self) }
         if Value.self == [String].self {
+            if let strings = ValueDecoder.strings(value) { return unsafeBitCast(strings, to: Value.self) }
             guard case .array(let elements) = value else { throw mismatch(Value.self, value, path: path, key: key) }
-            var strings: [String] = []
-            strings.reserveCapacity(elements.count)
-            for index in elements.indices {
-                guard case .string(let string) = elements[index] else {
-                    throw mismatch(
-                        String.self, elements[index], path: key.map { path + [$0] } ?? path,
-                        key: CodingPathKey(index: index))
-                }
-                strings.append(string)
-            }
-            return unsafeBitCast(strings, to: Value.self)
+            let index = elements.firstIndex { if case .string = $0 { false } else { true } } ?? 0
+            throw mismatch(
+                String.self, elements[index], path: key.map { path + [$0] } ?? path, key: CodingPathKey(index: index))
         }
         if Value.self == Int.self {
             return unsafeBitCast(try integer(value, Int.self, path: path, key: key), to: Value.self)
@@ -160,6 +153,18 @@ final class ValueDecoder: Decoder {
         if decodingSelf { return try Value(from: self) }
         return try Value(
             from: ValueDecoder(value, codingPath: key.map { path + [$0] } ?? path, userInfo: sendableUserInfo))
+    }
+
+    /// The strings of an array of strings, in one allocation; `nil` for anything else.
+    static func strings(_ value: JSONValue) -> [String]? {
+        guard case .array(let elements) = value else { return nil }
+        for element in elements {
+            guard case .string = element else { return nil }
+        }
+        return elements.map { element in
+            guard case .string(let string) = element else { return "" }
+            return string
+        }
     }
 
     func string(_ value: JSONValue, path: [any CodingKey], key: (any CodingKey)?) throws -> String {
@@ -253,10 +258,37 @@ extension ValueDecoder: SingleValueDecodingContainer {
 
 // MARK: - Containers
 
-struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
+/// The state of one keyed container, in one reference: the generic `KeyedReader` is then
+/// copied by a retain, and the work below is not generic over the key type.
+final class ObjectReader {
     let decoder: ValueDecoder
     let object: JSONObject
     let codingPath: [any CodingKey]
+
+    init(decoder: ValueDecoder, object: JSONObject, codingPath: [any CodingKey]) {
+        self.decoder = decoder
+        self.object = object
+        self.codingPath = codingPath
+    }
+
+    /// `.keyNotFound` for a member that is absent.
+    func absent(_ key: any CodingKey) -> DecodingError {
+        DecodingError.keyNotFound(
+            key,
+            DecodingError.Context(codingPath: codingPath, debugDescription: "No member named \"\(key.stringValue)\""))
+    }
+}
+
+struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let reader: ObjectReader
+
+    init(decoder: ValueDecoder, object: JSONObject, codingPath: [any CodingKey]) {
+        reader = ObjectReader(decoder: decoder, object: object, codingPath: codingPath)
+    }
+
+    var decoder: ValueDecoder { reader.decoder }
+    var object: JSONObject { reader.object }
+    var codingPath: [any CodingKey] { reader.codingPath }
 
     var allKeys: [Key] { object.compactMap { Key(stringValue: $0.key) } }
 
@@ -264,21 +296,23 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     @inline(__always)
     func member(_ key: Key) throws -> JSONValue {
-        guard let value = object[key.stringValue] else {
-            throw DecodingError.keyNotFound(
-                key,
-                DecodingError.Context(
-                    codingPath: codingPath, debugDescription: "No member named \"\(key.stringValue)\""))
-        }
+        guard let value = reader.object[key.stringValue] else { throw reader.absent(key) }
         return value
     }
 
+    // The common types are read here, and the coding path and the key are boxed only to
+    // report an error.
+
     func decodeNil(forKey key: Key) throws -> Bool { try member(key).isNull }
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
-        try decoder.bool(member(key), path: codingPath, key: key)
+        let value = try member(key)
+        if case .bool(let bool) = value { return bool }
+        return try decoder.bool(value, path: codingPath, key: key)
     }
     func decode(_ type: String.Type, forKey key: Key) throws -> String {
-        try decoder.string(member(key), path: codingPath, key: key)
+        let value = try member(key)
+        if case .string(let string) = value { return string }
+        return try decoder.string(value, path: codingPath, key: key)
     }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
         try decoder.double(member(key), path: codingPath, key: key)
@@ -287,7 +321,11 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try decoder.float(member(key), path: codingPath, key: key)
     }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
-        try decoder.integer(member(key), type, path: codingPath, key: key)
+        let value = try member(key)
+        if case .number(let number) = value, let integer: Int = ExactInteger.value(of: number.literal) {
+            return integer
+        }
+        return try decoder.integer(value, type, path: codingPath, key: key)
     }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 {
         try decoder.integer(member(key), type, path: codingPath, key: key)
@@ -299,7 +337,11 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try decoder.integer(member(key), type, path: codingPath, key: key)
     }
     func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
-        try decoder.integer(member(key), type, path: codingPath, key: key)
+        let value = try member(key)
+        if case .number(let number) = value, let integer: Int64 = ExactInteger.value(of: number.literal) {
+            return integer
+        }
+        return try decoder.integer(value, type, path: codingPath, key: key)
     }
     func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt {
         try decoder.integer(member(key), type, path: codingPath, key: key)
@@ -317,7 +359,11 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try decoder.integer(member(key), type, path: codingPath, key: key)
     }
     func decode<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value {
-        try decoder.unbox(member(key), as: type, path: codingPath, key: key)
+        let value = try member(key)
+        if Value.self == [String].self, let strings = ValueDecoder.strings(value) {
+            return unsafeBitCast(strings, to: Value.self)
+        }
+        return try decoder.unbox(value, as: type, path: codingPath, key: key)
     }
 
     func nestedContainer<NestedKey: CodingKey>(
@@ -480,7 +526,7 @@ enum ExactInteger {
     static func value<Integer: FixedWidthInteger>(of literal: String) -> Integer? {
         var literal = literal
         return literal.withUTF8 { bytes -> Integer? in
-            guard let (negative, magnitude) = parts(bytes) else { return nil }
+            guard let (negative, magnitude) = plainParts(bytes) ?? parts(bytes) else { return nil }
             if negative {
                 guard Integer.isSigned else { return magnitude == 0 ? 0 : nil }
                 // -2^(bits-1) is the one magnitude beyond Integer.max.
@@ -491,6 +537,24 @@ enum ExactInteger {
             guard magnitude <= UInt64(Integer.max) else { return nil }
             return Integer(magnitude)
         }
+    }
+
+    /// The sign and magnitude of a literal of at most 18 digits with no fraction and no
+    /// exponent (the usual form of an integer, e.g. a NumericDate), which cannot overflow;
+    /// `nil` for any other literal, which `parts` then reads.
+    @inline(__always)
+    static func plainParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (negative: Bool, magnitude: UInt64)? {
+        let negative = !bytes.isEmpty && bytes[0] == UInt8(ascii: "-")
+        let start = negative ? 1 : 0
+        let count = bytes.count - start
+        guard count > 0, count <= 18 else { return nil }
+        var magnitude: UInt64 = 0
+        for index in start..<bytes.count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            magnitude = magnitude &* 10 &+ UInt64(digit)
+        }
+        return (negative, magnitude)
     }
 
     /// The sign and magnitude of an integral literal, or `nil` for a fraction or a

@@ -54,7 +54,7 @@ public struct SigilJSONEncoder: Sendable {
 
     private func topLevelNode<Value: Encodable>(_ value: Value) throws -> EncodedNode {
         let encoder = ValueEncoder(codingPath: [], userInfo: userInfo)
-        guard let node = try encoder.node(for: value, path: [], key: nil, topLevel: true) else {
+        guard let node = try encoder.node(for: value, path: [], key: nil, encodingSelf: true) else {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: [], debugDescription: "\(Value.self) encoded no value"))
         }
@@ -233,9 +233,11 @@ final class ValueEncoder: Encoder {
     /// The node for a nested value: scalars and arrays of strings directly, a
     /// `JSONValueRepresentable` by its `jsonValue`, anything else through `encode(to:)`.
     ///
+    /// - Parameter encodingSelf: The value is the top-level one and this encoder, still
+    ///   empty, is the one its `encode(to:)` gets (which saves making a second one).
     /// - Returns: `nil` only at the top level, for a value that encoded nothing.
     func node<Value: Encodable>(
-        for value: Value, path: [any CodingKey], key: (any CodingKey)?, topLevel: Bool = false
+        for value: Value, path: [any CodingKey], key: (any CodingKey)?, encodingSelf: Bool = false
     ) throws -> EncodedNode? {
         if Value.self == [String].self { return .strings(unsafeBitCast(value, to: [String].self)) }
         if Value.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
@@ -256,9 +258,12 @@ final class ValueEncoder: Encoder {
                     path, key, "Date has no JSON form of its own; link SigilJWTFoundation to write it as a NumericDate")
             )
         }
+        if encodingSelf {
+            try value.encode(to: self)
+            return storage
+        }
         let encoder = ValueEncoder(codingPath: key.map { path + [$0] } ?? path, userInfo: sendableUserInfo)
         try value.encode(to: encoder)
-        if topLevel { return encoder.storage }
         return encoder.storage ?? .object(ObjectNode())
     }
 
@@ -352,6 +357,10 @@ struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         object.set(key.stringValue, .unsignedInteger(value))
     }
     mutating func encode<Value: Encodable>(_ value: Value, forKey key: Key) throws {
+        if Value.self == [String].self {
+            object.set(key.stringValue, .strings(unsafeBitCast(value, to: [String].self)))
+            return
+        }
         object.set(key.stringValue, try encoder.node(for: value, path: codingPath, key: key)!)
     }
 

@@ -101,6 +101,39 @@ struct SigilJSONCoderTests {
         #expect(try Self.decode(Int64.self, "100000000000000000000e-2") == 1_000_000_000_000_000_000)
     }
 
+    /// Integers read as members of an object, where the keyed container reads them itself.
+    struct Stamps: Codable, Equatable {
+        var count: Int
+        var exp: Int64
+    }
+
+    @Test(
+        "integer members: every literal form of an integer is exact, and anything else is an error",
+        arguments: [
+            ("7", 7 as Int64?), ("-0", 0), ("1e3", 1000), ("10.0", 10), ("1.5e1", 15),
+            ("999999999999999999", 999_999_999_999_999_999), ("-999999999999999999", -999_999_999_999_999_999),
+            ("9223372036854775807", .max), ("-9223372036854775808", .min), ("9223372036854775808", nil),
+            ("-9223372036854775809", nil), ("1.5", nil), ("1e-1", nil), ("1e19", nil), ("\"7\"", nil),
+            ("true", nil), ("null", nil),
+        ])
+    func integerMembers(_ literal: String, _ expected: Int64?) throws {
+        let text = #"{"count":\#(literal),"exp":\#(literal)}"#
+        if let expected {
+            #expect(try Self.decode(Stamps.self, text) == Stamps(count: Int(expected), exp: expected))
+        } else {
+            #expect {
+                try Self.decode(Stamps.self, text)
+            } throws: { error in
+                switch error {
+                case DecodingError.dataCorrupted(let context), DecodingError.typeMismatch(_, let context),
+                    DecodingError.valueNotFound(_, let context):
+                    return context.codingPath.map(\.stringValue) == ["count"]
+                default: return false
+                }
+            }
+        }
+    }
+
     @Test(
         "an integer out of range or with a fraction is a dataCorrupted error, never rounded",
         arguments: [

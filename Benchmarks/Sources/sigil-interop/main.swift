@@ -1,17 +1,22 @@
-// sigil-interop: RS256/RS384/RS512 tokens signed by Sigil verify with jwt-kit 5.8.0, and
-// jwt-kit's verify with Sigil (issue 7). Exits 1 on any disagreement.
+// sigil-interop: tokens signed by Sigil verify with jwt-kit 5.8.0, and jwt-kit's verify with
+// Sigil, for RS256/384/512, PS256/384/512, ES256/384/512 and EdDSA. Exits 1 on any
+// disagreement.
 //
 //     swift run -c release --package-path Benchmarks sigil-interop
 //
-// For 2048- and 3072-bit keys made here by swift-crypto (BoringSSL), in PKCS#1 and PKCS#8
-// PEM, and each algorithm:
-// 1. Sigil signs (JWTProvider.createToken with the seed's claims, and JWTSigner with a
+// RS256/384/512, for 2048- and 3072-bit keys made here by swift-crypto (BoringSSL), in PKCS#1
+// and PKCS#8 PEM, and each algorithm:
+// 1. Sigil signs (JWTProvider.createToken with an access token's claims, and JWTSigner with a
 //    Codable-free claims set); jwt-kit verifies with the public PEM and with Sigil's
 //    published JWK Set (`add(jwksJSON:)`), and reads the same claims.
 // 2. Sigil's signature is byte-identical to BoringSSL's over the same signing input
 //    (RSASSA-PKCS1-v1_5 is deterministic).
 // 3. jwt-kit signs with the private PEM; Sigil verifies with the public PEM and the JWK Set.
 // 4. Each side rejects a tampered token and a token under another key.
+//
+// PS256/384/512 (RSA-2048), ES256/384/512 and EdDSA (Ed25519), with fresh keys read by both
+// sides from PEM: the same checks but 2 (PSS and ECDSA signatures are randomised), see
+// SignatureFamilies.swift.
 
 import Crypto
 import Foundation
@@ -21,8 +26,8 @@ import SigilJSON
 import SigilJWT
 import _CryptoExtras
 
-/// The seed's payload as a jwt-kit user declares it.
-struct SeedClaims: JWTKit.JWTPayload, Equatable {
+/// A typical access token's payload as a jwt-kit user declares it.
+struct AccessClaims: JWTKit.JWTPayload, Equatable {
     var sub: SubjectClaim
     var username: String
     var roles: [String]
@@ -137,8 +142,8 @@ for keySize in [_RSA.Signing.KeySize.bits2048, .bits3072] {
                     rsa: try Insecure.RSA.PublicKey(pem: otherPublicPEM), digestAlgorithm: digest,
                     kid: JWKIdentifier(string: kid))
 
-                // 1. Sigil signs; jwt-kit verifies and reads the seed's claims.
-                let seedToken = try provider.createToken(
+                // 1. Sigil signs; jwt-kit verifies and reads the claims.
+                let providerToken = try provider.createToken(
                     userID: "user_admin", roles: ["admin"], permissions: permissions, username: "admin")
                 var claims = JWTClaims()
                 claims.subject = "user_alice"
@@ -147,13 +152,13 @@ for keySize in [_RSA.Signing.KeySize.bits2048, .bits3072] {
                 claims["roles"] = ["user"]
                 claims["permissions"] = ["read:posts"]
                 let signerToken = try JWTSigner(key: signing).sign(claims)
-                for (token, user, roles) in [(seedToken, "admin", ["admin"]), (signerToken, "alice", ["user"])] {
+                for (token, user, roles) in [(providerToken, "admin", ["admin"]), (signerToken, "alice", ["user"])] {
                     for (name, keys) in [("public PEM", peerByPEM), ("Sigil's JWKS", peerByJWKS)] {
-                        let payload = try await keys.verify(token, as: SeedClaims.self)
+                        let payload = try await keys.verify(token, as: AccessClaims.self)
                         check(payload.sub.value == "user_\(user)", "\(what): jwt-kit (\(name)) reads sub")
                         check(payload.username == user && payload.roles == roles, "\(what): jwt-kit (\(name)) claims")
                     }
-                    let header = try await peerByPEM.unverified(token, as: SeedClaims.self)
+                    let header = try await peerByPEM.unverified(token, as: AccessClaims.self)
                     check(header.username == user, "\(what): unverified read")
                     // 2. Byte-identical to BoringSSL.
                     let (input, signature) = try split(token)
@@ -162,16 +167,16 @@ for keySize in [_RSA.Signing.KeySize.bits2048, .bits3072] {
                         "\(what): Sigil's signature differs from BoringSSL's")
                     // 4. jwt-kit rejects a tampered token and another key.
                     check(
-                        await rejects { _ = try await peerByPEM.verify(tampered(token), as: SeedClaims.self) },
+                        await rejects { _ = try await peerByPEM.verify(tampered(token), as: AccessClaims.self) },
                         "\(what): jwt-kit accepted a tampered Sigil token")
                     check(
-                        await rejects { _ = try await peerOther.verify(token, as: SeedClaims.self) },
+                        await rejects { _ = try await peerOther.verify(token, as: AccessClaims.self) },
                         "\(what): jwt-kit accepted a Sigil token under another key")
                     sigilTokens += 1
                 }
 
                 // 3. jwt-kit signs; Sigil verifies with the public PEM and with its JWK Set.
-                let peerPayload = SeedClaims(
+                let peerPayload = AccessClaims(
                     sub: "user_bob", username: "bob", roles: ["viewer"], permissions: ["read:posts"],
                     exp: ExpirationClaim(value: Date().addingTimeInterval(600)))
                 let peerToken = try await peerSigner.sign(peerPayload, kid: JWKIdentifier(string: kid))
@@ -204,11 +209,15 @@ for keySize in [_RSA.Signing.KeySize.bits2048, .bits3072] {
     }
 }
 
+let families = await checkSignatureFamilies()
+
 if failures.isEmpty {
     print(
         "sigil-interop: ok: \(sigilTokens) Sigil RS256/384/512 tokens verified by jwt-kit 5.8.0 (public PEM and "
             + "Sigil's JWK Set) and byte-identical to BoringSSL; \(jwtKitTokens) jwt-kit tokens verified by Sigil; "
-            + "\(checks) checks")
+            + "PS256/384/512, ES256/384/512 and EdDSA: \(families.sigil) Sigil tokens verified by jwt-kit, "
+            + "\(families.jwtKit) jwt-kit tokens verified by Sigil, tampered and foreign-key tokens refused "
+            + "both ways; \(checks) checks")
     exit(0)
 } else {
     print("sigil-interop: \(failures.count) failure(s) in \(checks) checks")

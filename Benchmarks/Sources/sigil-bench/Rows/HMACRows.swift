@@ -2,12 +2,12 @@ import Crypto
 import SigilHMAC
 import SigilSHA2
 
-/// HMAC-SHA256 over 200 bytes with a 32-byte key (issue 2): one-shot, and with the keyed state
+/// HMAC-SHA256 over 200 bytes with a 32-byte key: one-shot, and with the keyed state
 /// prepared once and reused, which is what a JWT signer does for every token.
 enum HMACRows {
     static func make() throws -> [Row] {
-        let keyBytes = [UInt8](pseudoRandomCount: 32, seed: 0x4B45_59)
-        let message = [UInt8](pseudoRandomCount: 200, seed: 0x4D53_47)
+        let keyBytes = [UInt8](pseudoRandomCount: 32, stream: 0x4B45_59)
+        let message = [UInt8](pseudoRandomCount: 200, stream: 0x4D53_47)
         let sigilKey = SigilHMAC.SymmetricKey(data: keyBytes)
         let sigilKeyed = SigilHMAC.HMACKey<SigilSHA2.SHA256>(sigilKey)
         let peerKey = Crypto.SymmetricKey(data: keyBytes)

@@ -1,7 +1,7 @@
 import Crypto
 import SigilSHA2
 
-/// SHA-256 and SHA-512, long (16 KiB, throughput) and short (64 B, latency) inputs (issue 2).
+/// SHA-256 and SHA-512, long (16 KiB, throughput) and short (64 B, latency) inputs.
 ///
 /// Every SHA-256 row shows BoringSSL twice: with the CPU's SHA extensions (SHA-NI), and
 /// without them (measured in a child process, see `ProcessVariant`), because pure Swift
@@ -52,9 +52,10 @@ func boringSSLWithAndWithoutSHAExtensions(
 }
 
 extension [UInt8] {
-    /// Deterministic filler bytes (a 64-bit LCG), so every run hashes the same input.
-    init(pseudoRandomCount count: Int, seed: UInt64 = 0x5EED_516C) {
-        var state = seed
+    /// Deterministic filler bytes (a 64-bit LCG started at `stream`), so every run hashes the
+    /// same input.
+    init(pseudoRandomCount count: Int, stream: UInt64 = 0x5EED_516C) {
+        var state = stream
         self = (0..<count).map { _ in
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return UInt8(truncatingIfNeeded: state >> 56)

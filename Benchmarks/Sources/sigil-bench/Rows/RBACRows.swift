@@ -45,7 +45,7 @@ enum RBACRows {
         }
         return [
             Row(
-                "RBAC decisions, seed table (20-request mix)", .perSecond("decisions"),
+                "RBAC decisions, example role table (20-request mix)", .perSecond("decisions"),
                 operations: subjects.count * requests.count,
                 sigil: { blackHole(decideAll()) },
                 peers: []

@@ -3,12 +3,12 @@ import SigilRSA
 import SigilSHA2
 import _CryptoExtras
 
-/// RSASSA-PKCS1-v1_5 with SHA-256 (issues 3 and 7), Sigil's `RSA` vs swift-crypto's `_RSA.Signing`
+/// RSASSA-PKCS1-v1_5 with SHA-256, Sigil's `RSA` vs swift-crypto's `_RSA.Signing`
 /// (BoringSSL). One operation hashes a 200-byte message (about a JWT's signing input) and
 /// verifies or signs it.
 enum RSARows {
     static func make() throws -> [Row] {
-        let message = [UInt8](pseudoRandomCount: 200, seed: 0x5253_41)
+        let message = [UInt8](pseudoRandomCount: 200, stream: 0x5253_41)
         let peerPrivate2048 = try _RSA.Signing.PrivateKey(pemRepresentation: BenchmarkKeys.rsa2048PrivateKeyPEM)
         let peerPrivate4096 = try _RSA.Signing.PrivateKey(pemRepresentation: BenchmarkKeys.rsa4096PrivateKeyPEM)
         let peerPublic2048 = try _RSA.Signing.PublicKey(pemRepresentation: BenchmarkKeys.rsa2048PublicKeyPEM)
