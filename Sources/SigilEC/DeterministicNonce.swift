@@ -35,8 +35,9 @@ struct DeterministicNonce<C: WeierstrassCurve> {
         value = Self.mac(key, value)
     }
 
-    /// The next candidate k in [1, n − 1] (RFC 6979 §3.2 step h). A caller that cannot use
-    /// it (r or s came out zero) calls again; the generator then moves on as step h.3 says.
+    /// The next candidate k in [1, n − 1] (RFC 6979 §3.2 step h).
+    ///
+    /// A caller that cannot use it (r or s came out zero) calls again; the generator then moves on as step h.3 says.
     mutating func next() -> Limbs {
         while true {
             if needsUpdate {

@@ -20,6 +20,7 @@ enum ECDSA<C: WeierstrassCurve> {
     }
 
     /// A scalar from exactly `C.byteCount` big-endian bytes, or nil for another length.
+    ///
     /// The value is not range-checked.
     static func scalarLimbs<Bytes: Collection>(_ bytes: Bytes) -> Limbs? where Bytes.Element == UInt8 {
         guard bytes.count == C.byteCount else { return nil }
@@ -53,10 +54,10 @@ enum ECDSA<C: WeierstrassCurve> {
 
     // MARK: Points
 
-    /// The point (x, y) from canonical big-endian coordinates, checked: each coordinate is
-    /// exactly `C.byteCount` bytes and below p, and the point is on the curve (which also
-    /// excludes the identity, which has no affine coordinates). The curves have prime order
-    /// (cofactor 1), so every point on the curve but the identity generates the group.
+    /// The point (x, y) from canonical big-endian coordinates, checked: each coordinate is exactly `C.byteCount` bytes
+    /// and below p, and the point is on the curve (which also excludes the identity, which has no affine coordinates).
+    ///
+    /// The curves have prime order (cofactor 1), so every point on the curve but the identity generates the group.
     static func validatedPoint<X: Collection, Y: Collection>(x: X, y: Y) throws(ECError) -> Point
     where X.Element == UInt8, Y.Element == UInt8 {
         guard x.count == C.byteCount, y.count == C.byteCount else {
@@ -86,8 +87,10 @@ enum ECDSA<C: WeierstrassCurve> {
 
     // MARK: Verification
 
-    /// Whether (r, s) is a valid signature of the digest-derived scalar `e` under the public
-    /// point `q` (FIPS 186-5 §6.4.2). Variable time: every input is public.
+    /// Whether (r, s) is a valid signature of the digest-derived scalar `e` under the public point `q`
+    /// (FIPS 186-5 §6.4.2).
+    ///
+    /// Variable time: every input is public.
     static func isValid(r: Limbs, s: Limbs, e: Limbs, publicKey q: Point) -> Bool {
         guard inScalarRangeMask(r) != 0, inScalarRangeMask(s) != 0 else { return false }
         let w = ScalarElement(canonical: s).inverted()

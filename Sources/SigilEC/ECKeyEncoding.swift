@@ -133,8 +133,10 @@ struct ECPrivateKeyValue<C: WeierstrassCurve>: Sendable {
     let d: Limbs
     let publicKey: ECPublicKeyValue<C>
 
-    /// From big-endian bytes of d, at most the curve's length (shorter encodings are
-    /// left-padded); d must be in [1, n − 1]. The public key is computed.
+    /// From big-endian bytes of d, at most the curve's length (shorter encodings are left-padded);
+    /// d must be in [1, n − 1].
+    ///
+    /// The public key is computed.
     init<Bytes: Collection>(scalar bytes: Bytes) throws(ECError) where Bytes.Element == UInt8 {
         guard bytes.count <= C.byteCount, !bytes.isEmpty else {
             throw ECError(.invalidPrivateKey, "a private key is a scalar of the curve's length")
@@ -194,8 +196,13 @@ struct ECPrivateKeyValue<C: WeierstrassCurve>: Sendable {
     ///   parameters [0] ECParameters OPTIONAL,       -- namedCurve only
     ///   publicKey  [1] BIT STRING OPTIONAL }        -- must match d·G when present
     /// ```
-    /// - Parameter curveKnown: true inside PKCS#8, whose AlgorithmIdentifier already named
-    ///   the curve; otherwise the parameters are required.
+    ///
+    /// - Parameters:
+    ///   - der: The `ECPrivateKey` DER.
+    ///   - curveKnown: true inside PKCS#8, whose AlgorithmIdentifier already named
+    ///     the curve; otherwise the parameters are required.
+    /// - Throws: `ECError` when the DER is malformed, names another curve (or, without
+    ///   `curveKnown`, none), holds a d outside [1, n − 1], or stores a public key other than d·G.
     init(sec1 der: [UInt8], curveKnown: Bool) throws(ECError) {
         let (scalar, storedPoint) = try readingDER(as: ECError.self) {
             () throws(DERError) -> ([UInt8], [UInt8]?) in

@@ -54,7 +54,9 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
         return maskIfZero(accumulated)
     }
 
-    /// Whether the element is zero. Variable-time in the sense that the caller branches on it.
+    /// Whether the element is zero.
+    ///
+    /// Variable-time in the sense that the caller branches on it.
     @inline(__always)
     var isZero: Bool { isZeroMask != 0 }
 

@@ -82,9 +82,10 @@ extension P521.Signing {
         /// The PEM `PUBLIC KEY` document.
         public var pemRepresentation: String { value.spkiPEM }
 
-        /// Whether `signature` is a valid ECDSA signature of SHA-512(`data`) under this key
-        /// (FIPS 186-5 §6.4.2): r and s in [1, n − 1], and the recomputed point's x equal to
-        /// r mod n. Verification runs in variable time (every input is public).
+        /// Whether `signature` is a valid ECDSA signature of SHA-512(`data`) under this key (FIPS 186-5 §6.4.2): r and
+        /// s in [1, n − 1], and the recomputed point's x equal to r mod n.
+        ///
+        /// Verification runs in variable time (every input is public).
         ///
         /// - Parameters:
         ///   - signature: The signature.
@@ -110,10 +111,13 @@ extension P521.Signing {
                 raw: signature.rawRepresentation, digest: Array(digest), publicKey: value)
         }
 
+        /// The type and the length of the uncompressed point; no coordinates.
         public var description: String { "P521.Signing.PublicKey(\(x963Representation.count) bytes)" }
 
+        /// Whether the two keys are the same point.
         public static func == (lhs: PublicKey, rhs: PublicKey) -> Bool { lhs.value == rhs.value }
 
+        /// Hashes the point's coordinates.
         public func hash(into hasher: inout Hasher) { hasher.combine(rawRepresentation) }
     }
 
@@ -185,19 +189,29 @@ extension P521.Signing {
         /// The public key, d·G.
         public var publicKey: PublicKey { PublicKey(value: value.publicKey) }
 
-        /// d, 66 bytes big-endian. Treat as secret.
+        /// d, 66 bytes big-endian.
+        ///
+        /// Treat as secret.
         public var rawRepresentation: [UInt8] { value.scalarBytes }
 
-        /// The PKCS#8 DER encoding (with the public key). Treat as secret.
+        /// The PKCS#8 DER encoding (with the public key).
+        ///
+        /// Treat as secret.
         public var derRepresentation: [UInt8] { value.pkcs8DER }
 
-        /// The PKCS#8 PEM `PRIVATE KEY` document. Treat as secret.
+        /// The PKCS#8 PEM `PRIVATE KEY` document.
+        ///
+        /// Treat as secret.
         public var pemRepresentation: String { value.pkcs8PEM }
 
-        /// The SEC 1 `ECPrivateKey` DER encoding (with the curve and the public key). Treat as secret.
+        /// The SEC 1 `ECPrivateKey` DER encoding (with the curve and the public key).
+        ///
+        /// Treat as secret.
         public var sec1DERRepresentation: [UInt8] { value.sec1DER }
 
-        /// The SEC 1 PEM `EC PRIVATE KEY` document. Treat as secret.
+        /// The SEC 1 PEM `EC PRIVATE KEY` document.
+        ///
+        /// Treat as secret.
         public var sec1PEMRepresentation: String { value.sec1PEM }
 
         /// Signs SHA-512(`data`) with a deterministic RFC 6979 nonce.
@@ -242,6 +256,7 @@ extension P521.Signing {
             ECDSASignature(checkedRaw: try value.sign(digest: digestBytes, additionalData: additionalData))
         }
 
+        /// The type only: the key's value is never printed.
         public var description: String { "P521.Signing.PrivateKey(<redacted>)" }
     }
 
@@ -276,6 +291,7 @@ extension P521.Signing {
         /// The DER `ECDSA-Sig-Value`.
         public var derRepresentation: [UInt8] { ECDSASignatureEncoding<Curve>.derFromRaw(rawRepresentation) }
 
+        /// The type and the length of the raw signature.
         public var description: String { "P521.Signing.ECDSASignature(\(rawRepresentation.count) bytes)" }
     }
 }

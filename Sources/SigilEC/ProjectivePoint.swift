@@ -141,7 +141,9 @@ struct ProjectivePoint<C: WeierstrassCurve>: Sendable {
             z: Element.select(mask, a.z, b.z))
     }
 
-    /// The affine coordinates, or nil for the identity. Uses one constant-time inversion.
+    /// The affine coordinates, or nil for the identity.
+    ///
+    /// Uses one constant-time inversion.
     func affine() -> (x: Element, y: Element)? {
         let inverse = z.inverted()
         if z.isZero { return nil }

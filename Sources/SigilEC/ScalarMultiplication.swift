@@ -14,9 +14,10 @@ enum ScalarMultiplicationStep: Equatable, Sendable {
     case tableRead(Int)
 }
 
-/// Receives the sequence of operations of a secret scalar multiplication. Signing uses
-/// `UnobservedScalarMultiplication`, which the compiler removes entirely; the constant-time
-/// test records the steps and compares them for different scalars.
+/// Receives the sequence of operations of a secret scalar multiplication.
+///
+/// Signing uses `UnobservedScalarMultiplication`, which the compiler removes entirely; the constant-time test records
+/// the steps and compares them for different scalars.
 protocol ScalarMultiplicationObserver {
     mutating func record(_ step: ScalarMultiplicationStep)
 }
@@ -45,6 +46,7 @@ extension ProjectivePoint {
     /// - Parameters:
     ///   - scalar: A canonical value below 2^(windows·4), little-endian limbs.
     ///   - observer: receives every doubling, addition and table read.
+    /// - Returns: The point `scalar`·`self`.
     func secretMultiple<Observer: ScalarMultiplicationObserver>(
         _ scalar: C.Field.Storage, observer: inout Observer
     ) -> Self {
@@ -79,8 +81,9 @@ extension ProjectivePoint {
         }
     }
 
-    /// The 4-bit digit of `scalar` at `window` (bits 4·window ..< 4·window + 4). The window
-    /// position is public; the value read is not used as an index or in a branch.
+    /// The 4-bit digit of `scalar` at `window` (bits 4·window ..< 4·window + 4).
+    ///
+    /// The window position is public; the value read is not used as an index or in a branch.
     @inline(__always)
     static func digit(of scalar: C.Field.Storage, window: Int) -> UInt64 {
         let bit = window * windowBits

@@ -34,7 +34,7 @@ enum P256Curve: WeierstrassCurve {
     typealias Scalar = P256OrderModulus
     typealias Hash = SHA256
     static var name: StaticString { "P-256" }
-    /// 1.2.840.10045.3.1.7
+    /// The DER contents of the curve's object identifier, 1.2.840.10045.3.1.7.
     static var objectIdentifier: [UInt8] { [0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07] }
 }
 
@@ -44,7 +44,7 @@ enum P384Curve: WeierstrassCurve {
     typealias Scalar = P384OrderModulus
     typealias Hash = SHA384
     static var name: StaticString { "P-384" }
-    /// 1.3.132.0.34
+    /// The DER contents of the curve's object identifier, 1.3.132.0.34.
     static var objectIdentifier: [UInt8] { [0x2b, 0x81, 0x04, 0x00, 0x22] }
 }
 
@@ -54,6 +54,6 @@ enum P521Curve: WeierstrassCurve {
     typealias Scalar = P521OrderModulus
     typealias Hash = SHA512
     static var name: StaticString { "P-521" }
-    /// 1.3.132.0.35
+    /// The DER contents of the curve's object identifier, 1.3.132.0.35.
     static var objectIdentifier: [UInt8] { [0x2b, 0x81, 0x04, 0x00, 0x23] }
 }
