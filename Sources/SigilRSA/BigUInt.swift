@@ -7,7 +7,9 @@
 
 /// An unsigned integer of a fixed number of 64-bit limbs (little-endian limb order).
 struct BigUInt: Sendable, Hashable {
-    /// The limbs, least significant first. Never empty.
+    /// The limbs, least significant first.
+    ///
+    /// Never empty.
     var limbs: [UInt64]
 
     /// A value from its limbs (least significant first); an empty array means zero in one limb.
@@ -21,6 +23,7 @@ struct BigUInt: Sendable, Hashable {
     }
 
     /// The value of big-endian bytes, in the fewest limbs that hold it (at least one).
+    ///
     /// Leading zero bytes are allowed and ignored.
     init<Bytes: Collection>(bigEndianBytes bytes: Bytes) where Bytes.Element == UInt8 {
         var significant = bytes.count
@@ -69,6 +72,7 @@ struct BigUInt: Sendable, Hashable {
     }
 
     /// The number of limbs up to and including the most significant non-zero one (zero for zero).
+    ///
     /// Variable time: for public values.
     var significantLimbCount: Int {
         var count = limbs.count
@@ -76,14 +80,18 @@ struct BigUInt: Sendable, Hashable {
         return count
     }
 
-    /// The position of the highest set bit plus one (zero for zero). Variable time.
+    /// The position of the highest set bit plus one (zero for zero).
+    ///
+    /// Variable time.
     var bitWidth: Int {
         let count = significantLimbCount
         guard count > 0 else { return 0 }
         return (count - 1) * 64 + (64 - limbs[count - 1].leadingZeroBitCount)
     }
 
-    /// Whether the value is zero. Variable time.
+    /// Whether the value is zero.
+    ///
+    /// Variable time.
     var isZero: Bool { significantLimbCount == 0 }
 
     /// Whether the lowest bit is set.
@@ -98,7 +106,9 @@ struct BigUInt: Sendable, Hashable {
         return BigUInt(limbs: result)
     }
 
-    /// Compares two values of any widths: -1, 0 or 1. Variable time: for public values.
+    /// Compares two values of any widths: -1, 0 or 1.
+    ///
+    /// Variable time: for public values.
     static func compare(_ lhs: BigUInt, _ rhs: BigUInt) -> Int {
         let width = max(lhs.limbs.count, rhs.limbs.count)
         var index = width - 1
@@ -123,8 +133,9 @@ struct BigUInt: Sendable, Hashable {
         return difference == 0
     }
 
-    /// The full product, `lhs.limbs.count + rhs.limbs.count` limbs wide. Schoolbook; the
-    /// sequence of operations depends only on the widths.
+    /// The full product, `lhs.limbs.count + rhs.limbs.count` limbs wide.
+    ///
+    /// Schoolbook; the sequence of operations depends only on the widths.
     static func product(_ lhs: BigUInt, _ rhs: BigUInt) -> BigUInt {
         var result = [UInt64](repeating: 0, count: lhs.limbs.count + rhs.limbs.count)
         for i in 0..<lhs.limbs.count {
@@ -140,8 +151,9 @@ struct BigUInt: Sendable, Hashable {
         return BigUInt(limbs: result)
     }
 
-    /// `self - 1` for a non-zero value (same width). Variable time on the borrow chain:
-    /// for values such as p - 1 whose lowest limb is odd, the chain stops at once.
+    /// `self - 1` for a non-zero value (same width).
+    ///
+    /// Variable time on the borrow chain: for values such as p - 1 whose lowest limb is odd, the chain stops at once.
     func decremented() -> BigUInt {
         var result = limbs
         var index = 0
@@ -154,9 +166,10 @@ struct BigUInt: Sendable, Hashable {
         return BigUInt(limbs: result)
     }
 
-    /// `self mod modulus` by bit-serial shift and masked subtraction: the sequence of
-    /// operations depends only on the two widths, never on the values. Slow (one pass over
-    /// the modulus per bit of `self`); used for key validation, not in signing.
+    /// `self mod modulus` by bit-serial shift and masked subtraction: the sequence of operations depends only on the
+    /// two widths, never on the values.
+    ///
+    /// Slow (one pass over the modulus per bit of `self`); used for key validation, not in signing.
     /// - Precondition: `modulus` is non-zero (checked by callers; zero yields zero).
     func remainder(dividingBy modulus: BigUInt) -> BigUInt {
         let width = modulus.limbs.count

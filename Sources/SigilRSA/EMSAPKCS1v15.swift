@@ -1,6 +1,8 @@
 import SigilSHA2
 
-/// EMSA-PKCS1-v1_5 encoding (RFC 8017 §9.2) for a digest that has already been computed:
+/// EMSA-PKCS1-v1_5 encoding (RFC 8017 §9.2) for a digest that has already been computed.
+///
+/// The encoding is:
 ///
 /// ```
 /// EM = 0x00 || 0x01 || PS || 0x00 || T
@@ -13,10 +15,10 @@ import SigilSHA2
 /// made the Bleichenbacher 2006 forgeries against e = 3 possible.
 @usableFromInline
 enum EMSAPKCS1v15 {
-    /// The DER encoding of `DigestInfo { AlgorithmIdentifier { id-shaXXX, NULL }, OCTET
-    /// STRING (digest) }` up to the digest itself (RFC 8017 §9.2, note 1), for a digest of
-    /// type `D`; its last byte is the digest length. The parameters are always the explicit
-    /// NULL: the form without it is never produced nor accepted.
+    /// The DER encoding of `DigestInfo { AlgorithmIdentifier { id-shaXXX, NULL }, OCTET STRING (digest) }` up to the
+    /// digest itself (RFC 8017 §9.2, note 1), for a digest of type `D`; its last byte is the digest length.
+    ///
+    /// The parameters are always the explicit NULL: the form without it is never produced nor accepted.
     ///
     /// The digest type names the hash function: `SHA256Digest`, `SHA384Digest` or
     /// `SHA512Digest`. Any other type gives nil, even one of the same length, since its
@@ -66,8 +68,9 @@ enum EMSAPKCS1v15 {
         return encoded
     }
 
-    /// Whether the integer `m` (little-endian limbs, `< 2^(8·byteCount)`) is exactly the
-    /// encoding of `digest`. Every byte is compared; the time depends only on the lengths.
+    /// Whether the integer `m` (little-endian limbs, `< 2^(8·byteCount)`) is exactly the encoding of `digest`.
+    ///
+    /// Every byte is compared; the time depends only on the lengths.
     static func matches(
         _ m: UnsafePointer<UInt64>, byteCount: Int, digest: UnsafeRawBufferPointer, digestInfoPrefix prefix: [UInt8]
     ) -> Bool {

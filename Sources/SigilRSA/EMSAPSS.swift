@@ -1,7 +1,8 @@
 import SigilSHA2
 
-/// EMSA-PSS encoding and verification (RFC 8017 §9.1) for a digest that has already been
-/// computed, with MGF1 (§B.2.1) as the mask generation function:
+/// EMSA-PSS encoding and verification (RFC 8017 §9.1) for a digest that has already been computed.
+///
+/// MGF1 (§B.2.1) is the mask generation function:
 ///
 /// ```
 /// M′ = 0x00 × 8 || mHash || salt
@@ -77,9 +78,10 @@ enum EMSAPSS {
     /// (step 4), the cleared leftmost bits of maskedDB (step 6), the all-zero padding and
     /// the 0x01 separator at the position the salt length fixes (step 10), and H = H′
     /// (step 14). The inputs are public, so the checks may return early.
+    ///
     /// - Parameters:
     ///   - mHash: Hash(M); a digest of the wrong length gives `false`.
-    ///   - encoded: EM, emLen bytes; unmasked in place (its contents are scratch afterwards).
+    ///   - em: EM (the `encoded` argument), emLen bytes; unmasked in place (its contents are scratch afterwards).
     ///   - emBits: modBits − 1.
     ///   - saltByteCount: sLen.
     ///   - hash: The hash function of the signature.

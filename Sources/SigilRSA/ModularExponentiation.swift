@@ -14,9 +14,10 @@ enum ExponentiationStep: Equatable, Sendable {
     case tableRead(Int)
 }
 
-/// Receives the sequence of operations of a secret exponentiation. Signing uses
-/// `UnobservedExponentiation`, which the compiler removes entirely; the constant-time test
-/// records the steps and compares them for different exponents.
+/// Receives the sequence of operations of a secret exponentiation.
+///
+/// Signing uses `UnobservedExponentiation`, which the compiler removes entirely; the constant-time test records the
+/// steps and compares them for different exponents.
 protocol ExponentiationObserver {
     mutating func record(_ step: ExponentiationStep)
 }
@@ -110,10 +111,12 @@ extension MontgomeryModulus {
     /// select into a branch or a load of one entry. The Montgomery kernels end with a
     /// masked subtraction through the same barrier. `.ci/ctgrind` checks the release build
     /// of this function under valgrind with an undefined base and exponent.
+    ///
     /// - Parameters:
     ///   - result: k limbs; receives x^exponent·R mod n. May not alias the others.
     ///   - x: the base in Montgomery form (x·R mod n), k limbs, < n.
     ///   - exponent: `exponentLimbCount` limbs, little-endian.
+    ///   - exponentLimbCount: The number of limbs of the exponent; every bit of them is processed.
     ///   - scratch: `secretPowerScratchCount` limbs.
     ///   - observer: receives every squaring, multiplication and table read.
     func secretPower<Observer: ExponentiationObserver>(
@@ -171,8 +174,9 @@ extension MontgomeryModulus {
         }
     }
 
-    /// `width` bits of the exponent starting at bit `position`. The position is public; only
-    /// the value returned is secret, and it is computed without a branch on it.
+    /// `width` bits of the exponent starting at bit `position`.
+    ///
+    /// The position is public; only the value returned is secret, and it is computed without a branch on it.
     @inline(__always)
     static func exponentBits(_ exponent: UnsafePointer<UInt64>, count: Int, at position: Int, width: Int) -> UInt64 {
         let limbIndex = position / 64
@@ -218,8 +222,9 @@ extension MontgomeryModulus {
         return result
     }
 
-    /// a·b·R⁻¹ mod n in a fresh array (a·b < n·R). With b = R² this enters Montgomery form;
-    /// with b = 1 it leaves it.
+    /// a·b·R⁻¹ mod n in a fresh array (a·b < n·R).
+    ///
+    /// With b = R² this enters Montgomery form; with b = 1 it leaves it.
     func multiply(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
         var result = [UInt64](repeating: 0, count: limbCount)
         var scratch = [UInt64](repeating: 0, count: limbCount + 1)

@@ -10,8 +10,9 @@ import SigilConstantTime
 // through `valueBarrier` all the same.
 
 extension MontgomeryModulus {
-    /// The inverse of `value` (k limbs) modulo the odd modulus, or nil when it has none
-    /// (gcd ≠ 1, or `value` is zero). Variable time: for blinded random values only.
+    /// The inverse of `value` (k limbs) modulo the odd modulus, or nil when it has none (gcd ≠ 1, or `value` is zero).
+    ///
+    /// Variable time: for blinded random values only.
     ///
     /// Invariants: x1·value ≡ u and x2·value ≡ v (mod n). Each round strips the trailing
     /// zeros of u (or v) at once and divides x1 (or x2) by the same power of two modulo n
@@ -72,7 +73,9 @@ extension MontgomeryModulus {
         return Array(state[(4 * k)..<(5 * k)])
     }
 
-    /// x = x / 2^shift mod n, for x < n and 1 ≤ shift ≤ 63. `spare`: k + 1 limbs.
+    /// x = x / 2^shift mod n, for x < n and 1 ≤ shift ≤ 63.
+    ///
+    /// `spare`: k + 1 limbs.
     private func divideByPowerOfTwo(
         _ x: UnsafeMutablePointer<UInt64>, _ shift: Int, modulus n: UnsafePointer<UInt64>,
         spare: UnsafeMutablePointer<UInt64>

@@ -85,7 +85,9 @@ struct MontgomeryModulus: Sendable {
 
     // MARK: - Kernels
 
-    /// value = 2·value mod n, for value < n; masked subtraction. `scratch`: k limbs.
+    /// value = 2·value mod n, for value < n; masked subtraction.
+    ///
+    /// `scratch`: k limbs.
     @inline(__always)
     static func doubleModulo(
         _ value: UnsafeMutablePointer<UInt64>, modulus n: UnsafePointer<UInt64>, count k: Int,
@@ -108,8 +110,9 @@ struct MontgomeryModulus: Sendable {
         }
     }
 
-    /// result = t - n if (top:t) ≥ n, else t; for (top:t) < 2n. A masked select through
-    /// `valueBarrier`, no branch. `result` must not alias `t`.
+    /// result = t - n if (top:t) ≥ n, else t; for (top:t) < 2n.
+    ///
+    /// A masked select through `valueBarrier`, no branch. `result` must not alias `t`.
     @inline(__always)
     static func subtractModulusIfNeeded(
         _ result: UnsafeMutablePointer<UInt64>, _ t: UnsafePointer<UInt64>, top: UInt64,
@@ -125,9 +128,9 @@ struct MontgomeryModulus: Sendable {
         }
     }
 
-    /// a = a − b mod n, for a, b < n: n is added back under a mask (through `valueBarrier`),
-    /// not a branch. Serves Garner's recombination in signing (secret values) and the
-    /// inversion of the blinding value.
+    /// a = a − b mod n, for a, b < n: n is added back under a mask (through `valueBarrier`), not a branch.
+    ///
+    /// Serves Garner's recombination in signing (secret values) and the inversion of the blinding value.
     static func subtractModulo(
         _ a: UnsafeMutablePointer<UInt64>, _ b: UnsafePointer<UInt64>, modulus n: UnsafePointer<UInt64>, count k: Int
     ) {
@@ -142,9 +145,9 @@ struct MontgomeryModulus: Sendable {
         }
     }
 
-    /// result = a·b·R⁻¹ mod n (CIOS, multiplication and reduction fused in one pass per limb
-    /// of b). Inputs with a·b < n·R give a result < n. `result` may alias `a` or `b`.
-    /// `scratch`: k + 1 limbs.
+    /// result = a·b·R⁻¹ mod n (CIOS, multiplication and reduction fused in one pass per limb of b).
+    ///
+    /// Inputs with a·b < n·R give a result < n. `result` may alias `a` or `b`. `scratch`: k + 1 limbs.
     @inline(__always)
     static func multiply(
         _ result: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
@@ -177,8 +180,9 @@ struct MontgomeryModulus: Sendable {
         subtractModulusIfNeeded(result, t, top: t[k], modulus: n, count: k)
     }
 
-    /// result = w·R⁻¹ mod n for a 2k-limb w < n·R (Montgomery reduction, REDC). `w` is
-    /// overwritten. `result` must not alias `w`.
+    /// result = w·R⁻¹ mod n for a 2k-limb w < n·R (Montgomery reduction, REDC).
+    ///
+    /// `w` is overwritten. `result` must not alias `w`.
     ///
     /// Rows are reduced two at a time: m₁ for row i + 1 is known as soon as row i has
     /// updated limb i + 1, and the two rows' carry chains are then independent, which keeps
@@ -231,9 +235,10 @@ struct MontgomeryModulus: Sendable {
         subtractModulusIfNeeded(result, w + k, top: extra, modulus: n, count: k)
     }
 
-    /// result = a²·R⁻¹ mod n: the square computed with each cross product once (two rows at
-    /// a time, for two independent carry chains), doubled, plus the squares a[i]², then
-    /// reduced. `result` may alias `a`. `scratch`: 2k limbs.
+    /// result = a²·R⁻¹ mod n: the square computed with each cross product once (two rows at a time, for two independent
+    /// carry chains), doubled, plus the squares a[i]², then reduced.
+    ///
+    /// `result` may alias `a`. `scratch`: 2k limbs.
     @inline(__always)
     static func square(
         _ result: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>,

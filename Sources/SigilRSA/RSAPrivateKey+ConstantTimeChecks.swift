@@ -34,9 +34,10 @@ extension RSA.PrivateKey {
         return result
     }
 
-    /// The CRT private operation of signing (`signatureValue`) with every blinding value
-    /// given: input·factor, both exponentiations with blinded exponents, Garner's
-    /// recombination, and the multiplication by `blindingInverse`. No verification.
+    /// The CRT private operation of signing (`signatureValue`) with every blinding value given: input·factor, both
+    /// exponentiations with blinded exponents, Garner's recombination, and the multiplication by `blindingInverse`.
+    ///
+    /// No verification.
     /// - Parameters:
     ///   - input: `modulusLimbCount` limbs.
     ///   - blindingFactor: `modulusLimbCount` limbs (vᵉ mod n in signing).
@@ -57,9 +58,10 @@ extension RSA.PrivateKey {
         return signatureValue(of: m, blinding: blinding, observer: &observer).limbs
     }
 
-    /// RSASSA-PKCS1-v1_5 signing of a digest as `signature(for:)` does it, verification
-    /// included, except that the exponent-blinding factors are the caller's. The signature
-    /// does not depend on them.
+    /// RSASSA-PKCS1-v1_5 signing of a digest as `signature(for:)` does it, verification included, except that the
+    /// exponent-blinding factors are the caller's.
+    ///
+    /// The signature does not depend on them.
     /// - Parameters:
     ///   - digest: A SHA-256, SHA-384 or SHA-512 digest.
     ///   - exponentBlindingFactors: r and r′.

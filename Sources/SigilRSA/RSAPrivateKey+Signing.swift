@@ -6,8 +6,8 @@ import SigilSHA2
 
 extension RSA.PrivateKey {
     /// Signs `message` with RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.1), hashing it with `Hash`.
-    /// PKCS#1 v1.5 signatures are deterministic: the same key and message always give the
-    /// same bytes.
+    ///
+    /// PKCS#1 v1.5 signatures are deterministic: the same key and message always give the same bytes.
     ///
     /// ```swift
     /// // JWS RS256 (RFC 7518 §3.3).
@@ -60,9 +60,10 @@ extension RSA.PrivateKey {
         try signature(for: Hash.hash(data: message))
     }
 
-    /// Signs the message whose digest is `digest` with RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.1);
-    /// the digest's type names the hash function. See `signature(for:using:)` for how the
-    /// signature is computed.
+    /// Signs the message whose digest is `digest` with RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.1); the digest's type names the
+    /// hash function.
+    ///
+    /// See `signature(for:using:)` for how the signature is computed.
     ///
     /// ```swift
     /// let signature = try privateKey.signature(for: SHA512.hash(data: signingInput))   // RS512
@@ -172,9 +173,10 @@ extension RSA.PrivateKey {
         throw RSAError(.signingFailed, "no invertible blinding value could be drawn")
     }
 
-    /// The most draws `randomBelow` makes. A draw is masked to n's bit length, so it is
-    /// accepted with probability above 1/2; 256 rejections in a row (probability below
-    /// 2⁻²⁵⁶) mean a broken generator, and signing fails closed.
+    /// The most draws `randomBelow` makes.
+    ///
+    /// A draw is masked to n's bit length, so it is accepted with probability above 1/2; 256 rejections in a row
+    /// (probability below 2⁻²⁵⁶) mean a broken generator, and signing fails closed.
     static let maximumRandomDraws = 256
 
     /// A uniform value in [1, n), by rejection sampling.
@@ -192,9 +194,10 @@ extension RSA.PrivateKey {
         throw RSAError(.signingFailed, "the random number generator produced no value below the modulus")
     }
 
-    /// s = m^d mod n through blinding and the CRT (steps 2–5 of `signature(for:using:)`):
-    /// the raw private operation, without the verification. `observer` sees both secret
-    /// exponentiations.
+    /// s = m^d mod n through blinding and the CRT (steps 2–5 of `signature(for:using:)`): the raw private operation,
+    /// without the verification.
+    ///
+    /// `observer` sees both secret exponentiations.
     func signatureValue<Observer: ExponentiationObserver>(
         of m: BigUInt, blinding: Blinding, observer: inout Observer
     ) -> BigUInt {
@@ -281,9 +284,10 @@ extension RSA.PrivateKey {
 }
 
 extension MontgomeryModulus {
-    /// The blinded CRT exponent d + r·(p−1), one limb wider than p (RSA exponent blinding,
-    /// as proposed in Kocher's 1996 timing-attack paper). It gives the same power modulo p
-    /// as d: x^(p−1) ≡ 1 (mod p) for x coprime to p, and both powers are 0 for x ≡ 0.
+    /// The blinded CRT exponent d + r·(p−1), one limb wider than p (RSA exponent blinding, as proposed in Kocher's 1996
+    /// timing-attack paper).
+    ///
+    /// It gives the same power modulo p as d: x^(p−1) ≡ 1 (mod p) for x coprime to p, and both powers are 0 for x ≡ 0.
     ///
     /// p is odd, so p − 1 is p with its lowest bit cleared; the product and the sum run the
     /// same instructions for any values.

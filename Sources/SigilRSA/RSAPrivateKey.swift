@@ -39,11 +39,13 @@ extension RSA {
         /// The size of the modulus in bits.
         public var keySizeInBits: Int { publicKey.keySizeInBits }
 
+        /// The type and the key size only: no part of the key is printed.
         public var description: String { "RSA.PrivateKey(\(keySizeInBits) bits)" }
 
-        /// A private key from PEM: `-----BEGIN RSA PRIVATE KEY-----` (PKCS#1 RSAPrivateKey,
-        /// RFC 8017 A.1.2) or `-----BEGIN PRIVATE KEY-----` (PKCS#8 PrivateKeyInfo, RFC 5208,
-        /// unencrypted, rsaEncryption). Line breaks in the body are allowed.
+        /// A private key from PEM: `-----BEGIN RSA PRIVATE KEY-----` (PKCS#1 RSAPrivateKey, RFC 8017 A.1.2) or
+        /// `-----BEGIN PRIVATE KEY-----` (PKCS#8 PrivateKeyInfo, RFC 5208, unencrypted, rsaEncryption).
+        ///
+        /// Line breaks in the body are allowed.
         /// - Parameter pemRepresentation: The PEM text.
         /// - Throws: `RSAError` with `.invalidPEM`, `.invalidDER`, `.unsupportedKeyType`
         ///   (another algorithm, multi-prime), or the codes of the key checks.
@@ -57,8 +59,9 @@ extension RSA {
             try self.init(components)
         }
 
-        /// A private key from DER: PKCS#1 RSAPrivateKey or PKCS#8 PrivateKeyInfo, told apart
-        /// by their structure. The DER must be strict (see `PublicKey.init(derRepresentation:)`).
+        /// A private key from DER: PKCS#1 RSAPrivateKey or PKCS#8 PrivateKeyInfo, told apart by their structure.
+        ///
+        /// The DER must be strict (see `PublicKey.init(derRepresentation:)`).
         /// - Parameter derRepresentation: The encoded key.
         /// - Throws: As `init(pemRepresentation:)`, without `.invalidPEM`.
         public init<Bytes: Collection>(derRepresentation: Bytes) throws(RSAError) where Bytes.Element == UInt8 {

@@ -29,8 +29,10 @@ extension RSA {
         /// The size of the modulus in bits.
         public let keySizeInBits: Int
 
-        /// A public key from the big-endian bytes of its modulus and exponent (a JWK's
-        /// decoded `n` and `e`, RFC 7518 §6.3.1). Leading zero bytes are accepted.
+        /// A public key from the big-endian bytes of its modulus and exponent (a JWK's decoded `n` and `e`,
+        /// RFC 7518 §6.3.1).
+        ///
+        /// Leading zero bytes are accepted.
         ///
         /// - Parameters:
         ///   - modulus: n, big-endian, 2048…16384 bits.
@@ -84,8 +86,9 @@ extension RSA {
         }
 
         /// A public key from PEM: `-----BEGIN PUBLIC KEY-----` (SubjectPublicKeyInfo) or
-        /// `-----BEGIN RSA PUBLIC KEY-----` (PKCS#1), RFC 7468. Line breaks (LF or CRLF) in
-        /// the body are allowed; only whitespace may surround the block.
+        /// `-----BEGIN RSA PUBLIC KEY-----` (PKCS#1), RFC 7468.
+        ///
+        /// Line breaks (LF or CRLF) in the body are allowed; only whitespace may surround the block.
         /// - Parameter pemRepresentation: The PEM text.
         /// - Throws: `RSAError` with `.invalidPEM`, then as `init(derRepresentation:)`.
         public init(pemRepresentation: String) throws(RSAError) {
@@ -188,12 +191,15 @@ extension RSA {
             PEMDocument.encode(pkcs1DERRepresentation, label: "RSA PUBLIC KEY")
         }
 
+        /// The type, the key size and the public exponent.
         public var description: String { "RSA.PublicKey(\(keySizeInBits) bits, e = \(exponent))" }
 
+        /// Whether the two keys have the same modulus and public exponent.
         public static func == (lhs: PublicKey, rhs: PublicKey) -> Bool {
             lhs.exponent == rhs.exponent && lhs.montgomery.modulus == rhs.montgomery.modulus
         }
 
+        /// Hashes the public exponent and the modulus.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(exponent)
             hasher.combine(montgomery.modulus)
@@ -294,7 +300,9 @@ extension RSA.PublicKey {
         }
     }
 
-    /// Whether the k-limb value is below the modulus. Variable time: the signature is public.
+    /// Whether the k-limb value is below the modulus.
+    ///
+    /// Variable time: the signature is public.
     private func isLessThanModulus(_ value: UnsafePointer<UInt64>, count k: Int) -> Bool {
         montgomery.modulus.withUnsafeBufferPointer { n in
             var index = k - 1

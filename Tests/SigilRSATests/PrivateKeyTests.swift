@@ -265,9 +265,10 @@ struct PrivateKeyTests {
         }
     }
 
-    /// The DigestInfo names the hash by its object identifier, which SigilRSA knows for
-    /// SHA-256, SHA-384 and SHA-512 only. Another hash function is refused by its type, even
-    /// one whose digests have SHA-256's length and bytes.
+    /// The DigestInfo names the hash by its object identifier, which SigilRSA knows for SHA-256, SHA-384 and SHA-512
+    /// only.
+    ///
+    /// Another hash function is refused by its type, even one whose digests have SHA-256's length and bytes.
     @Test("a hash function without a known DigestInfo is refused: a typed error when signing, false when verifying")
     func unsupportedHashFunction() throws {
         let key = try RSA.PrivateKey(pemRepresentation: try Self.group().string("privateKeyPem"))

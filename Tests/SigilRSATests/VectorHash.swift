@@ -1,10 +1,10 @@
 import SigilRSA
 import SigilSHA2
 
-/// A hash function named as in the test vectors (`SHA-256`, `SHA-384`, `SHA-512`), for
-/// RSASSA-PKCS1-v1_5 signing and verification: a switch that calls the generic API with the
-/// matching `SigilSHA2` type. SigilRSA has no run-time hash names of its own; a caller that
-/// reads a name from data maps it like this.
+/// A hash function named as in the test vectors (`SHA-256`, `SHA-384`, `SHA-512`), for RSASSA-PKCS1-v1_5 signing and
+/// verification: a switch that calls the generic API with the matching `SigilSHA2` type.
+///
+/// SigilRSA has no run-time hash names of its own; a caller that reads a name from data maps it like this.
 enum VectorHash: String, CaseIterable, Sendable {
     case sha256 = "SHA-256"
     case sha384 = "SHA-384"
