@@ -81,6 +81,8 @@ package protocol DERMappableError: Error {
 ///
 /// - Parameters:
 ///   - failure: The module's error type.
+///   - file: The file reported as the place of the read; the caller's by default.
+///   - line: The line reported as the place of the read; the caller's by default.
 ///   - body: The read.
 /// - Returns: What `body` returns.
 /// - Throws: `Failure`, made from the `DERError` that `body` threw.

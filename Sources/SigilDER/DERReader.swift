@@ -144,6 +144,8 @@ package struct DERReader {
     ///
     /// - Parameter tag: The tag: `Tag.bitString`, or a context-specific tag for an IMPLICIT
     ///   BIT STRING such as `Tag.contextPrimitive1`.
+    /// - Returns: The bytes of the string, without its leading unused-bits count.
+    /// - Throws: `DERError` when the next element is not a BIT STRING with `tag`, or has unused bits.
     package mutating func readByteAlignedBitString(tag: UInt8 = Tag.bitString) throws(DERError) -> [UInt8] {
         let range = try readElement(tag: tag)
         guard !range.isEmpty, bytes[range.lowerBound] == 0 else {
