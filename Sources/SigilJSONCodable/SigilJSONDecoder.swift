@@ -539,9 +539,10 @@ enum ExactInteger {
         }
     }
 
-    /// The sign and magnitude of a literal of at most 18 digits with no fraction and no
-    /// exponent (the usual form of an integer, e.g. a NumericDate), which cannot overflow;
-    /// `nil` for any other literal, which `parts` then reads.
+    /// The sign and magnitude of a literal of at most 18 digits with no fraction and no exponent.
+    ///
+    /// That is the usual form of an integer (a NumericDate, for instance), and it cannot overflow.
+    /// Returns `nil` for any other literal, which `parts` then reads.
     @inline(__always)
     static func plainParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (negative: Bool, magnitude: UInt64)? {
         let negative = !bytes.isEmpty && bytes[0] == UInt8(ascii: "-")

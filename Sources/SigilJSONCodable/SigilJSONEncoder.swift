@@ -233,9 +233,15 @@ final class ValueEncoder: Encoder {
     /// The node for a nested value: scalars and arrays of strings directly, a
     /// `JSONValueRepresentable` by its `jsonValue`, anything else through `encode(to:)`.
     ///
-    /// - Parameter encodingSelf: The value is the top-level one and this encoder, still
-    ///   empty, is the one its `encode(to:)` gets (which saves making a second one).
+    /// - Parameters:
+    ///   - value: The value to encode.
+    ///   - path: The coding path of the container that holds the value.
+    ///   - key: The value's key or index in that container; `nil` at the top level.
+    ///   - encodingSelf: The value is the top-level one and this encoder, still
+    ///     empty, is the one its `encode(to:)` gets (which saves making a second one).
     /// - Returns: `nil` only at the top level, for a value that encoded nothing.
+    /// - Throws: `EncodingError.invalidValue` for a value with no JSON form (a non-finite
+    ///   number, a `Date` without SigilJWTFoundation), or whatever the value's `encode(to:)` throws.
     func node<Value: Encodable>(
         for value: Value, path: [any CodingKey], key: (any CodingKey)?, encodingSelf: Bool = false
     ) throws -> EncodedNode? {
