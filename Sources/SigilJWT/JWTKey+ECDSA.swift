@@ -18,8 +18,10 @@ extension JWTAlgorithm {
     public static let ecdsaAlgorithms: [JWTAlgorithm] = [.es256, .es384, .es512]
 }
 
-/// What the ECDSA family needs of one curve of SigilEC, so that the material is written once
-/// over the curve: its key types and its JWS and JWK names. Static dispatch only.
+/// What the ECDSA family needs of one curve of SigilEC, so that the material is written once over the curve: its key
+/// types and its JWS and JWK names.
+///
+/// Static dispatch only.
 protocol JWSCurve {
     associatedtype PrivateKey: JWSECDSAPrivateKey
     typealias PublicKey = PrivateKey.PublicKey

@@ -56,9 +56,13 @@ public struct RSAKeyMaterial: JWTKeyMaterial {
         self.privateKey = privateKey
     }
 
+    /// The algorithm an RSA key uses when neither the key nor the verifier names one: `RS256`.
     public var defaultAlgorithm: JWTAlgorithm { .rs256 }
+    /// Whether the material holds a private key, so it can sign.
     public var canSign: Bool { privateKey != nil }
 
+    /// `e`, `kty` and `n`: the members RFC 7638 §3.2 requires of an RSA key, in that order, with the exponent
+    /// and modulus as unsigned big-endian base64url.
     public var publicJWKMembers: [(name: String, value: String)]? {
         [
             ("e", Base64URL.encode(publicKey.publicExponent)), ("kty", "RSA"),
@@ -66,12 +70,28 @@ public struct RSAKeyMaterial: JWTKeyMaterial {
         ]
     }
 
+    /// Whether the key can be used with `algorithm`: one of `RS256`, `RS384`, `RS512`, `PS256`, `PS384` and
+    /// `PS512`, whatever the key size (SigilRSA has already checked that it is at least 2048 bits).
+    ///
+    /// - Parameter algorithm: A registered algorithm.
+    /// - Returns: `true` for the six RSA algorithms.
     public func supports(_ algorithm: JWTAlgorithm) -> Bool {
         JWTAlgorithm.rsaPKCS1Algorithms.contains(algorithm) || JWTAlgorithm.rsaPSSAlgorithms.contains(algorithm)
     }
 
+    /// The length of the key's signatures: the modulus size in bytes, for every RSA algorithm.
+    ///
+    /// - Parameter algorithm: An RSA algorithm.
+    /// - Returns: The modulus length in bytes, ⌈bits / 8⌉.
     public func signatureByteCount(for algorithm: JWTAlgorithm) -> Int { (publicKey.keySizeInBits + 7) / 8 }
 
+    /// Whether `signature` is a valid RSASSA-PKCS1-v1_5 (`RS*`) or RSASSA-PSS (`PS*`) signature of `signingInput`.
+    ///
+    /// - Parameters:
+    ///   - signature: The decoded signature bytes (untrusted; any length).
+    ///   - signingInput: `ASCII(BASE64URL(header) '.' BASE64URL(payload))`.
+    ///   - algorithm: The algorithm to verify with; for PSS it fixes the hash, the MGF1 hash and the salt length.
+    /// - Returns: `true` only for a valid signature; `false` for any non-RSA algorithm.
     public func isValidSignature(
         _ signature: UnsafeRawBufferPointer, for signingInput: UnsafeRawBufferPointer, algorithm: JWTAlgorithm
     ) -> Bool {
@@ -86,6 +106,14 @@ public struct RSAKeyMaterial: JWTKeyMaterial {
         }
     }
 
+    /// Signs `signingInput` with `algorithm` and appends the signature to `output`.
+    ///
+    /// - Parameters:
+    ///   - signingInput: `ASCII(BASE64URL(header) '.' BASE64URL(payload))`.
+    ///   - algorithm: `RS256`, `RS384`, `RS512`, `PS256`, `PS384` or `PS512`.
+    ///   - output: Receives the signature, as many bytes as the modulus.
+    /// - Throws: `JWTError` with `.invalidKey` for a public key or a non-RSA algorithm, `.signingFailed`
+    ///   when the signing operation fails.
     public func appendSignature(
         for signingInput: UnsafeRawBufferPointer, algorithm: JWTAlgorithm, to output: inout [UInt8]
     ) throws(JWTError) {
@@ -196,8 +224,10 @@ extension JWTKey {
         return false
     }
 
-    /// An RSA JWK's material (RFC 7518 §6.3): public (`n`, `e`), or private with all of `d`,
-    /// `p`, `q`, `dp`, `dq` and `qi`. Multi-prime keys (`oth`) are refused.
+    /// An RSA JWK's material (RFC 7518 §6.3): public (`n`, `e`), or private with all of `d`, `p`, `q`, `dp`, `dq` and
+    /// `qi`.
+    ///
+    /// Multi-prime keys (`oth`) are refused.
     static func rsaJWK(_ object: JSONObject) throws(JWTError) -> JWTKeyStorage {
         let modulus = try jwkBytes(object, "n")
         let exponent = try jwkBytes(object, "e")
