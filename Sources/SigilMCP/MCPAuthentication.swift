@@ -43,10 +43,11 @@ public struct MCPAuthentication {
     public let policy: Policy
     /// How verified claims become the RBAC subject.
     public let subjectMapping: MCPSubjectMapping
-    /// The token used when a call carries none, e.g. read by the application from an
-    /// environment variable.
+    /// The token used when a call carries none.
+    ///
+    /// The application might read it from an environment variable, for example.
     public let sessionToken: String?
-    /// Run after verification, e.g. to refuse revoked tokens.
+    /// Run after verification, for example to refuse revoked tokens.
     public let identityCheck: IdentityCheck
 
     /// An authentication configuration.

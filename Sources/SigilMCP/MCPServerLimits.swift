@@ -14,8 +14,9 @@ public struct MCPServerLimits: Sendable, Hashable {
     /// The largest response accepted for sending, in bytes; a larger one is replaced by a
     /// ``JSONRPCError/Code/internalError`` error response naming the bound.
     public var maxResponseBytes: Int
-    /// The largest total of the responses to one batch, in bytes. Once it is passed, the
-    /// batch's remaining requests are not run: each is answered with a short
+    /// The largest total of the responses to one batch, in bytes.
+    ///
+    /// Once it is passed, the batch's remaining requests are not run: each is answered with a short
     /// ``JSONRPCError/Code/internalError`` error response, so a batch's answer stays bounded.
     public var maxBatchResponseBytes: Int
     /// The largest tool result repeated as text: a `tools/call` result whose structured

@@ -54,6 +54,12 @@ public struct MCPStdioTransport: MCPTransport {
         _ = signal(SIGPIPE, SIG_IGN)
     }
 
+    /// The next line from the input descriptor, reading (and retrying after `EINTR`) until one is complete.
+    ///
+    /// Held-back responses are written first, so a client waiting for them is never blocked. A read error, or a
+    /// failure to write those responses, is logged to standard error and ends the input.
+    ///
+    /// - Returns: The line, or `nil` at end of input.
     public mutating func receive() -> MCPIncomingLine? {
         while true {
             if let line = framer.nextLine() { return line }
@@ -82,6 +88,13 @@ public struct MCPStdioTransport: MCPTransport {
         }
     }
 
+    /// Queues one message followed by `\n` for the output descriptor.
+    ///
+    /// While more complete requests are already buffered (and less than 64 KiB is held back), the response waits
+    /// so that a batch of answers goes out in one write; otherwise everything held back is written now.
+    ///
+    /// - Parameter message: One serialized JSON-RPC message, without a newline in it.
+    /// - Throws: ``MCPTransportError`` when the client can no longer be written to.
     public mutating func send(_ message: [UInt8]) throws(MCPTransportError) {
         pendingOutput.append(contentsOf: message)
         pendingOutput.append(0x0A)

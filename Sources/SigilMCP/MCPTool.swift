@@ -50,9 +50,10 @@ public struct MCPTool {
         self.handler = handler
     }
 
-    /// The tool's JSON Schema for its arguments: `type` `object`, a described, typed
-    /// property per parameter, `required`, and no other properties. A tool that needs a
-    /// token also lists the optional `auth` object with its `token` string.
+    /// The tool's JSON Schema for its arguments: `type` `object`, a described, typed property per parameter,
+    /// `required`, and no other properties.
+    ///
+    /// A tool that needs a token also lists the optional `auth` object with its `token` string.
     public var inputSchema: JSONObject {
         var properties = JSONObject()
         for parameter in parameters { properties[parameter.name] = parameter.schema }

@@ -29,8 +29,9 @@ public struct MCPToolAccess: Sendable, Hashable {
     /// Any valid, unrevoked token.
     public static let authenticated = MCPToolAccess(requirement: .authenticated)
 
-    /// A valid token whose subject holds at least one of `roles` under the policy, e.g.
-    /// `.anyOf("user", "admin")` (the spelling of ``RoleRequirement/anyOf(_:)``).
+    /// A valid token whose subject holds at least one of `roles` under the policy.
+    ///
+    /// For example, `.anyOf("user", "admin")` (the spelling of ``RoleRequirement/anyOf(_:)``).
     ///
     /// - Parameter roles: The acceptable roles.
     /// - Returns: The access rule.

@@ -45,6 +45,9 @@ public struct MCPMemoryTransport: MCPTransport, Sendable {
         sentMessages.map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The next line of the input chunks, framed as the standard-input transport frames them.
+    ///
+    /// - Returns: The line, or `nil` once every chunk has been delivered.
     public mutating func receive() -> MCPIncomingLine? {
         while true {
             if let line = framer.nextLine() { return line }
@@ -60,6 +63,10 @@ public struct MCPMemoryTransport: MCPTransport, Sendable {
         }
     }
 
+    /// Records `message` in ``sentMessages``, or throws ``sendFailure`` when it is set.
+    ///
+    /// - Parameter message: One serialized JSON-RPC message.
+    /// - Throws: ``sendFailure``, when it is set; the message is then not recorded.
     public mutating func send(_ message: [UInt8]) throws(MCPTransportError) {
         if let sendFailure { throw sendFailure }
         sentMessages.append(message)

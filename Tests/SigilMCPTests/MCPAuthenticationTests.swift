@@ -8,8 +8,10 @@ import Testing
 struct AuthFixture {
     static let secret = "an-in-memory-test-secret-of-48-bytes-0123456789"
     let provider: JWTProvider
-    /// Just what the tools below need: admin may read and write any post; user may read
-    /// posts and write its own; viewer may only read. No role inherits another.
+    /// Just what the tools below need: admin may read and write any post; user may read posts and write its own; viewer
+    /// may only read.
+    ///
+    /// No role inherits another.
     let policy: Policy
     var revoked: Set<String> = []
 
