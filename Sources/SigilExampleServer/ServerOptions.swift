@@ -19,8 +19,10 @@ public struct ServerOptions: Sendable, Hashable {
     public var signingAlgorithm: JWTAlgorithm?
     /// `--print-jwks`: print the public key as a JWK Set and exit.
     public var printJWKS = false
-    /// `--demo`: allow the demo accounts and the public demo secret (where `--users` or
-    /// `SIGIL_JWT_SECRET` is not given). Without it the server requires real settings.
+    /// `--demo`: allow the demo accounts and the public demo secret (where `--users` or `SIGIL_JWT_SECRET` is not
+    /// given).
+    ///
+    /// Without it the server requires real settings.
     public var demo = false
     /// `--accept-legacy-tokens`: accept tokens without `iss`, `aud` or `jti`.
     public var acceptLegacyTokens = false
@@ -220,5 +222,6 @@ public struct ServerOptions: Sendable, Hashable {
 public struct ServerOptionsError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong.
     public let reason: String
+    /// The reason alone, as ``reason``.
     public var description: String { reason }
 }

@@ -15,7 +15,9 @@ struct SigningKeys {
     static let maxKeyFileBytes = 64 * 1024
 
     /// The algorithms `--signing-alg` may name: every asymmetric JWS algorithm Sigil signs
-    /// (RFC 7518 §3.3–§3.5, RFC 8037 §3.1). Which of them a key allows, its family decides.
+    /// (RFC 7518 §3.3–§3.5, RFC 8037 §3.1).
+    ///
+    /// Which of them a key allows, its family decides.
     static let asymmetricAlgorithms: [JWTAlgorithm] =
         JWTAlgorithm.rsaPKCS1Algorithms + JWTAlgorithm.rsaPSSAlgorithms + JWTAlgorithm.ecdsaAlgorithms
         + JWTAlgorithm.edDSAAlgorithms
@@ -96,9 +98,10 @@ struct SigningKeys {
                 publishedKeys: verificationKeys.publicJWKS))
     }
 
-    /// The verifier's options. `iss`, `aud` and `jti` are checked by the blog itself, after
-    /// verification (``BlogService``'s token rules), because with `--accept-legacy-tokens`
-    /// a token may lack them; so the verifier lets `aud` through to that check.
+    /// The verifier's options.
+    ///
+    /// `iss`, `aud` and `jti` are checked by the blog itself, after verification (``BlogService``'s token rules),
+    /// because with `--accept-legacy-tokens` a token may lack them; so the verifier lets `aud` through to that check.
     static var verificationOptions: JWTValidationOptions {
         var options = JWTValidationOptions()
         options.acceptsAudienceWithoutConfiguredAudiences = true

@@ -23,8 +23,9 @@ enum CurveRequests {
         }
     }
 
-    /// `ed25519-verify KEYFORM KEY MESSAGE SIGNATURE` → `ok 1`, `ok 0` or `err CODE` (the key
-    /// does not parse). KEYFORM is `raw` (the 32-byte encoding), `spki-der` or `pem`.
+    /// `ed25519-verify KEYFORM KEY MESSAGE SIGNATURE` → `ok 1`, `ok 0` or `err CODE` (the key does not parse).
+    ///
+    /// KEYFORM is `raw` (the 32-byte encoding), `spki-der` or `pem`.
     static func verifyEd25519(_ arguments: [Substring]) -> String {
         guard arguments.count == 4, let key = Hex.decode(arguments[1]), let message = Hex.decode(arguments[2]),
             let signature = Hex.decode(arguments[3])

@@ -6,11 +6,11 @@ import SigilMCP
 import SigilMCPTesting
 import Testing
 
-/// `sigil-server --signing-key PEM` with EC (P-256, P-384, P-521) and Ed25519 keys: each
-/// starts, signs tokens it verifies itself, and publishes a JWK Set that verifies them
-/// through the library. The keys are fixtures made by `Fixtures/make-curve-keys.py` (Python
-/// `cryptography`), which also computed the published JWKs and their kid (RFC 7638)
-/// independently of Sigil.
+/// `sigil-server --signing-key PEM` with EC (P-256, P-384, P-521) and Ed25519 keys: each starts, signs tokens it
+/// verifies itself, and publishes a JWK Set that verifies them through the library.
+///
+/// The keys are fixtures made by `Fixtures/make-curve-keys.py` (Python `cryptography`), which also computed the
+/// published JWKs and their kid (RFC 7638) independently of Sigil.
 @Suite("sigil-server --signing-key: ES256/ES384/ES512 and EdDSA tokens and the JWK Set")
 struct CurveSigningKeyTests {
     /// What a client of the server checks: its issuer and audience (the defaults).

@@ -4,10 +4,11 @@ import SigilJSON
 import SigilJWT
 import Testing
 
-/// `sigil-token generate` / `verify` with EC (P-256, P-384, P-521) and Ed25519 keys in every
-/// form: SEC 1 and PKCS#8 private PEM, SPKI public PEM, private and public JWK, JWK Set. The
-/// keys are SigilServerTests' fixtures (made by Python `cryptography`, with the expected JWKs
-/// and RFC 7638 thumbprints computed there), read through `#filePath`.
+/// `sigil-token generate` / `verify` with EC (P-256, P-384, P-521) and Ed25519 keys in every form: SEC 1 and PKCS#8
+/// private PEM, SPKI public PEM, private and public JWK, JWK Set.
+///
+/// The keys are SigilServerTests' fixtures (made by Python `cryptography`, with the expected JWKs and RFC 7638
+/// thumbprints computed there), read through `#filePath`.
 @Suite("sigil-token CLI with EC and Ed25519 keys")
 struct SigilTokenCurveKeyTests {
     static let fixtures =
