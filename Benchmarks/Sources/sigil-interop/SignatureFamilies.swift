@@ -11,7 +11,7 @@ import _CryptoExtras
 
 /// One key of one algorithm, as each side holds it.
 struct AlgorithmCase {
-    /// What the failures print, e.g. "ES256".
+    /// What the failures print, such as "ES256".
     var name: String
     var algorithm: SigilJWT.JWTAlgorithm
     /// Sigil's private key, named by its RFC 7638 thumbprint.

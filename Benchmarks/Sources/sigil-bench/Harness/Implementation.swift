@@ -10,7 +10,7 @@ struct Implementation: Sendable {
         case async(@Sendable () async throws -> Void)
     }
 
-    /// "Sigil", or the peer's name as printed in the table, e.g. "swift-crypto (BoringSSL)".
+    /// "Sigil", or the peer's name as printed in the table, such as "swift-crypto (BoringSSL)".
     var name: String
     /// When set, the implementation is measured in a child process with this environment.
     var variant: ProcessVariant?

@@ -1,8 +1,12 @@
 /// The command line of sigil-bench.
 struct Options: Sendable {
-    /// A smoke run for CI: few, short repetitions. Its numbers are not meant to be quoted.
+    /// A smoke run for CI: few, short repetitions.
+    ///
+    /// Its numbers are not meant to be quoted.
     var quick = false
-    /// Substrings (case-insensitive); a row runs when its name contains any of them. Empty: all.
+    /// Substrings (case-insensitive); a row runs when its name contains any of them.
+    ///
+    /// Empty: all.
     var filters: [String] = []
     /// Where to write the JSON records, if anywhere.
     var jsonPath: String?

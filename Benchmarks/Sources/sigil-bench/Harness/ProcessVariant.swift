@@ -12,9 +12,10 @@ struct ProcessVariant: Sendable, Hashable {
     /// Added to the parent's environment for the child.
     var environment: [String: String]
 
-    /// BoringSSL without the SHA extensions (SHA-NI): bit 29 of the second capability word
-    /// cleared, as BoringSSL's `OPENSSL_ia32cap` syntax `:~MASK` specifies. BoringSSL then uses
-    /// its scalar/AVX assembly for SHA-1 and SHA-256, which is the bar for a pure-Swift SHA-256.
+    /// BoringSSL without the SHA extensions (SHA-NI): bit 29 of the second capability word cleared, as BoringSSL's
+    /// `OPENSSL_ia32cap` syntax `:~MASK` specifies.
+    ///
+    /// BoringSSL then uses its scalar/AVX assembly for SHA-1 and SHA-256, which is the bar for a pure-Swift SHA-256.
     static let boringSSLWithoutSHAExtensions = ProcessVariant(
         label: "no-sha-ni",
         environment: ["OPENSSL_ia32cap": ":~0x20000000"]

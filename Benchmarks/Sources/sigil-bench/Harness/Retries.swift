@@ -1,7 +1,9 @@
 /// Operations that threw and were run again, so that a rare, documented failure of a library
 /// does not void a whole row; each is reported under its row.
 enum Retries {
-    /// Message → count, since the last `drain()`. Bodies run one at a time, never concurrently.
+    /// Message → count, since the last `drain()`.
+    ///
+    /// Bodies run one at a time, never concurrently.
     nonisolated(unsafe) private static var counts: [String: Int] = [:]
 
     static func record(_ message: String) {

@@ -13,8 +13,9 @@ struct Row: Sendable {
     var unit: Unit
     /// Bytes processed by one operation; used by `.megabytesPerSecond`.
     var bytes: Int
-    /// Operations one call of a body performs (e.g. a fixed mix of 20 decisions); figures are
-    /// per operation.
+    /// Operations one call of a body performs, such as a fixed mix of 20 decisions.
+    ///
+    /// Figures are per operation.
     var operations: Int
     /// Sigil's side; nil only for a peer-only reference row.
     var sigil: Implementation?

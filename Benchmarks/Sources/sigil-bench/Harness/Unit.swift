@@ -10,7 +10,7 @@ enum Unit: Sendable, Equatable {
     /// Operations per second (`verifies/s`, `tokens/s`); higher is better.
     case perSecond(String)
 
-    /// The label printed in the table and written to JSON, e.g. `MB/s`, `ns/hash`, `verifies/s`.
+    /// The label printed in the table and written to JSON: `MB/s`, `ns/hash`, `verifies/s` and so on.
     var symbol: String {
         switch self {
         case .megabytesPerSecond: "MB/s"

@@ -86,8 +86,9 @@ final class VariantChild {
         }
     }
 
-    /// The child's side: answers requests for the given rows' implementations of variant `label`
-    /// until its input ends. Returns the exit status.
+    /// The child's side: answers requests for the given rows' implementations of variant `label` until its input ends.
+    ///
+    /// Returns the exit status.
     static func serve(label: String, rows: [Row], clock: MeasuringClock) async -> Int32 {
         var implementations: [String: Implementation] = [:]
         for row in rows {

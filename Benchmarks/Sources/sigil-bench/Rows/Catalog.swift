@@ -4,9 +4,10 @@ struct RowGroup: Sendable {
     var makeRows: @Sendable () async throws -> [Row]
 }
 
-/// Every row of the table, in order. A new group is one line here; a new row is one `Row(...)`
-/// in its group's file under `Rows/`. MCP request throughput is measured by `sigil-demo --bench`
-/// instead.
+/// Every row of the table, in order.
+///
+/// A new group is one line here; a new row is one `Row(...)` in its group's file under `Rows/`. MCP request throughput
+/// is measured by `sigil-demo --bench` instead.
 enum Catalog {
     static let groups: [RowGroup] = [
         RowGroup(name: "SHA-2", makeRows: HashRows.make),

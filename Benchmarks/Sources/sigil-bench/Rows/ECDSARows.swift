@@ -1,9 +1,9 @@
 import Crypto
 import SigilEC
 
-/// ECDSA over P-256 (SHA-256), P-384 (SHA-384) and P-521 (SHA-512), SigilEC vs swift-crypto
-/// (BoringSSL). One operation hashes a 200-byte message (about a JWT's signing input) and
-/// signs it, or verifies a signature of it.
+/// ECDSA over P-256 (SHA-256), P-384 (SHA-384) and P-521 (SHA-512), SigilEC vs swift-crypto (BoringSSL).
+///
+/// One operation hashes a 200-byte message (about a JWT's signing input) and signs it, or verifies a signature of it.
 ///
 /// Both sides hold the same private key. Sigil signs with an RFC 6979 deterministic nonce and
 /// checks each signature with the public key before returning it (a fault check that

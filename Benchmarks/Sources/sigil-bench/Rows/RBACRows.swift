@@ -1,6 +1,7 @@
 import SigilRBAC
 
 /// Access decisions against a three-role table (the example blog's: admin, user, viewer).
+///
 /// No peer: none of the packages measured here has an RBAC engine.
 enum RBACRows {
     static func make() throws -> [Row] {

@@ -3,9 +3,9 @@ import SigilRSA
 import SigilSHA2
 import _CryptoExtras
 
-/// RSASSA-PKCS1-v1_5 with SHA-256, Sigil's `RSA` vs swift-crypto's `_RSA.Signing`
-/// (BoringSSL). One operation hashes a 200-byte message (about a JWT's signing input) and
-/// verifies or signs it.
+/// RSASSA-PKCS1-v1_5 with SHA-256, Sigil's `RSA` vs swift-crypto's `_RSA.Signing` (BoringSSL).
+///
+/// One operation hashes a 200-byte message (about a JWT's signing input) and verifies or signs it.
 enum RSARows {
     static func make() throws -> [Row] {
         let message = [UInt8](pseudoRandomCount: 200, stream: 0x5253_41)
