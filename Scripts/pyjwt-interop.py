@@ -2,7 +2,7 @@
 """Interop check between sigil-token and PyJWT, in both directions.
 
 1. Tokens made by `sigil-token generate --quiet` verify with PyJWT (HS256/384/512), and carry
-   the seed's claims.
+   the NextMCP example's claims.
 2. RS256/RS384/RS512 tokens made by `sigil-token generate --alg RS… --key …` with a key made
    here by `cryptography` (PKCS#8 PEM, PKCS#1 PEM and a private JWK; 2048 and 3072 bits)
    verify with PyJWT and the public key, and with no other key or algorithm (issue 7).

@@ -20,7 +20,7 @@ enum DemoTour {
         let title: String
         let user: String?
         var token: String?
-        /// The post this user wrote (seed posts: admin 1, alice 2, bob 3).
+        /// The post this user wrote (sample posts: admin 1, alice 2, bob 3).
         let ownPost: Int64
         let othersPost: Int64
     }

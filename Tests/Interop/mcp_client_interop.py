@@ -4,7 +4,7 @@
 It starts the built sigil-server over stdio with the SDK's own transport
 (`mcp.client.stdio.stdio_client`), completes the handshake with `ClientSession`,
 lists the tools and calls every one of them, as each role, including a token made by
-PyJWT in the seed's structure (as the seed's generate_token.py makes them).
+PyJWT in the NextMCP example's structure (as its generate_token.py makes them).
 
 Run it alone (from the repository root):
 
@@ -115,7 +115,7 @@ async def session_run(binary, data_file, secret):
 
             posts = await call(session, "list_posts", {"limit": 5}, token=tokens["bob"])
             check([p["title"] for p in posts["posts"]][:3] == [
-                "JWT Authentication in MCP", "Role-Based Access Control", "Secure API Design"], "seed posts")
+                "JWT Authentication in MCP", "Role-Based Access Control", "Secure API Design"], "sample posts")
             await call(session, "create_post", {"title": "t", "content": "c"}, token=tokens["bob"], expect="permission_denied")
             created = await call(session, "create_post", {"title": "From Python", "content": "via the MCP SDK"},
                                  token=tokens["alice"])
@@ -132,7 +132,7 @@ async def session_run(binary, data_file, secret):
             check(dashboard["server_stats"]["total_users"] == 3, "dashboard users")
             await call(session, "list_posts", {"limit": "ten"}, token=tokens["bob"], expect="invalid_argument_type")
 
-            # Tokens made by PyJWT in the seed's structure (no jti, no iss).
+            # Tokens made by PyJWT in the NextMCP example's structure (no jti, no iss).
             now = int(time.time())
             seed = jwt.encode({"sub": "user_alice", "iat": now, "exp": now + 600, "roles": ["user"],
                                "permissions": ["read:posts", "write:own_posts"], "username": "alice"},

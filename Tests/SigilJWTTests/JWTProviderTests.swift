@@ -3,7 +3,7 @@ import SigilJSON
 import SigilJWT
 import Testing
 
-/// The seed's API: createToken writes the seed's structure, authenticate reads it back.
+/// The NextMCP example's API: createToken writes its token structure, authenticate reads it back.
 @Suite("JWTProvider")
 struct JWTProviderTests {
     static let secret = "a-test-secret-of-at-least-thirty-two-bytes"
@@ -14,7 +14,7 @@ struct JWTProviderTests {
         return try JWTProvider(secret: Self.secret, options: options)
     }
 
-    @Test("createToken writes sub, username, roles, permissions, iat, exp, jti in the seed's order")
+    @Test("createToken writes sub, username, roles, permissions, iat, exp, jti in the NextMCP example's order")
     func structure() throws {
         let token = try Self.provider().createToken(
             userID: "user_admin", roles: ["admin"], permissions: ["read:*", "write:*", "delete:*"], username: "admin",

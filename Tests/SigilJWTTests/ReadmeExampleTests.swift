@@ -52,7 +52,7 @@ struct ReadmeExampleTests {
         #expect(value.serialized() == #"{"exp":9007199254740993,"roles":["admin"]}"#)
     }
 
-    @Test("JWT: the seed's API")
+    @Test("JWT: the NextMCP example's API")
     func provider() throws {
         let secret = "an HS256 secret of at least 32 bytes!"
         let provider = try JWTProvider(secret: secret)  // HS256 by default

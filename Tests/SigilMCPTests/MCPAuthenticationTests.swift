@@ -82,7 +82,7 @@ private func call(_ tool: String, token: String? = nil, meta: String? = nil, ext
 
 @Suite("Authentication and authorization in the runtime")
 struct MCPAuthenticationTests {
-    /// The seed table: which role may call which tool.
+    /// The example role table: which role may call which tool.
     static let matrix: [(tool: String, role: String?, allowed: Bool, code: String?)] = [
         ("open", nil, true, nil), ("open", "viewer", true, nil),
         ("me", nil, false, "authentication_required"), ("me", "viewer", true, nil), ("me", "user", true, nil),
@@ -95,7 +95,7 @@ struct MCPAuthenticationTests {
         ("boss", "user", false, "permission_denied"), ("boss", "admin", true, nil),
     ]
 
-    @Test("each access rule against each seed role", arguments: matrix.indices)
+    @Test("each access rule against each example role", arguments: matrix.indices)
     func roleMatrix(index: Int) throws {
         let entry = Self.matrix[index]
         let fixture = try AuthFixture()
@@ -109,7 +109,7 @@ struct MCPAuthenticationTests {
         #expect(Self.matrix.count == 19)
     }
 
-    @Test("denials name what is required, with the seed's wording")
+    @Test("denials name what is required, with the NextMCP example's wording")
     func denialMessages() throws {
         let fixture = try AuthFixture()
         var server = try fixture.server()

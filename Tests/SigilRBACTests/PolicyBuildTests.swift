@@ -14,7 +14,7 @@ struct PolicyBuildTests {
         }
     }
 
-    @Test("the default policy is the seed's table")
+    @Test("the default policy is the example role table")
     func defaultTable() throws {
         let policy = Policy.sample
         #expect(policy.roleNames == ["admin", "user", "viewer"])

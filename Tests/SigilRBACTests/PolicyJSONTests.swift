@@ -14,7 +14,7 @@ struct PolicyJSONTests {
         }
         """
 
-    @Test("the seed's table as JSON behaves as Policy.sample")
+    @Test("the example role table as JSON behaves as Policy.sample")
     func seedTable() throws {
         let loaded = try Policy(json: Self.seedDocument)
         #expect(loaded.roles == Policy.sample.roles)

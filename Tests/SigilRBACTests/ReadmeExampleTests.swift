@@ -4,9 +4,9 @@ import Testing
 /// The README's RBAC snippet, compiled and run, so the README stays true.
 @Suite("README quick start: RBAC")
 struct ReadmeExampleTests {
-    @Test("roles, permissions and ownership with the seed's table")
+    @Test("roles, permissions and ownership with the example role table")
     func seedTable() throws {
-        let policy = Policy.sample  // admin, user, viewer: the seed's table
+        let policy = Policy.sample  // admin, user, viewer: the example role table
         let alice = Subject(userID: "user_alice", roles: ["user"])
         let writePosts = try Permission("write:posts")  // build once, at start-up
 

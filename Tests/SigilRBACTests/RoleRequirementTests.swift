@@ -14,7 +14,7 @@ struct RoleRequirementTests {
         ])
     }
 
-    @Test("any of user, admin, under the seed's table")
+    @Test("any of user, admin, under the example role table")
     func seedAnyOf() throws {
         let requirement = RoleRequirement.anyOf("user", "admin")
         #expect(requirement.roles == ["user", "admin"])
@@ -28,7 +28,7 @@ struct RoleRequirementTests {
         #expect(viewer.denial?.requiredRoles == ["user", "admin"])
         #expect(viewer.denial?.userID == "3")
         #expect(!policy.evaluate(Subject(userID: "4"), requirement).isAllowed)
-        // The seed's table has no inheritance: an admin is not a "user".
+        // The example role table has no inheritance: an admin is not a "user".
         #expect(!policy.evaluate(Subject(userID: "1", roles: ["admin"]), .anyOf("user")).isAllowed)
     }
 

@@ -45,7 +45,7 @@ struct PersistenceTests {
         #expect(next.structured["post"]?["id"] == 5)
     }
 
-    @Test("a missing data file is created with the seed posts")
+    @Test("a missing data file is created with the sample posts")
     func createsFile() throws {
         let directory = try ServerHarness.temporaryDirectory()
         defer { ServerHarness.removeTree(directory) }

@@ -101,7 +101,7 @@ struct RoleMatrixTests {
         if dashboard.allowed {
             let stats = dashboard.structured["server_stats"]
             #expect(stats?["total_users"] == 3)
-            #expect(stats?["total_posts"] == 3)  // 3 seed + 1 created - 1 deleted
+            #expect(stats?["total_posts"] == 3)  // 3 sample posts + 1 created - 1 deleted
             #expect(stats?["tokens_issued"] == 1)
             #expect(dashboard.structured["tool_stats"]?["delete_post"]?["calls"] == 2)
             // The server counts a call before its handler runs: the dashboard sees itself.

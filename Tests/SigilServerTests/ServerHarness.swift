@@ -96,7 +96,7 @@ struct ServerHarness {
         return try JWTProvider(secret: secret, options: options)
     }
 
-    /// A token built by hand as PyJWT builds the seed's (no jti, no iss), signed HS256.
+    /// A token built by hand as PyJWT builds the NextMCP example's tokens (no jti, no iss), signed HS256.
     static func seedStyleToken(payload: JSONObject, secret: String = ServerHarness.secret) -> String {
         let header = Base64URL.encode(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
         let body = Base64URL.encode(JSONValue.object(payload).serializedBytes())

@@ -28,7 +28,7 @@ struct TokenTests {
         #expect(wrong.structured["message"] == "Invalid username or password")
     }
 
-    @Test("login answers in the seed's shape plus a refresh token")
+    @Test("login answers in the NextMCP example's shape plus a refresh token")
     func loginShape() throws {
         let server = try ServerHarness.session()
         defer { ServerHarness.finish(server) }
@@ -73,7 +73,7 @@ struct TokenTests {
         #expect(try server.callTool("whoami", arguments: ["auth": "plain"]).errorCode == "invalid_argument_type")
     }
 
-    @Test("tokens in the seed's structure from another library (no jti, no iss) are accepted")
+    @Test("tokens in the NextMCP example's structure from another library (no jti, no iss) are accepted")
     func seedStyleToken() throws {
         let server = try ServerHarness.session()
         defer { ServerHarness.finish(server) }

@@ -72,7 +72,7 @@ struct SigilTokenCLITests {
         "every token generate makes verifies with verify",
         arguments: [
             ["generate", "--user", "admin", "--role", "admin"],
-            ["--user", "admin", "--role", "admin"],  // seed-compatible, no subcommand
+            ["--user", "admin", "--role", "admin"],  // the NextMCP example's command line, no subcommand
             ["generate", "--user", "alice", "--role", "user", "--expires", "60"],
             ["generate", "--user", "bob", "--role", "viewer", "--permission", "read:comments"],
             [
@@ -99,7 +99,7 @@ struct SigilTokenCLITests {
         #expect(identity.userID.hasPrefix("user_"))
     }
 
-    @Test("generate writes the seed's claims and role permissions")
+    @Test("generate writes the NextMCP example's claims and role permissions")
     func generateClaims() throws {
         let output = try SigilToken.run(["generate", "--user", "admin", "--role", "admin", "--quiet"])
         let identity = try JWTProvider(secret: SigilToken.secret).authenticate(

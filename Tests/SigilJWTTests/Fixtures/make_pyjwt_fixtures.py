@@ -53,7 +53,7 @@ def main():
     public_jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(private_key.public_key()))
 
     for alg in ("HS256", "HS384", "HS512"):
-        add(f"seed payload {alg}", alg, SEED)
+        add(f"example payload {alg}", alg, SEED)
     add("kid header", "HS256", SEED, headers={"kid": "key-1"}, kid="key-1")
     add("string aud", "HS256", {**SEED, "aud": "blog-api", "iss": "https://auth.example"},
         audience="blog-api", issuer="https://auth.example")
@@ -66,7 +66,7 @@ def main():
     add("not yet valid", "HS256", {**SEED, "nbf": NOW + 3600}, expect="notYetValid")
     add("wrong audience", "HS256", {**SEED, "aud": "other"}, expect="audienceMismatch", audience="blog-api")
     for alg in ("RS256", "RS384", "RS512"):
-        add(f"seed payload {alg}", alg, SEED)
+        add(f"example payload {alg}", alg, SEED)
 
     document = {
         "description": "Tokens made by PyJWT %s (generator: make_pyjwt_fixtures.py). Validate at now." % jwt.__version__,
