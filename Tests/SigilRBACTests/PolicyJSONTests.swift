@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Policy JSON loading")
 struct PolicyJSONTests {
-    static let seedDocument = """
+    static let exampleDocument = """
         {
           "roles": {
             "admin":  { "permissions": ["read:*", "write:*", "delete:*"] },
@@ -15,8 +15,8 @@ struct PolicyJSONTests {
         """
 
     @Test("the example role table as JSON behaves as Policy.sample")
-    func seedTable() throws {
-        let loaded = try Policy(json: Self.seedDocument)
+    func exampleTable() throws {
+        let loaded = try Policy(json: Self.exampleDocument)
         #expect(loaded.roles == Policy.sample.roles)
         for role in ["admin", "user", "viewer"] {
             #expect(loaded.grants(ofRole: role) == Policy.sample.grants(ofRole: role))
@@ -28,8 +28,8 @@ struct PolicyJSONTests {
 
     @Test("bytes and parsed documents load the same policy")
     func otherInputs() throws {
-        let fromBytes = try Policy(json: Array(Self.seedDocument.utf8))
-        let fromValue = try Policy(json: try JSONValue.parse(Self.seedDocument))
+        let fromBytes = try Policy(json: Array(Self.exampleDocument.utf8))
+        let fromValue = try Policy(json: try JSONValue.parse(Self.exampleDocument))
         #expect(fromBytes.roles == Policy.sample.roles)
         #expect(fromValue.roles == Policy.sample.roles)
     }
@@ -160,10 +160,10 @@ struct PolicyJSONTests {
     @Test("the reader's limits apply")
     func readerLimits() throws {
         let small = JSONLimits(maxBytes: 32)
-        let error = #expect(throws: PolicyError.self) { try Policy(json: Self.seedDocument, limits: small) }
+        let error = #expect(throws: PolicyError.self) { try Policy(json: Self.exampleDocument, limits: small) }
         #expect(error?.jsonError?.code == .sizeLimitExceeded)
         let fromBytes = #expect(throws: PolicyError.self) {
-            try Policy(json: Array(Self.seedDocument.utf8), limits: small)
+            try Policy(json: Array(Self.exampleDocument.utf8), limits: small)
         }
         #expect(fromBytes?.jsonError?.code == .sizeLimitExceeded)
     }

@@ -5,7 +5,7 @@ import Testing
 @Suite("README quick start: RBAC")
 struct ReadmeExampleTests {
     @Test("roles, permissions and ownership with the example role table")
-    func seedTable() throws {
+    func exampleTable() throws {
         let policy = Policy.sample  // admin, user, viewer: the example role table
         let alice = Subject(userID: "user_alice", roles: ["user"])
         let writePosts = try Permission("write:posts")  // build once, at start-up

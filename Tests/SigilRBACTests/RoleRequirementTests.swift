@@ -15,7 +15,7 @@ struct RoleRequirementTests {
     }
 
     @Test("any of user, admin, under the example role table")
-    func seedAnyOf() throws {
+    func exampleAnyOf() throws {
         let requirement = RoleRequirement.anyOf("user", "admin")
         #expect(requirement.roles == ["user", "admin"])
         #expect(RoleRequirement(anyOf: ["user", "admin"]) == requirement)

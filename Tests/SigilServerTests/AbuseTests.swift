@@ -278,12 +278,12 @@ struct SecureDefaultTests {
         #expect(try server.callTool("whoami", arguments: ["auth": auth(token)]).allowed)
 
         let now = ServerHarness.now()
-        let legacy = ServerHarness.seedStyleToken(payload: [
+        let legacy = ServerHarness.exampleStyleToken(payload: [
             "sub": "user_alice", "username": "alice", "roles": ["user"], "permissions": [],
             "exp": .number(.init(now + 600)),
         ])
         #expect(try server.callTool("whoami", arguments: ["auth": auth(legacy)]).errorCode == "invalid_token")
-        let noJTI = ServerHarness.seedStyleToken(payload: [
+        let noJTI = ServerHarness.exampleStyleToken(payload: [
             "sub": "user_alice", "roles": ["user"], "exp": .number(.init(now + 600)), "iss": "sigil-server",
             "aud": "sigil-blog",
         ])

@@ -180,7 +180,7 @@ struct CurveSigningKeyTests {
             "sub": "user_admin", "username": "admin", "roles": ["admin"], "permissions": ["read:*", "write:*"],
             "iat": .number(JSONNumber(now)), "exp": .number(JSONNumber(now + 600)),
         ]
-        var forged = [ServerHarness.seedStyleToken(payload: claims, secret: ServerHarness.secret)]
+        var forged = [ServerHarness.exampleStyleToken(payload: claims, secret: ServerHarness.secret)]
         for secret in [publicPEM, jwk.serialized()] {
             forged.append(try JWTSigner(key: try JWTKey.hmac(secret, keyID: kid)).sign(JWTClaims(claims)))
         }

@@ -176,8 +176,8 @@ struct RS256ServerTests {
         ]
         // The HS256 secret an HS256 server would use: the demo secret, and the one in the
         // environment (ServerHarness sets SIGIL_JWT_SECRET, which RS256 mode ignores).
-        let demo = ServerHarness.seedStyleToken(payload: claims, secret: SigilDemo.secret)
-        let configured = ServerHarness.seedStyleToken(payload: claims, secret: ServerHarness.secret)
+        let demo = ServerHarness.exampleStyleToken(payload: claims, secret: SigilDemo.secret)
+        let configured = ServerHarness.exampleStyleToken(payload: claims, secret: ServerHarness.secret)
         // The classic confusion: HS256 keyed with the public key's PEM and its JWK text, with the kid.
         let publicPEM = try RSA.PrivateKey(
             pemRepresentation: String(decoding: try #require(ServerHarness.readFile(Self.pkcs8)), as: UTF8.self)

@@ -97,7 +97,7 @@ struct ServerHarness {
     }
 
     /// A token built by hand as PyJWT builds the NextMCP example's tokens (no jti, no iss), signed HS256.
-    static func seedStyleToken(payload: JSONObject, secret: String = ServerHarness.secret) -> String {
+    static func exampleStyleToken(payload: JSONObject, secret: String = ServerHarness.secret) -> String {
         let header = Base64URL.encode(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
         let body = Base64URL.encode(JSONValue.object(payload).serializedBytes())
         let input = Array((header + "." + body).utf8)

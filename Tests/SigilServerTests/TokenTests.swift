@@ -74,11 +74,11 @@ struct TokenTests {
     }
 
     @Test("tokens in the NextMCP example's structure from another library (no jti, no iss) are accepted")
-    func seedStyleToken() throws {
+    func exampleStyleToken() throws {
         let server = try ServerHarness.session()
         defer { ServerHarness.finish(server) }
         let now = ServerHarness.now()
-        let token = ServerHarness.seedStyleToken(payload: [
+        let token = ServerHarness.exampleStyleToken(payload: [
             "sub": "user_alice", "iat": .number(JSONNumber(now)), "exp": .number(JSONNumber(now + 600)),
             "roles": ["user"], "permissions": ["read:posts", "write:own_posts"], "username": "alice",
         ])

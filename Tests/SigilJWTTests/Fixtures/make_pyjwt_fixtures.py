@@ -25,7 +25,7 @@ SECRETS = {
     "HS512": "pyjwt-fixture-secret-HS512-" + "0123456789abcdef" * 3,  # 75 bytes
 }
 
-SEED = {
+EXAMPLE_PAYLOAD = {
     "sub": "user_admin",
     "username": "admin",
     "roles": ["admin"],
@@ -53,20 +53,20 @@ def main():
     public_jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(private_key.public_key()))
 
     for alg in ("HS256", "HS384", "HS512"):
-        add(f"example payload {alg}", alg, SEED)
-    add("kid header", "HS256", SEED, headers={"kid": "key-1"}, kid="key-1")
-    add("string aud", "HS256", {**SEED, "aud": "blog-api", "iss": "https://auth.example"},
+        add(f"example payload {alg}", alg, EXAMPLE_PAYLOAD)
+    add("kid header", "HS256", EXAMPLE_PAYLOAD, headers={"kid": "key-1"}, kid="key-1")
+    add("string aud", "HS256", {**EXAMPLE_PAYLOAD, "aud": "blog-api", "iss": "https://auth.example"},
         audience="blog-api", issuer="https://auth.example")
-    add("array aud", "HS256", {**SEED, "aud": ["web", "blog-api"]}, audience="blog-api")
-    add("nbf in the past", "HS256", {**SEED, "nbf": NOW - 5})
-    add("float exp", "HS256", {**SEED, "exp": EXP + 0.5})
-    add("unicode claims", "HS256", {**SEED, "name": "J\u00fcrgen \u2019\U0001F600", "nested": {"a": [1, 2.5, None, True]}})
-    add("no typ header", "HS256", SEED, headers={"typ": None})
-    add("expired", "HS256", {**SEED, "exp": NOW - 3600}, expect="expired")
-    add("not yet valid", "HS256", {**SEED, "nbf": NOW + 3600}, expect="notYetValid")
-    add("wrong audience", "HS256", {**SEED, "aud": "other"}, expect="audienceMismatch", audience="blog-api")
+    add("array aud", "HS256", {**EXAMPLE_PAYLOAD, "aud": ["web", "blog-api"]}, audience="blog-api")
+    add("nbf in the past", "HS256", {**EXAMPLE_PAYLOAD, "nbf": NOW - 5})
+    add("float exp", "HS256", {**EXAMPLE_PAYLOAD, "exp": EXP + 0.5})
+    add("unicode claims", "HS256", {**EXAMPLE_PAYLOAD, "name": "J\u00fcrgen \u2019\U0001F600", "nested": {"a": [1, 2.5, None, True]}})
+    add("no typ header", "HS256", EXAMPLE_PAYLOAD, headers={"typ": None})
+    add("expired", "HS256", {**EXAMPLE_PAYLOAD, "exp": NOW - 3600}, expect="expired")
+    add("not yet valid", "HS256", {**EXAMPLE_PAYLOAD, "nbf": NOW + 3600}, expect="notYetValid")
+    add("wrong audience", "HS256", {**EXAMPLE_PAYLOAD, "aud": "other"}, expect="audienceMismatch", audience="blog-api")
     for alg in ("RS256", "RS384", "RS512"):
-        add(f"example payload {alg}", alg, SEED)
+        add(f"example payload {alg}", alg, EXAMPLE_PAYLOAD)
 
     document = {
         "description": "Tokens made by PyJWT %s (generator: make_pyjwt_fixtures.py). Validate at now." % jwt.__version__,
