@@ -31,7 +31,7 @@ public struct MCPToolAccess: Sendable, Hashable {
 
     /// A valid token whose subject holds at least one of `roles` under the policy.
     ///
-    /// For example, `.anyOf("user", "admin")` (the spelling of ``RoleRequirement/anyOf(_:)``).
+    /// For example, `.anyOf("user", "admin")` (the spelling of SigilRBAC's `RoleRequirement.anyOf(_:)`).
     ///
     /// - Parameter roles: The acceptable roles.
     /// - Returns: The access rule.
