@@ -3,7 +3,7 @@ import SigilJSON
 import SigilJWT
 
 /// Everything the module asks of SigilJWT, in one place: key material to keys, options to
-/// `JWTValidationOptions`, and the verify and sign calls. Key handling follows
+/// `JWTValidationOptions`, and the verify and sign calls, with key handling as in
 /// `sigil-token verify` and `generate`, so that both give the same verdicts.
 enum JWTGlue {
     /// An algorithm this build implements.
@@ -13,8 +13,8 @@ enum JWTGlue {
         let usesSecret: Bool
     }
 
-    /// The algorithms of every family this build links, HMAC first. `Web/build --families`
-    /// leaves families out with the compilation conditions SigilJWT's key readers use.
+    /// The algorithms of every family this build links, HMAC first (`Web/build --families`
+    /// leaves families out with the compilation conditions SigilJWT's key readers use).
     static let implemented: [JWTAlgorithm] = {
         var algorithms = JWTAlgorithm.hmacAlgorithms
         #if !SIGIL_WITHOUT_RSA
@@ -113,8 +113,8 @@ enum JWTGlue {
         }
     }
 
-    /// Whether `name` is `none` in any letter case (the unsecured JWS, RFC 7518 §3.6).
-    /// Compares ASCII bytes: `String.lowercased()` would link the Unicode case-mapping
+    /// Whether `name` is `none` in any letter case (the unsecured JWS, RFC 7518 §3.6),
+    /// comparing ASCII bytes: `String.lowercased()` would link the Unicode case-mapping
     /// tables, and no other character lowercases to these letters.
     static func isNone(_ name: String) -> Bool {
         let bytes = Array(name.utf8)
@@ -123,8 +123,8 @@ enum JWTGlue {
     }
 
     /// The keys for `verify`, chosen as `sigil-token verify --key / --secret-file` chooses
-    /// them: a PEM key named by its RFC 7638 thumbprint, a JWK, a JWK Set, or an HMAC secret.
-    /// A PEM key, a secret and a JWK without `alg` are not pinned: they verify whichever
+    /// them: a PEM key named by its RFC 7638 thumbprint, a JWK, a JWK Set, or an HMAC secret;
+    /// a PEM key, a secret and a JWK without `alg` are not pinned: they verify whichever
     /// allowed algorithm of their family the token names (the family's default when no
     /// algorithm is allowed explicitly).
     static func verificationKeys(_ key: KeyText, allowShortSecret: Bool) throws(JWTError) -> (JWTKeySet, String) {

@@ -12,7 +12,7 @@ public func sigilAllocate(_ size: Int) -> UnsafeMutableRawPointer? {
 }
 
 /// Frees a buffer from `sigil_allocate`, or a result from `sigil_decode`, `sigil_verify`,
-/// `sigil_sign` or `sigil_algorithms`. Null is ignored.
+/// `sigil_sign` or `sigil_algorithms` (null is ignored).
 ///
 /// - Parameter pointer: The buffer's address.
 @_cdecl("sigil_free")
@@ -21,7 +21,7 @@ public func sigilFree(_ pointer: UnsafeMutableRawPointer?) {
 }
 
 /// A result handed to the host: a 4-byte little-endian length, then that many bytes of
-/// UTF-8 JSON. The host reads it and frees it with `sigil_free`.
+/// UTF-8 JSON, which the host reads and then frees with `sigil_free`.
 enum ModuleResult {
     /// Copies `json` into a new result buffer.
     ///
