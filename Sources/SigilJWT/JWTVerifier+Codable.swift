@@ -19,7 +19,9 @@ extension JWTVerifier {
     ///   (a property has another type) or `.malformed`; any error from the payload's own
     ///   `verify(using:)`.
     public func verify<Payload: JWTPayload>(_ token: String, as type: Payload.Type = Payload.self) throws -> Payload {
-        let (claims, key) = try withBytes(of: token) { (bytes) throws(JWTError) in try validatedClaims(bytes: bytes) }
+        let (_, key, _, claims) = try withBytes(of: token) { (bytes) throws(JWTError) in
+            try validatedClaims(bytes: bytes)
+        }
         let payload: Payload
         do {
             payload = try SigilJSONDecoder().decode(Payload.self, from: JSONValue.object(claims))
@@ -28,26 +30,6 @@ extension JWTVerifier {
         }
         try payload.verify(using: key)
         return payload
-    }
-
-    /// What `verify(bytes:)` checks, in the same order, returning only the validated claims
-    /// and the key: a typed payload needs neither the header nor the registered-claims view
-    /// that a `VerifiedJWT` carries.
-    private func validatedClaims(bytes token: UnsafeRawBufferPointer) throws(JWTError) -> (JSONObject, JWTKey) {
-        let (_, key, payload) = try verifySignature(bytes: token)
-        let value: JSONValue
-        do {
-            value = try payload.withRawBytes { (json) throws(JSONError) in
-                try JSONValue.parse(json, limits: JWTVerifier.payloadLimits)
-            }
-        } catch {
-            throw JWTError(.malformed, "the payload is not valid JSON (\(error.reason))")
-        }
-        guard case .object(let claims) = value else {
-            throw JWTError(.malformed, "the payload is not a JSON object")
-        }
-        try configuration.options.validate(claims, now: configuration.options.clock.now())
-        return (claims, key)
     }
 }
 

@@ -125,6 +125,17 @@ public struct JWTVerifier: Sendable {
 
     /// The non-generic core of `verify`.
     func verify(bytes token: UnsafeRawBufferPointer) throws(JWTError) -> VerifiedJWT {
+        let (header, key, payload, claims) = try validatedClaims(bytes: token)
+        return VerifiedJWT(
+            header: header.object, claims: JWTClaims(claims), algorithm: header.algorithm, keyID: key.keyID,
+            payload: payload, key: key)
+    }
+
+    /// Steps 1 to 5, then the payload parsed as a JSON object and its claims validated: what
+    /// `verify` and the Codable `verify(_:as:)` share.
+    func validatedClaims(
+        bytes token: UnsafeRawBufferPointer
+    ) throws(JWTError) -> (ProtectedHeader, JWTKey, [UInt8], JSONObject) {
         let (header, key, payload) = try verifySignature(bytes: token)
         let value: JSONValue
         do {
@@ -138,9 +149,7 @@ public struct JWTVerifier: Sendable {
             throw JWTError(.malformed, "the payload is not a JSON object")
         }
         try configuration.options.validate(claims, now: configuration.options.clock.now())
-        return VerifiedJWT(
-            header: header.object, claims: JWTClaims(claims), algorithm: header.algorithm, keyID: key.keyID,
-            payload: payload, key: key)
+        return (header, key, payload, claims)
     }
 
     /// Steps 1 to 5: everything up to and including the signature, then the payload bytes.
