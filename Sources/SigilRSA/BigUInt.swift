@@ -142,9 +142,7 @@ struct BigUInt: Sendable, Hashable {
             var carry: UInt64 = 0
             let factor = lhs.limbs[i]
             for j in 0..<rhs.limbs.count {
-                let sum = UInt128(factor) &* UInt128(rhs.limbs[j]) &+ UInt128(result[i + j]) &+ UInt128(carry)
-                result[i + j] = UInt64(truncatingIfNeeded: sum)
-                carry = UInt64(truncatingIfNeeded: sum >> 64)
+                (result[i + j], carry) = multiplyAdd(factor, rhs.limbs[j], result[i + j], carry)
             }
             result[i + rhs.limbs.count] = carry
         }
@@ -203,15 +201,64 @@ struct BigUInt: Sendable, Hashable {
 }
 
 /// `a - b - borrow` and the outgoing borrow (0 or 1), without a branch in the source.
+///
+/// - Parameters:
+///   - a: The minuend.
+///   - b: The subtrahend.
+///   - borrow: The incoming borrow, 0 or 1.
+/// - Returns: The difference modulo 2⁶⁴ and the outgoing borrow.
 @inline(__always)
 func subtractWithBorrow(_ a: UInt64, _ b: UInt64, _ borrow: UInt64) -> (UInt64, UInt64) {
-    let difference = UInt128(a) &- UInt128(b) &- UInt128(borrow)
-    return (UInt64(truncatingIfNeeded: difference), UInt64(truncatingIfNeeded: difference >> 64) & 1)
+    let (partial, borrowOut1) = a.subtractingReportingOverflow(b)
+    let (difference, borrowOut2) = partial.subtractingReportingOverflow(borrow)
+    // At most one of the two subtractions borrows.
+    return (difference, (borrowOut1 ? 1 : 0) | (borrowOut2 ? 1 : 0))
 }
 
 /// `a + b + carry` and the outgoing carry (0 or 1), without a branch in the source.
+///
+/// - Parameters:
+///   - a: An addend.
+///   - b: An addend.
+///   - carry: The incoming carry, 0 or 1.
+/// - Returns: The sum modulo 2⁶⁴ and the outgoing carry.
 @inline(__always)
 func addWithCarry(_ a: UInt64, _ b: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
-    let sum = UInt128(a) &+ UInt128(b) &+ UInt128(carry)
-    return (UInt64(truncatingIfNeeded: sum), UInt64(truncatingIfNeeded: sum >> 64))
+    // The carries are computed by bit arithmetic, not from the flags: with the flag form the
+    // optimiser turned the carry of Garner's recombination (a + 0 + carry) into a branch, which
+    // `.ci/ctgrind` reported.
+    let partial = a &+ b
+    let sum = partial &+ carry
+    // Carry out of a + b: the top bit of (a ∧ b) ∨ ((a ∨ b) ∧ ¬partial); out of partial + carry
+    // (carry ≤ 1): partial was all ones and sum wrapped to zero. At most one of them is set.
+    let carryOut1 = ((a & b) | ((a | b) & ~partial)) >> 63
+    let carryOut2 = (partial & ~sum) >> 63
+    return (sum, carryOut1 | carryOut2)
+}
+
+/// `x·y + addend + carry` as a low word and a high word (the high word is the carry out),
+/// without a branch in the source; the result always fits in 128 bits.
+@inline(__always)
+func multiplyAdd(_ x: UInt64, _ y: UInt64, _ addend: UInt64, _ carry: UInt64) -> (low: UInt64, high: UInt64) {
+    // (2⁶⁴ − 1)² + 2·(2⁶⁴ − 1) = 2¹²⁸ − 1: the high word cannot overflow. The two addends
+    // are summed first, while the multiplication is in flight.
+    let (addends, carryOut1) = addend.addingReportingOverflow(carry)
+    let product = x.multipliedFullWidth(by: y)
+    let (low, carryOut2) = product.low.addingReportingOverflow(addends)
+    return (low, product.high &+ (carryOut1 ? 1 : 0) &+ (carryOut2 ? 1 : 0))
+}
+
+/// The high word of `x·y + addend`, with the carry of the low-word addition computed by
+/// bit arithmetic rather than a flag.
+///
+/// When the low word of a sum is discarded, the optimiser turned the flag form of this
+/// carry into a branch (`.ci/ctgrind` reported it); the majority-function form below
+/// compiles to plain logic instructions.
+@inline(__always)
+func multiplyAddHigh(_ x: UInt64, _ y: UInt64, _ addend: UInt64) -> UInt64 {
+    let product = x.multipliedFullWidth(by: y)
+    let low = product.low &+ addend
+    // The carry out of a + b = s is the top bit of (a ∧ b) ∨ ((a ∨ b) ∧ ¬s).
+    let carry = ((product.low & addend) | ((product.low | addend) & ~low)) >> 63
+    return product.high &+ carry
 }

@@ -154,28 +154,30 @@ struct MontgomeryModulus: Sendable {
         modulus n: UnsafePointer<UInt64>, inverse: UInt64, count k: Int, scratch t: UnsafeMutablePointer<UInt64>
     ) {
         t.update(repeating: 0, count: k + 1)
-        let n0 = UInt128(n[0])
-        let a0 = UInt128(a[0])
+        let n0 = n[0]
+        let a0 = a[0]
         for i in 0..<k {
-            let bi = UInt128(b[i])
-            var product = a0 &* bi &+ UInt128(t[0])
-            var carryA = UInt64(truncatingIfNeeded: product >> 64)
-            let low = UInt64(truncatingIfNeeded: product)
-            let m = UInt128(low &* inverse)
-            var reduction = m &* n0 &+ UInt128(low)
-            var carryB = UInt64(truncatingIfNeeded: reduction >> 64)
+            let bi = b[i]
+            var (low, carryA) = multiplyAdd(a0, bi, t[0], 0)
+            let m = low &* inverse
+            var carryB = multiplyAddHigh(m, n0, low)  // the low word becomes zero
             var j = 1
-            while j < k {
-                product = UInt128(a[j]) &* bi &+ UInt128(t[j]) &+ UInt128(carryA)
-                carryA = UInt64(truncatingIfNeeded: product >> 64)
-                reduction = m &* UInt128(n[j]) &+ UInt128(UInt64(truncatingIfNeeded: product)) &+ UInt128(carryB)
-                carryB = UInt64(truncatingIfNeeded: reduction >> 64)
-                t[j - 1] = UInt64(truncatingIfNeeded: reduction)
-                j += 1
+            // Two limbs per pass (fewer loop instructions), then the odd one out.
+            while j &+ 1 < k {
+                (low, carryA) = multiplyAdd(a[j], bi, t[j], carryA)
+                (t[j &- 1], carryB) = multiplyAdd(m, n[j], low, carryB)
+                (low, carryA) = multiplyAdd(a[j &+ 1], bi, t[j &+ 1], carryA)
+                (t[j], carryB) = multiplyAdd(m, n[j &+ 1], low, carryB)
+                j &+= 2
             }
-            let top = UInt128(t[k]) &+ UInt128(carryA) &+ UInt128(carryB)
-            t[k - 1] = UInt64(truncatingIfNeeded: top)
-            t[k] = UInt64(truncatingIfNeeded: top >> 64)
+            if j < k {
+                (low, carryA) = multiplyAdd(a[j], bi, t[j], carryA)
+                (t[j &- 1], carryB) = multiplyAdd(m, n[j], low, carryB)
+            }
+            let (top, topCarry1) = addWithCarry(t[k], carryA, 0)
+            let (topSum, topCarry2) = addWithCarry(top, carryB, 0)
+            t[k - 1] = topSum
+            t[k] = topCarry1 | topCarry2  // (top:t) < 2n < 2R: at most one of them carries
         }
         subtractModulusIfNeeded(result, t, top: t[k], modulus: n, count: k)
     }
@@ -195,42 +197,42 @@ struct MontgomeryModulus: Sendable {
         var extra: UInt64 = 0  // carry pending into limb i + k
         var i = 0
         while i &+ 1 < k {
-            let m0 = UInt128(w[i] &* inverse)
-            var first = m0 &* UInt128(n[0]) &+ UInt128(w[i])  // low limb becomes zero
-            first = m0 &* UInt128(n[1]) &+ UInt128(w[i &+ 1]) &+ (first &>> 64)
-            var carry0 = UInt64(truncatingIfNeeded: first &>> 64)
-            let low1 = UInt64(truncatingIfNeeded: first)
-            let m1 = UInt128(low1 &* inverse)
-            var carry1 = UInt64(truncatingIfNeeded: (m1 &* UInt128(n[0]) &+ UInt128(low1)) &>> 64)
+            let m0 = w[i] &* inverse
+            var carry0 = multiplyAddHigh(m0, n[0], w[i])  // the low limb becomes zero
+            let low1: UInt64
+            (low1, carry0) = multiplyAdd(m0, n[1], w[i &+ 1], carry0)
+            let m1 = low1 &* inverse
+            var carry1 = multiplyAddHigh(m1, n[0], low1)
             var t = 1
-            while t < k &- 1 {
+            // Two limbs per pass (fewer loop instructions), then the odd one out.
+            while t &+ 1 < k &- 1 {
                 let position = i &+ 1 &+ t
-                let x = m0 &* UInt128(n[t &+ 1]) &+ UInt128(w[position]) &+ UInt128(carry0)
-                carry0 = UInt64(truncatingIfNeeded: x &>> 64)
-                let y = m1 &* UInt128(n[t]) &+ UInt128(UInt64(truncatingIfNeeded: x)) &+ UInt128(carry1)
-                carry1 = UInt64(truncatingIfNeeded: y &>> 64)
-                w[position] = UInt64(truncatingIfNeeded: y)
-                t &+= 1
+                var x: UInt64
+                (x, carry0) = multiplyAdd(m0, n[t &+ 1], w[position], carry0)
+                (w[position], carry1) = multiplyAdd(m1, n[t], x, carry1)
+                (x, carry0) = multiplyAdd(m0, n[t &+ 2], w[position &+ 1], carry0)
+                (w[position &+ 1], carry1) = multiplyAdd(m1, n[t &+ 1], x, carry1)
+                t &+= 2
             }
-            let top = UInt128(w[i &+ k]) &+ UInt128(carry0) &+ UInt128(extra)
-            let y = m1 &* UInt128(n[k &- 1]) &+ UInt128(UInt64(truncatingIfNeeded: top)) &+ UInt128(carry1)
-            w[i &+ k] = UInt64(truncatingIfNeeded: y)
-            let next = UInt128(w[i &+ k &+ 1]) &+ (y &>> 64) &+ (top &>> 64)
-            w[i &+ k &+ 1] = UInt64(truncatingIfNeeded: next)
-            extra = UInt64(truncatingIfNeeded: next &>> 64)
+            if t < k &- 1 {
+                let position = i &+ 1 &+ t
+                let x: UInt64
+                (x, carry0) = multiplyAdd(m0, n[t &+ 1], w[position], carry0)
+                (w[position], carry1) = multiplyAdd(m1, n[t], x, carry1)
+            }
+            let (top, topCarry) = addWithCarry(w[i &+ k], carry0, extra)
+            let high: UInt64
+            (w[i &+ k], high) = multiplyAdd(m1, n[k &- 1], top, carry1)
+            (w[i &+ k &+ 1], extra) = addWithCarry(w[i &+ k &+ 1], high, topCarry)
             i &+= 2
         }
         if i < k {  // odd k: the last row alone
-            let m = UInt128(w[i] &* inverse)
-            var carry: UInt128 = 0
+            let m = w[i] &* inverse
+            var carry: UInt64 = 0
             for j in 0..<k {
-                let sum = m &* UInt128(n[j]) &+ UInt128(w[i &+ j]) &+ carry
-                w[i &+ j] = UInt64(truncatingIfNeeded: sum)
-                carry = sum &>> 64
+                (w[i &+ j], carry) = multiplyAdd(m, n[j], w[i &+ j], carry)
             }
-            let sum = UInt128(w[i &+ k]) &+ carry &+ UInt128(extra)
-            w[i &+ k] = UInt64(truncatingIfNeeded: sum)
-            extra = UInt64(truncatingIfNeeded: sum &>> 64)
+            (w[i &+ k], extra) = addWithCarry(w[i &+ k], carry, extra)
         }
         subtractModulusIfNeeded(result, w + k, top: extra, modulus: n, count: k)
     }
@@ -249,37 +251,36 @@ struct MontgomeryModulus: Sendable {
         // 2i+1 ..< i+k, row i + 1 covers 2i+3 ..< i+k+1; limbs i+k and i+k+1 are still zero.
         var i = 0
         while i &+ 2 < k {
-            let a0 = UInt128(a[i])
-            let a1 = UInt128(a[i &+ 1])
-            var x = a0 &* UInt128(a[i &+ 1]) &+ UInt128(w[2 &* i &+ 1])
-            w[2 &* i &+ 1] = UInt64(truncatingIfNeeded: x)
-            x = a0 &* UInt128(a[i &+ 2]) &+ UInt128(w[2 &* i &+ 2]) &+ (x &>> 64)
-            w[2 &* i &+ 2] = UInt64(truncatingIfNeeded: x)
-            var carry0 = UInt64(truncatingIfNeeded: x &>> 64)
+            let a0 = a[i]
+            let a1 = a[i &+ 1]
+            var carry0: UInt64
+            (w[2 &* i &+ 1], carry0) = multiplyAdd(a0, a1, w[2 &* i &+ 1], 0)
+            (w[2 &* i &+ 2], carry0) = multiplyAdd(a0, a[i &+ 2], w[2 &* i &+ 2], carry0)
             var carry1: UInt64 = 0
             var position = 2 &* i &+ 3
-            while position < i &+ k {
-                let x = a0 &* UInt128(a[position &- i]) &+ UInt128(w[position]) &+ UInt128(carry0)
-                carry0 = UInt64(truncatingIfNeeded: x &>> 64)
-                let y =
-                    a1 &* UInt128(a[position &- i &- 1]) &+ UInt128(UInt64(truncatingIfNeeded: x)) &+ UInt128(carry1)
-                carry1 = UInt64(truncatingIfNeeded: y &>> 64)
-                w[position] = UInt64(truncatingIfNeeded: y)
-                position &+= 1
+            // Two limbs per pass (fewer loop instructions), then the odd one out.
+            while position &+ 1 < i &+ k {
+                var x: UInt64
+                (x, carry0) = multiplyAdd(a0, a[position &- i], w[position], carry0)
+                (w[position], carry1) = multiplyAdd(a1, a[position &- i &- 1], x, carry1)
+                (x, carry0) = multiplyAdd(a0, a[position &- i &+ 1], w[position &+ 1], carry0)
+                (w[position &+ 1], carry1) = multiplyAdd(a1, a[position &- i], x, carry1)
+                position &+= 2
             }
-            let y = a1 &* UInt128(a[k &- 1]) &+ UInt128(carry0) &+ UInt128(carry1)
-            w[i &+ k] = UInt64(truncatingIfNeeded: y)
-            w[i &+ k &+ 1] = UInt64(truncatingIfNeeded: y &>> 64)
+            if position < i &+ k {
+                let x: UInt64
+                (x, carry0) = multiplyAdd(a0, a[position &- i], w[position], carry0)
+                (w[position], carry1) = multiplyAdd(a1, a[position &- i &- 1], x, carry1)
+            }
+            (w[i &+ k], w[i &+ k &+ 1]) = multiplyAdd(a1, a[k &- 1], carry0, carry1)
             i &+= 2
         }
         while i < k &- 1 {  // the remaining row, alone
-            let ai = UInt128(a[i])
+            let ai = a[i]
             var carry: UInt64 = 0
             var j = i &+ 1
             while j < k {
-                let sum = ai &* UInt128(a[j]) &+ UInt128(w[i &+ j]) &+ UInt128(carry)
-                w[i &+ j] = UInt64(truncatingIfNeeded: sum)
-                carry = UInt64(truncatingIfNeeded: sum &>> 64)
+                (w[i &+ j], carry) = multiplyAdd(ai, a[j], w[i &+ j], carry)
                 j &+= 1
             }
             w[i &+ k] = carry
@@ -294,12 +295,9 @@ struct MontgomeryModulus: Sendable {
             let doubledLow = (lowLimb << 1) | shifted
             let doubledHigh = (highLimb << 1) | (lowLimb >> 63)
             shifted = highLimb >> 63
-            let ai = UInt128(a[index])
-            let low = ai &* ai &+ UInt128(doubledLow) &+ UInt128(carry)
-            w[2 &* index] = UInt64(truncatingIfNeeded: low)
-            let high = UInt128(doubledHigh) &+ (low &>> 64)
-            w[2 &* index &+ 1] = UInt64(truncatingIfNeeded: high)
-            carry = UInt64(truncatingIfNeeded: high &>> 64)
+            let high: UInt64
+            (w[2 &* index], high) = multiplyAdd(a[index], a[index], doubledLow, carry)
+            (w[2 &* index &+ 1], carry) = addWithCarry(doubledHigh, high, 0)
         }
         reduce(result, wide: w, modulus: n, inverse: inverse, count: k)
     }

@@ -299,13 +299,10 @@ extension MontgomeryModulus {
     static func blindedExponent(_ exponent: [UInt64], factor: UInt64, prime: [UInt64]) -> [UInt64] {
         let k = prime.count
         var result = [UInt64](repeating: 0, count: k + 1)
-        let r = UInt128(factor)
         var carry: UInt64 = 0
         for index in 0..<k {
             let primeMinusOneLimb = index == 0 ? prime[0] ^ 1 : prime[index]
-            let sum = UInt128(primeMinusOneLimb) &* r &+ UInt128(exponent[index]) &+ UInt128(carry)
-            result[index] = UInt64(truncatingIfNeeded: sum)
-            carry = UInt64(truncatingIfNeeded: sum &>> 64)
+            (result[index], carry) = multiplyAdd(primeMinusOneLimb, factor, exponent[index], carry)
         }
         result[k] = carry
         return result

@@ -122,6 +122,34 @@ struct BigUIntTests {
         #expect(context.inverse(of: [1]) == nil)  // wrong width
     }
 
+    /// Mersenne primes 2^p − 1 of 1 to 35 limbs: every value in [1, 2^p − 1) has an inverse.
+    @Test("modular inverses modulo primes of every width class", arguments: [61, 89, 127, 521, 607, 1279, 2203])
+    func inversesModuloMersennePrimes(exponent: Int) throws {
+        let limbCount = (exponent + 63) / 64
+        var limbs = [UInt64](repeating: UInt64.max, count: limbCount)
+        limbs[limbCount - 1] = UInt64.max >> UInt64(limbCount * 64 - exponent)
+        let context = try #require(MontgomeryModulus(BigUInt(limbs: limbs)))
+        var one = [UInt64](repeating: 0, count: limbCount)
+        one[0] = 1
+        var generator = SystemRandomNumberGenerator()
+        var minusOne = limbs
+        minusOne[0] -= 1  // p − 1
+        var values: [[UInt64]] = [one, minusOne]
+        for _ in 0..<20 {
+            var value = (0..<limbCount).map { _ in generator.next() as UInt64 }
+            value[limbCount - 1] &= limbs[limbCount - 1] >> 1  // below p
+            value[0] |= 1  // not zero
+            values.append(value)
+        }
+        for value in values {
+            let inverse = try #require(context.inverse(of: value))
+            #expect(BigUInt.compare(BigUInt(limbs: inverse), BigUInt(limbs: limbs)) < 0)
+            let product = context.multiply(context.multiply(value, inverse), context.rSquared)
+            #expect(product == one)
+        }
+        #expect(context.inverse(of: [UInt64](repeating: 0, count: limbCount)) == nil)
+    }
+
     @Test func remainderAndProduct() throws {
         let a = try Self.value("123456789abcdef0fedcba98765432100f1e2d3c4b5a6978")
         let m = try Self.value("fedcba9876543211")
