@@ -69,3 +69,36 @@ func limbsEqual<L: LimbStorage>(_ lhs: L, _ rhs: L) -> Bool {
     lhs.withLimbs { a in rhs.withLimbs { b in for i in 0..<L.count { difference |= a[i] ^ b[i] } } }
     return difference == 0
 }
+
+// MARK: - Word arithmetic
+
+// Carry chains on 64-bit words, built from `multipliedFullWidth(by:)` and
+// `addingReportingOverflow(_:)`, which every Swift runtime has (the standard library's
+// `UInt128` needs macOS 15, iOS 18, tvOS 18, watchOS 11 or visionOS 2). Each runs in time
+// independent of the values: the overflow flags become carries without a branch.
+
+/// a·b + c + carry, as its low word and its high word (never overflows:
+/// (2⁶⁴ − 1)² + 2·(2⁶⁴ − 1) = 2¹²⁸ − 1).
+@inline(__always)
+func multiplyAccumulate(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
+    let (high, low) = a.multipliedFullWidth(by: b)
+    let (sum, overflow) = low.addingReportingOverflow(c)
+    let (total, overflowAgain) = sum.addingReportingOverflow(carry)
+    return (total, high &+ (overflow ? 1 : 0) &+ (overflowAgain ? 1 : 0))
+}
+
+/// a + b + carry, and the carry out (0 or 1); `carry` is 0 or 1.
+@inline(__always)
+func addWithCarry(_ a: UInt64, _ b: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    let (total, overflowAgain) = sum.addingReportingOverflow(carry)
+    return (total, (overflow ? 1 : 0) | (overflowAgain ? 1 : 0))
+}
+
+/// a − b − borrow, and the borrow out (0 or 1); `borrow` is 0 or 1.
+@inline(__always)
+func subtractWithBorrow(_ a: UInt64, _ b: UInt64, _ borrow: UInt64) -> (UInt64, UInt64) {
+    let (difference, underflow) = a.subtractingReportingOverflow(b)
+    let (total, underflowAgain) = difference.subtractingReportingOverflow(borrow)
+    return (total, (underflow ? 1 : 0) | (underflowAgain ? 1 : 0))
+}
