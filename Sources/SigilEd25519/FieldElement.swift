@@ -339,7 +339,7 @@ struct DoubleWord: Sendable {
     @inline(__always)
     static func &+ (a: DoubleWord, b: DoubleWord) -> DoubleWord {
         let (low, carry) = a.low.addingReportingOverflow(b.low)
-        return DoubleWord(high: a.high &+ b.high &+ (carry ? 1 : 0), low: low)
+        return DoubleWord(high: a.high &+ b.high &+ carryBit(carry), low: low)
     }
 
     /// self · k mod 2¹²⁸.

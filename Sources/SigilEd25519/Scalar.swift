@@ -163,7 +163,7 @@ func multiplyAccumulate(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ carry: UInt64) 
     let (high, low) = a.multipliedFullWidth(by: b)
     let (sum, overflow) = low.addingReportingOverflow(c)
     let (total, overflowAgain) = sum.addingReportingOverflow(carry)
-    return (total, high &+ (overflow ? 1 : 0) &+ (overflowAgain ? 1 : 0))
+    return (total, high &+ carryBit(overflow) &+ carryBit(overflowAgain))
 }
 
 /// a + b + carry, and the carry out (0 or 1); `carry` is 0 or 1.
@@ -171,7 +171,7 @@ func multiplyAccumulate(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ carry: UInt64) 
 func addWithCarry(_ a: UInt64, _ b: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
     let (sum, overflow) = a.addingReportingOverflow(b)
     let (total, overflowAgain) = sum.addingReportingOverflow(carry)
-    return (total, (overflow ? 1 : 0) | (overflowAgain ? 1 : 0))
+    return (total, carryBit(overflow) | carryBit(overflowAgain))
 }
 
 /// a − b − borrow, and the borrow out (0 or 1); `borrow` is 0 or 1.
@@ -179,5 +179,12 @@ func addWithCarry(_ a: UInt64, _ b: UInt64, _ carry: UInt64) -> (UInt64, UInt64)
 func subtractWithBorrow(_ a: UInt64, _ b: UInt64, _ borrow: UInt64) -> (UInt64, UInt64) {
     let (difference, underflow) = a.subtractingReportingOverflow(b)
     let (total, underflowAgain) = difference.subtractingReportingOverflow(borrow)
-    return (total, (underflow ? 1 : 0) | (underflowAgain ? 1 : 0))
+    return (total, carryBit(underflow) | carryBit(underflowAgain))
+}
+
+/// 1 when `flag` is true and 0 when it is false, without a branch: a `Bool` is one byte
+/// holding 0 or 1, so this is a zero extension (a `flag ? 1 : 0` may compile to a jump).
+@inline(__always)
+func carryBit(_ flag: Bool) -> UInt64 {
+    UInt64(unsafeBitCast(flag, to: UInt8.self))
 }
