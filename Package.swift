@@ -39,9 +39,10 @@ let libraries = [
 
 let package = Package(
     name: "Sigil",
-    // The honest minimums of the code today (README, "Platforms and static binaries"):
-    // InlineArray (SigilSHA2, SigilHMAC) is in the OS 26 standard libraries only.
-    platforms: [.macOS("26.0"), .iOS("26.0"), .tvOS("26.0"), .watchOS("26.0"), .visionOS("26.0")],
+    // The minimums of the code, from Apple's documented availability of every API the
+    // library modules use (README, "Platforms and static binaries"): no InlineArray, no
+    // UInt128, no typed-throws function type as a generic argument.
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: libraries.map { .library(name: $0, targets: [$0]) } + [
         .library(name: "SigilJSONCodable", targets: ["SigilJSONCodable"]),
         .library(name: "SigilJWTFoundation", targets: ["SigilJWTFoundation"]),

@@ -107,9 +107,7 @@ enum ECDSA<C: WeierstrassCurve> {
             C.Scalar.modulus.withLimbs { n in
                 rPlusN.withMutableLimbs { sum in
                     for i in 0..<Limbs.count {
-                        let wide = UInt128(a[i]) &+ UInt128(n[i]) &+ UInt128(carry)
-                        sum[i] = UInt64(truncatingIfNeeded: wide)
-                        carry = UInt64(truncatingIfNeeded: wide >> 64)
+                        (sum[i], carry) = addWithCarry(a[i], n[i], carry)
                     }
                 }
             }

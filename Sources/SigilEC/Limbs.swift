@@ -69,3 +69,43 @@ func limbsEqual<L: LimbStorage>(_ lhs: L, _ rhs: L) -> Bool {
     lhs.withLimbs { a in rhs.withLimbs { b in for i in 0..<L.count { difference |= a[i] ^ b[i] } } }
     return difference == 0
 }
+
+// MARK: - Word arithmetic
+
+// Carry chains on 64-bit words, built from `multipliedFullWidth(by:)` and
+// `addingReportingOverflow(_:)`, which every Swift runtime has (the standard library's
+// `UInt128` needs macOS 15, iOS 18, tvOS 18, watchOS 11 or visionOS 2). Each runs in time
+// independent of the values: the overflow flags become carries without a branch.
+
+/// a·b + c + carry, as its low word and its high word (never overflows:
+/// (2⁶⁴ − 1)² + 2·(2⁶⁴ − 1) = 2¹²⁸ − 1).
+@inline(__always)
+func multiplyAccumulate(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
+    let (high, low) = a.multipliedFullWidth(by: b)
+    let (sum, overflow) = low.addingReportingOverflow(c)
+    let (total, overflowAgain) = sum.addingReportingOverflow(carry)
+    return (total, high &+ carryBit(overflow) &+ carryBit(overflowAgain))
+}
+
+/// a + b + carry, and the carry out (0 or 1); `carry` is 0 or 1.
+@inline(__always)
+func addWithCarry(_ a: UInt64, _ b: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    let (total, overflowAgain) = sum.addingReportingOverflow(carry)
+    return (total, carryBit(overflow) | carryBit(overflowAgain))
+}
+
+/// a − b − borrow, and the borrow out (0 or 1); `borrow` is 0 or 1.
+@inline(__always)
+func subtractWithBorrow(_ a: UInt64, _ b: UInt64, _ borrow: UInt64) -> (UInt64, UInt64) {
+    let (difference, underflow) = a.subtractingReportingOverflow(b)
+    let (total, underflowAgain) = difference.subtractingReportingOverflow(borrow)
+    return (total, carryBit(underflow) | carryBit(underflowAgain))
+}
+
+/// 1 when `flag` is true and 0 when it is false, without a branch: a `Bool` is one byte
+/// holding 0 or 1, so this is a zero extension (a `flag ? 1 : 0` may compile to a jump).
+@inline(__always)
+func carryBit(_ flag: Bool) -> UInt64 {
+    UInt64(unsafeBitCast(flag, to: UInt8.self))
+}

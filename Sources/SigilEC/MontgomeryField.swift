@@ -87,9 +87,7 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
             b.limbs.withLimbs { b in
                 sum.withMutableLimbs { s in
                     for i in 0..<M.Storage.count {
-                        let wide = UInt128(a[i]) &+ UInt128(b[i]) &+ UInt128(carry)
-                        s[i] = UInt64(truncatingIfNeeded: wide)
-                        carry = UInt64(truncatingIfNeeded: wide >> 64)
+                        (s[i], carry) = addWithCarry(a[i], b[i], carry)
                     }
                 }
             }
@@ -106,9 +104,7 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
             b.limbs.withLimbs { b in
                 difference.withMutableLimbs { d in
                     for i in 0..<M.Storage.count {
-                        let wide = UInt128(a[i]) &- UInt128(b[i]) &- UInt128(borrow)
-                        d[i] = UInt64(truncatingIfNeeded: wide)
-                        borrow = UInt64(truncatingIfNeeded: wide >> 64) & 1
+                        (d[i], borrow) = subtractWithBorrow(a[i], b[i], borrow)
                     }
                 }
             }
@@ -119,9 +115,7 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
         M.modulus.withLimbs { m in
             difference.withMutableLimbs { d in
                 for i in 0..<M.Storage.count {
-                    let wide = UInt128(d[i]) &+ UInt128(m[i] & mask) &+ UInt128(carry)
-                    d[i] = UInt64(truncatingIfNeeded: wide)
-                    carry = UInt64(truncatingIfNeeded: wide >> 64)
+                    (d[i], carry) = addWithCarry(d[i], m[i] & mask, carry)
                 }
             }
         }
@@ -144,27 +138,20 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
                 M.modulus.withLimbs { m in
                     t.withMutableLimbs { t in
                         for i in 0..<count {
-                            let bi = UInt128(b[i])
+                            let bi = b[i]
                             var carry: UInt64 = 0
                             for j in 0..<count {
-                                let wide = UInt128(a[j]) &* bi &+ UInt128(t[j]) &+ UInt128(carry)
-                                t[j] = UInt64(truncatingIfNeeded: wide)
-                                carry = UInt64(truncatingIfNeeded: wide >> 64)
+                                (t[j], carry) = multiplyAccumulate(a[j], bi, t[j], carry)
                             }
-                            let upper = UInt128(top) &+ UInt128(carry)
-                            let upperLow = UInt64(truncatingIfNeeded: upper)
-                            let upperHigh = UInt64(truncatingIfNeeded: upper >> 64)
-                            let factor = UInt128(t[0] &* inverse)
-                            var wide = factor &* UInt128(m[0]) &+ UInt128(t[0])
-                            carry = UInt64(truncatingIfNeeded: wide >> 64)
+                            let (upperLow, upperHigh) = addWithCarry(top, carry, 0)
+                            let factor = t[0] &* inverse
+                            (_, carry) = multiplyAccumulate(factor, m[0], t[0], 0)
                             for j in 1..<count {
-                                wide = factor &* UInt128(m[j]) &+ UInt128(t[j]) &+ UInt128(carry)
-                                t[j - 1] = UInt64(truncatingIfNeeded: wide)
-                                carry = UInt64(truncatingIfNeeded: wide >> 64)
+                                (t[j - 1], carry) = multiplyAccumulate(factor, m[j], t[j], carry)
                             }
-                            let last = UInt128(upperLow) &+ UInt128(carry)
-                            t[count - 1] = UInt64(truncatingIfNeeded: last)
-                            top = upperHigh &+ UInt64(truncatingIfNeeded: last >> 64)
+                            let lastCarry: UInt64
+                            (t[count - 1], lastCarry) = addWithCarry(upperLow, carry, 0)
+                            top = upperHigh &+ lastCarry
                         }
                     }
                 }
@@ -190,9 +177,7 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
             M.modulus.withLimbs { m in
                 reduced.withMutableLimbs { r in
                     for i in 0..<M.Storage.count {
-                        let wide = UInt128(v[i]) &- UInt128(m[i]) &- UInt128(borrow)
-                        r[i] = UInt64(truncatingIfNeeded: wide)
-                        borrow = UInt64(truncatingIfNeeded: wide >> 64) & 1
+                        (r[i], borrow) = subtractWithBorrow(v[i], m[i], borrow)
                     }
                 }
             }
@@ -281,8 +266,7 @@ extension LimbStorage {
         withLimbs { a in
             other.withLimbs { b in
                 for i in 0..<Self.count {
-                    let wide = UInt128(a[i]) &- UInt128(b[i]) &- UInt128(borrow)
-                    borrow = UInt64(truncatingIfNeeded: wide >> 64) & 1
+                    (_, borrow) = subtractWithBorrow(a[i], b[i], borrow)
                 }
             }
         }

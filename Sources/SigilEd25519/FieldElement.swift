@@ -1,6 +1,6 @@
 // Arithmetic in the field GF(2²⁵⁵ − 19) of Curve25519 (RFC 7748 §4.1, RFC 8032 §5.1), on
-// five 51-bit limbs with 128-bit products. Every operation here runs in time independent of
-// the values: no branch and no memory address depends on a limb.
+// five 51-bit limbs with 128-bit products (`DoubleWord`). Every operation here runs in time
+// independent of the values: no branch and no memory address depends on a limb.
 
 import SigilConstantTime
 
@@ -44,28 +44,29 @@ struct FieldElement: Sendable {
 
     /// Propagates carries so that every limb is below 2⁵¹ + 2¹⁸ (the value is unchanged mod p).
     @inline(__always)
-    static func carried(_ t0: UInt128, _ t1: UInt128, _ t2: UInt128, _ t3: UInt128, _ t4: UInt128) -> FieldElement {
-        let mask = UInt128(limbMask)
+    static func carried(
+        _ t0: DoubleWord, _ t1: DoubleWord, _ t2: DoubleWord, _ t3: DoubleWord, _ t4: DoubleWord
+    ) -> FieldElement {
+        let mask = limbMask
         var c = t0 >> 51
-        let r0 = t0 & mask
+        let r0 = t0.low & mask
         let s1 = t1 &+ c
         c = s1 >> 51
-        let r1 = s1 & mask
+        let r1 = s1.low & mask
         let s2 = t2 &+ c
         c = s2 >> 51
-        let r2 = s2 & mask
+        let r2 = s2.low & mask
         let s3 = t3 &+ c
         c = s3 >> 51
-        let r3 = s3 & mask
+        let r3 = s3.low & mask
         let s4 = t4 &+ c
         c = s4 >> 51
-        let r4 = s4 & mask
+        let r4 = s4.low & mask
         // 2²⁵⁵ ≡ 19 (mod p).
-        let s0 = r0 &+ c &* 19
-        let f0 = UInt64(truncatingIfNeeded: s0) & limbMask
-        let f1 = UInt64(truncatingIfNeeded: r1) &+ UInt64(truncatingIfNeeded: s0 >> 51)
-        return FieldElement(
-            f0, f1, UInt64(truncatingIfNeeded: r2), UInt64(truncatingIfNeeded: r3), UInt64(truncatingIfNeeded: r4))
+        let s0 = DoubleWord(r0) &+ c.multiplied(by: 19)
+        let f0 = s0.low & limbMask
+        let f1 = r1 &+ (s0 >> 51).low
+        return FieldElement(f0, f1, r2, r3, r4)
     }
 
     /// The same value with every limb below 2⁵¹ + 2¹⁸.
@@ -114,48 +115,46 @@ struct FieldElement: Sendable {
     /// a · b mod p (limbs below 2⁵⁴ in, below 2⁵¹ + 2¹⁸ out).
     @inline(__always)
     static func * (a: FieldElement, b: FieldElement) -> FieldElement {
-        let a0 = UInt128(a.l0)
-        let a1 = UInt128(a.l1)
-        let a2 = UInt128(a.l2)
-        let a3 = UInt128(a.l3)
-        let a4 = UInt128(a.l4)
-        let b0 = UInt128(b.l0)
-        let b1 = UInt128(b.l1)
-        let b2 = UInt128(b.l2)
-        let b3 = UInt128(b.l3)
-        let b4 = UInt128(b.l4)
+        let (a0, a1, a2, a3, a4) = (a.l0, a.l1, a.l2, a.l3, a.l4)
+        let (b0, b1, b2, b3, b4) = (b.l0, b.l1, b.l2, b.l3, b.l4)
         // Limb products at 2⁵¹ᵏ for k ≥ 5 wrap around multiplied by 19.
-        let b1_19 = UInt128(b.l1 &* 19)
-        let b2_19 = UInt128(b.l2 &* 19)
-        let b3_19 = UInt128(b.l3 &* 19)
-        let b4_19 = UInt128(b.l4 &* 19)
-        let t0 = a0 &* b0 &+ a1 &* b4_19 &+ a2 &* b3_19 &+ a3 &* b2_19 &+ a4 &* b1_19
-        let t1 = a0 &* b1 &+ a1 &* b0 &+ a2 &* b4_19 &+ a3 &* b3_19 &+ a4 &* b2_19
-        let t2 = a0 &* b2 &+ a1 &* b1 &+ a2 &* b0 &+ a3 &* b4_19 &+ a4 &* b3_19
-        let t3 = a0 &* b3 &+ a1 &* b2 &+ a2 &* b1 &+ a3 &* b0 &+ a4 &* b4_19
-        let t4 = a0 &* b4 &+ a1 &* b3 &+ a2 &* b2 &+ a3 &* b1 &+ a4 &* b0
+        let b1_19 = b.l1 &* 19
+        let b2_19 = b.l2 &* 19
+        let b3_19 = b.l3 &* 19
+        let b4_19 = b.l4 &* 19
+        let t0: DoubleWord =
+            .product(a0, b0) &+ .product(a1, b4_19) &+ .product(a2, b3_19) &+ .product(a3, b2_19)
+            &+ .product(a4, b1_19)
+        let t1: DoubleWord =
+            .product(a0, b1) &+ .product(a1, b0) &+ .product(a2, b4_19) &+ .product(a3, b3_19)
+            &+ .product(a4, b2_19)
+        let t2: DoubleWord =
+            .product(a0, b2) &+ .product(a1, b1) &+ .product(a2, b0) &+ .product(a3, b4_19)
+            &+ .product(a4, b3_19)
+        let t3: DoubleWord =
+            .product(a0, b3) &+ .product(a1, b2) &+ .product(a2, b1) &+ .product(a3, b0)
+            &+ .product(a4, b4_19)
+        let t4: DoubleWord =
+            .product(a0, b4) &+ .product(a1, b3) &+ .product(a2, b2) &+ .product(a3, b1)
+            &+ .product(a4, b0)
         return carried(t0, t1, t2, t3, t4)
     }
 
     /// a² mod p.
     @inline(__always)
     func squared() -> FieldElement {
-        let a0 = UInt128(l0)
-        let a1 = UInt128(l1)
-        let a2 = UInt128(l2)
-        let a3 = UInt128(l3)
-        let a4 = UInt128(l4)
-        let d0 = UInt128(l0 &* 2)
-        let d1 = UInt128(l1 &* 2)
-        let a3_19 = UInt128(l3 &* 19)
-        let a4_19 = UInt128(l4 &* 19)
-        let d2_19 = UInt128(l2 &* 38)
-        let d3_19 = UInt128(l3 &* 38)
-        let t0 = a0 &* a0 &+ d1 &* a4_19 &+ d2_19 &* a3
-        let t1 = d0 &* a1 &+ d2_19 &* a4 &+ a3 &* a3_19
-        let t2 = d0 &* a2 &+ a1 &* a1 &+ d3_19 &* a4
-        let t3 = d0 &* a3 &+ d1 &* a2 &+ a4 &* a4_19
-        let t4 = d0 &* a4 &+ d1 &* a3 &+ a2 &* a2
+        let (a0, a1, a2, a3, a4) = (l0, l1, l2, l3, l4)
+        let d0 = l0 &* 2
+        let d1 = l1 &* 2
+        let a3_19 = l3 &* 19
+        let a4_19 = l4 &* 19
+        let d2_19 = l2 &* 38
+        let d3_19 = l3 &* 38
+        let t0: DoubleWord = .product(a0, a0) &+ .product(d1, a4_19) &+ .product(d2_19, a3)
+        let t1: DoubleWord = .product(d0, a1) &+ .product(d2_19, a4) &+ .product(a3, a3_19)
+        let t2: DoubleWord = .product(d0, a2) &+ .product(a1, a1) &+ .product(d3_19, a4)
+        let t3: DoubleWord = .product(d0, a3) &+ .product(d1, a2) &+ .product(a4, a4_19)
+        let t4: DoubleWord = .product(d0, a4) &+ .product(d1, a3) &+ .product(a2, a2)
         return FieldElement.carried(t0, t1, t2, t3, t4)
     }
 
@@ -300,5 +299,59 @@ struct FieldElement: Sendable {
         let a = canonicalWords()
         let b = other.canonicalWords()
         return a.0 == b.0 && a.1 == b.1 && a.2 == b.2 && a.3 == b.3
+    }
+}
+
+/// An unsigned 128-bit value as two 64-bit words, with the wrapping arithmetic that the field
+/// multiplication needs: sums of 64 × 64-bit products and carries out of them.
+///
+/// The standard library's `UInt128` would do the same, but it needs the runtime of macOS 15,
+/// iOS 18, tvOS 18, watchOS 11 or visionOS 2; this is built from `multipliedFullWidth(by:)`
+/// and `addingReportingOverflow(_:)`, which every Swift runtime has. Every operation runs in
+/// time independent of the values.
+struct DoubleWord: Sendable {
+    /// The upper 64 bits.
+    var high: UInt64
+    /// The lower 64 bits.
+    var low: UInt64
+
+    /// The value `high`·2⁶⁴ + `low`.
+    @inline(__always)
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// A value below 2⁶⁴.
+    @inline(__always)
+    init(_ low: UInt64) {
+        self.init(high: 0, low: low)
+    }
+
+    /// The full 128-bit product a·b (never overflows).
+    @inline(__always)
+    static func product(_ a: UInt64, _ b: UInt64) -> DoubleWord {
+        let (high, low) = a.multipliedFullWidth(by: b)
+        return DoubleWord(high: high, low: low)
+    }
+
+    /// a + b mod 2¹²⁸.
+    @inline(__always)
+    static func &+ (a: DoubleWord, b: DoubleWord) -> DoubleWord {
+        let (low, carry) = a.low.addingReportingOverflow(b.low)
+        return DoubleWord(high: a.high &+ b.high &+ carryBit(carry), low: low)
+    }
+
+    /// self · k mod 2¹²⁸.
+    @inline(__always)
+    func multiplied(by k: UInt64) -> DoubleWord {
+        let (high, low) = self.low.multipliedFullWidth(by: k)
+        return DoubleWord(high: self.high &* k &+ high, low: low)
+    }
+
+    /// a shifted right by `count` bits, 0 < `count` < 64.
+    @inline(__always)
+    static func >> (a: DoubleWord, count: UInt64) -> DoubleWord {
+        DoubleWord(high: a.high &>> count, low: (a.low &>> count) | (a.high &<< (64 &- count)))
     }
 }

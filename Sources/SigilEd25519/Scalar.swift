@@ -156,23 +156,35 @@ struct Scalar: Sendable {
     }
 }
 
-/// (a·b + c + carry) split into its low word and its high word (never overflows).
+/// (a·b + c + carry) split into its low word and its high word (never overflows:
+/// (2⁶⁴ − 1)² + 2·(2⁶⁴ − 1) = 2¹²⁸ − 1).
 @inline(__always)
 func multiplyAccumulate(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
-    let product = UInt128(a) &* UInt128(b) &+ UInt128(c) &+ UInt128(carry)
-    return (UInt64(truncatingIfNeeded: product), UInt64(truncatingIfNeeded: product >> 64))
+    let (high, low) = a.multipliedFullWidth(by: b)
+    let (sum, overflow) = low.addingReportingOverflow(c)
+    let (total, overflowAgain) = sum.addingReportingOverflow(carry)
+    return (total, high &+ carryBit(overflow) &+ carryBit(overflowAgain))
 }
 
-/// a + b + carry, and the carry out (0 or 1).
+/// a + b + carry, and the carry out (0 or 1); `carry` is 0 or 1.
 @inline(__always)
 func addWithCarry(_ a: UInt64, _ b: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
-    let sum = UInt128(a) &+ UInt128(b) &+ UInt128(carry)
-    return (UInt64(truncatingIfNeeded: sum), UInt64(truncatingIfNeeded: sum >> 64))
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    let (total, overflowAgain) = sum.addingReportingOverflow(carry)
+    return (total, carryBit(overflow) | carryBit(overflowAgain))
 }
 
-/// a − b − borrow, and the borrow out (0 or 1).
+/// a − b − borrow, and the borrow out (0 or 1); `borrow` is 0 or 1.
 @inline(__always)
 func subtractWithBorrow(_ a: UInt64, _ b: UInt64, _ borrow: UInt64) -> (UInt64, UInt64) {
-    let difference = UInt128(a) &- UInt128(b) &- UInt128(borrow)
-    return (UInt64(truncatingIfNeeded: difference), UInt64(truncatingIfNeeded: difference >> 64) & 1)
+    let (difference, underflow) = a.subtractingReportingOverflow(b)
+    let (total, underflowAgain) = difference.subtractingReportingOverflow(borrow)
+    return (total, carryBit(underflow) | carryBit(underflowAgain))
+}
+
+/// 1 when `flag` is true and 0 when it is false, without a branch: a `Bool` is one byte
+/// holding 0 or 1, so this is a zero extension (a `flag ? 1 : 0` may compile to a jump).
+@inline(__always)
+func carryBit(_ flag: Bool) -> UInt64 {
+    UInt64(unsafeBitCast(flag, to: UInt8.self))
 }

@@ -38,14 +38,31 @@ func withGatheredBytes<Bytes: Sequence>(
     }) {
         return result
     }
-    var gathered = InlineArray<128, UInt8>(repeating: 0)
-    let limit = Swift.min(maximumCount, 128)
-    var count = 0
-    for byte in bytes {
-        guard count < limit else { return false }
-        gathered[count] = byte
-        count += 1
+    var gathered = BlockStorage128()
+    return withUnsafeMutableBytes(of: &gathered) { gathered in
+        let limit = Swift.min(maximumCount, gathered.count)
+        var count = 0
+        for byte in bytes {
+            guard count < limit else { return false }
+            gathered[count] = byte
+            count += 1
+        }
+        return body(UnsafeRawBufferPointer(rebasing: gathered[..<count]))
     }
-    let filled = count
-    return withUnsafeBytes(of: &gathered) { body(UnsafeRawBufferPointer(rebasing: $0[..<filled])) }
+}
+
+/// 128 bytes of inline stack storage (a tag to compare, a key block), accessed through
+/// `withUnsafeMutableBytes(of:)`; a tuple of words, which needs no newer runtime than the
+/// oldest supported OS.
+@usableFromInline
+struct BlockStorage128 {
+    @usableFromInline
+    var words:
+        (
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64
+        )
+
+    @inlinable
+    init() { words = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) }
 }

@@ -8,28 +8,62 @@ protocol CompressionState: Sendable {
     mutating func compress(blocks: UnsafeRawPointer, blockCount: Int)
 }
 
+/// Inline storage for one message block: a fixed number of bytes held in the value itself, with
+/// no heap allocation, that the buffer reads and writes through `withUnsafeMutableBytes(of:)`.
+///
+/// The storage is a tuple of `UInt64` words, whose layout is contiguous and which every Swift
+/// runtime supports (a fixed-size array type would need the value-generics runtime of the
+/// OS 26 releases).
+protocol MessageBlockStorage: Sendable {
+    /// An all-zero block.
+    init()
+}
+
+/// One 512-bit message block (SHA-256, FIPS 180-4 §5.2.1).
+struct MessageBlock64: MessageBlockStorage {
+    private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+
+    init() { words = (0, 0, 0, 0, 0, 0, 0, 0) }
+}
+
+/// One 1024-bit message block (SHA-384, SHA-512, FIPS 180-4 §5.2.2).
+struct MessageBlock128: MessageBlockStorage {
+    private var low: MessageBlock64
+    private var high: MessageBlock64
+
+    init() {
+        low = MessageBlock64()
+        high = MessageBlock64()
+    }
+}
+
 /// The message buffering and padding shared by the SHA-2 hashers (FIPS 180-4 §5.1): whole
 /// blocks are compressed straight from the caller's buffer, a partial block waits inline.
 ///
-/// `blockByteCount` is 64 for SHA-256 and 128 for SHA-384/512; the message length field at
-/// the end of the last block is `blockByteCount / 8` bytes (64 or 128 bits, §5.1.1, §5.1.2).
+/// The block size is the size of `Block`: 64 bytes for SHA-256 and 128 for SHA-384/512; the
+/// message length field at the end of the last block is `blockByteCount / 8` bytes (64 or
+/// 128 bits, §5.1.1, §5.1.2).
 ///
 /// `absorb` and `finalState` are inlined into each hasher's public `update` and `finalize`,
 /// so those compile to the same code as when each hasher had its own copy (called out of
 /// line, the short-message benchmark rows moved by up to 14%).
-struct BlockBuffer<State: CompressionState, let blockByteCount: Int>: Sendable {
+struct BlockBuffer<State: CompressionState, Block: MessageBlockStorage>: Sendable {
     private var state: State
-    private var pending: InlineArray<blockByteCount, UInt8>
+    private var pending: Block
     private var pendingCount: Int
     private var totalByteCount: UInt64
 
     /// Creates an empty buffer over the initial hash value of a SHA-2 function.
     init(initialState: State) {
         state = initialState
-        pending = InlineArray(repeating: 0)
+        pending = Block()
         pendingCount = 0
         totalByteCount = 0
     }
+
+    /// The size in bytes of a message block.
+    @inline(__always)
+    private var blockByteCount: Int { MemoryLayout<Block>.size }
 
     /// Absorbs the bytes of a raw buffer; whole blocks are compressed in place.
     ///
@@ -103,7 +137,7 @@ struct BlockBuffer<State: CompressionState, let blockByteCount: Int>: Sendable {
         return state
     }
 
-    private static func compress(_ state: inout State, pending: inout InlineArray<blockByteCount, UInt8>) {
+    private static func compress(_ state: inout State, pending: inout Block) {
         withUnsafeBytes(of: &pending) { block in
             state.compress(blocks: block.baseAddress.unsafelyUnwrapped, blockCount: 1)
         }

@@ -71,20 +71,21 @@ extension HashFunction {
     /// stack buffer, which is then absorbed as a raw buffer.
     @inlinable
     mutating func updateByCopying<D: Sequence>(_ data: D) where D.Element == UInt8 {
-        var chunk = InlineArray<128, UInt8>(repeating: 0)
-        var count = 0
-        var iterator = data.makeIterator()
-        while let byte = iterator.next() {
-            chunk[count] = byte
-            count += 1
-            if count == 128 {
-                withUnsafeBytes(of: &chunk) { self.update(bufferPointer: $0) }
-                count = 0
+        var chunk = ByteChunk128()
+        withUnsafeMutableBytes(of: &chunk) { chunk in
+            var count = 0
+            var iterator = data.makeIterator()
+            while let byte = iterator.next() {
+                chunk[count] = byte
+                count += 1
+                if count == chunk.count {
+                    self.update(bufferPointer: UnsafeRawBufferPointer(chunk))
+                    count = 0
+                }
             }
-        }
-        if count > 0 {
-            let filled = count
-            withUnsafeBytes(of: &chunk) { self.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<filled])) }
+            if count > 0 {
+                self.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[..<count]))
+            }
         }
     }
 
@@ -109,4 +110,20 @@ extension HashFunction {
         hasher.update(bufferPointer: bufferPointer)
         return hasher.finalize()
     }
+}
+
+/// 128 bytes of inline stack storage for gathering the bytes of a non-contiguous sequence,
+/// accessed through `withUnsafeMutableBytes(of:)`; a tuple of words, which needs no newer
+/// runtime than the oldest supported OS.
+@usableFromInline
+struct ByteChunk128 {
+    @usableFromInline
+    var words:
+        (
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64
+        )
+
+    @inlinable
+    init() { words = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) }
 }

@@ -17,7 +17,7 @@ public struct SHA256: HashFunction {
     /// 32 bytes.
     public static var byteCount: Int { 32 }
 
-    private var buffer: BlockBuffer<SHA256State, 64>
+    private var buffer: BlockBuffer<SHA256State, MessageBlock64>
 
     /// Creates a hasher in the SHA-256 initial state.
     public init() {

@@ -13,7 +13,7 @@ public struct SHA384: HashFunction {
     /// 48 bytes.
     public static var byteCount: Int { 48 }
 
-    private var buffer: BlockBuffer<SHA512State, 128>
+    private var buffer: BlockBuffer<SHA512State, MessageBlock128>
 
     /// Creates a hasher in the SHA-384 initial state.
     public init() {

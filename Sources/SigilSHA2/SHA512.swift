@@ -16,7 +16,7 @@ public struct SHA512: HashFunction {
     /// 64 bytes.
     public static var byteCount: Int { 64 }
 
-    private var buffer: BlockBuffer<SHA512State, 128>
+    private var buffer: BlockBuffer<SHA512State, MessageBlock128>
 
     /// Creates a hasher in the SHA-512 initial state.
     public init() {
