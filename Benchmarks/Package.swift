@@ -23,7 +23,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "SigilBenchmarks",
-    platforms: [.macOS("26.0")],  // the root package's minimum (InlineArray)
+    platforms: [.macOS(.v13)],  // the root package's minimum, which jwt-kit 5 shares
     dependencies: [
         .package(name: "Sigil", path: ".."),
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
