@@ -73,6 +73,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// gives 0). A fraction (`1.5`), a value outside `Int64.min...Int64.max`
     /// (`9223372036854775808`, a 25-digit integer, `1e300`) gives `nil`. Never traps.
     public var int64Value: Int64? {
+        if let plain = plainInt64Value { return plain }
         let parts = decimalParts
         if parts.isZero { return 0 }
         guard parts.exponent >= 0, parts.significantDigits + parts.exponent <= 19 else { return nil }
@@ -125,6 +126,29 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension JSONNumber {
+    /// The value of a literal of at most 18 digits with no fraction and no exponent, the
+    /// usual form of an integer (a NumericDate, for instance), which cannot overflow; `nil`
+    /// for any other literal, which ``int64Value`` then reads in full.
+    @inline(__always)
+    var plainInt64Value: Int64? {
+        literal.utf8.withContiguousStorageIfAvailable { JSONNumber.plainInteger($0) } ?? nil
+    }
+
+    /// See ``plainInt64Value``.
+    static func plainInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        // The literal is valid RFC 8259 grammar, so a minus sign can only come first.
+        let negative = !bytes.isEmpty && bytes[0] == UInt8(ascii: "-")
+        let start = negative ? 1 : 0
+        guard bytes.count > start, bytes.count - start <= 18 else { return nil }
+        var magnitude: Int64 = 0
+        for index in start..<bytes.count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            magnitude = magnitude &* 10 &+ Int64(digit)
+        }
+        return negative ? 0 - magnitude : magnitude
+    }
+
     /// The literal decomposed; exponents are saturated at ±1,000,000,000, far beyond any
     /// finite double, so no arithmetic here overflows.
     var decimalParts: DecimalParts {

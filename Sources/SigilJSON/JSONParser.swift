@@ -9,6 +9,7 @@ struct JSONParser {
     var position = 0
 
     init(_ bytes: UnsafeRawBufferPointer, limits: JSONLimits) {
+        // UInt8 is a trivial type with alignment 1, so any raw bytes may be viewed as it.
         self.bytes = bytes.assumingMemoryBound(to: UInt8.self)
         self.end = bytes.count
         self.limits = limits
@@ -63,101 +64,158 @@ struct JSONParser {
         frames: inout ScratchStack<Frame>
     ) throws(JSONError) -> JSONValue {
         var current = Frame(.document, start: 0)
-        var value: JSONValue
-        parsing: while true {
+        while true {
             skipWhitespace()
             guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+            let value: JSONValue
+            // In bounds: `position < end` was just checked.
             switch bytes[position] {
             case UInt8(ascii: "{"):
-                guard frames.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
-                position += 1
-                skipWhitespace()
-                if position < end && bytes[position] == UInt8(ascii: "}") {
-                    position += 1
-                    value = .object(JSONObject())
-                } else {
-                    frames.push(current)
-                    current = Frame(.object, start: members.count)
-                    try parseMemberName(into: &current, members: members)
-                    continue parsing
-                }
+                guard let empty = try openObject(&current, members: members, frames: &frames) else { continue }
+                value = empty
             case UInt8(ascii: "["):
-                guard frames.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
-                position += 1
-                skipWhitespace()
-                if position < end && bytes[position] == UInt8(ascii: "]") {
-                    position += 1
-                    value = .array([])
-                } else {
-                    frames.push(current)
-                    current = Frame(.array, start: values.count)
-                    continue parsing
-                }
-            case UInt8(ascii: "\""):
-                value = .string(try parseString())
-            case UInt8(ascii: "t"):
-                try expectLiteral("true")
-                value = .bool(true)
-            case UInt8(ascii: "f"):
-                try expectLiteral("false")
-                value = .bool(false)
-            case UInt8(ascii: "n"):
-                try expectLiteral("null")
-                value = .null
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                value = .number(try parseNumber())
-            case UInt8(ascii: "+"), UInt8(ascii: "."):
-                throw JSONError(.invalidNumber, at: position)
+                guard let empty = try openArray(&current, values: values, frames: &frames) else { continue }
+                value = empty
             default:
-                throw unexpectedByte(at: position)
+                value = try parseScalar()
             }
-
-            // A value is complete: add it to the open container, closing those that end.
-            while true {
-                let closing: UInt8
-                switch current.kind {
-                case .document:
-                    break parsing
-                case .array:
-                    values.push(value)
-                    closing = UInt8(ascii: "]")
-                case .object:
-                    members.push(JSONObject.Member(key: current.pendingKey, value: value))
-                    closing = UInt8(ascii: "}")
-                }
-                skipWhitespace()
-                guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
-                let byte = bytes[position]
-                if byte == UInt8(ascii: ",") {
-                    position += 1
-                    if current.kind == .object {
-                        skipWhitespace()
-                        try parseMemberName(into: &current, members: members)
-                    }
-                    continue parsing
-                }
-                guard byte == closing else { throw unexpectedByte(at: position) }
-                position += 1
-                if current.kind == .object {
-                    value = .object(
-                        JSONObject(uniqueMembers: members.popArray(from: current.start), index: current.index))
-                } else {
-                    value = .array(values.popArray(from: current.start))
-                }
-                current = frames.pop()
+            if let document = try attach(value, to: &current, values: &values, members: &members, frames: &frames) {
+                try expectEndOfDocument()
+                return document
             }
         }
+    }
+
+    /// Reads past `{`; an empty object is returned whole, otherwise the object is opened (the
+    /// current frame saved) with its first member name read, and the result is `nil`.
+    @inline(__always)
+    mutating func openObject(
+        _ current: inout Frame,
+        members: borrowing ScratchStack<JSONObject.Member>,
+        frames: inout ScratchStack<Frame>
+    ) throws(JSONError) -> JSONValue? {
+        guard frames.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
+        position += 1
+        skipWhitespace()
+        // In bounds: `position < end` is checked first.
+        if position < end && bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            return .object(JSONObject())
+        }
+        frames.push(current)
+        current = Frame(.object, start: members.count)
+        try parseMemberName(into: &current, members: members)
+        return nil
+    }
+
+    /// Reads past `[`; an empty array is returned whole, otherwise the array is opened (the
+    /// current frame saved) and the result is `nil`.
+    @inline(__always)
+    mutating func openArray(
+        _ current: inout Frame,
+        values: borrowing ScratchStack<JSONValue>,
+        frames: inout ScratchStack<Frame>
+    ) throws(JSONError) -> JSONValue? {
+        guard frames.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
+        position += 1
+        skipWhitespace()
+        // In bounds: `position < end` is checked first.
+        if position < end && bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return .array([])
+        }
+        frames.push(current)
+        current = Frame(.array, start: values.count)
+        return nil
+    }
+
+    /// Reads a string, `true`, `false`, `null` or a number at `position` (which is in bounds).
+    @inline(__always)
+    mutating func parseScalar() throws(JSONError) -> JSONValue {
+        // In bounds: the caller has checked `position < end`.
+        switch bytes[position] {
+        case UInt8(ascii: "\""):
+            return .string(try parseString())
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .number(try parseNumber())
+        case UInt8(ascii: "+"), UInt8(ascii: "."):
+            throw JSONError(.invalidNumber, at: position)
+        default:
+            throw unexpectedByte(at: position)
+        }
+    }
+
+    /// Adds a complete value to the open container, then reads what follows it: after a
+    /// `,` the next member name (objects), and the result is `nil` so that the next value is
+    /// read; after a closing bracket the container becomes the value, and so on outwards.
+    ///
+    /// - Returns: The document's value once the outermost value is complete; else `nil`.
+    @inline(__always)
+    mutating func attach(
+        _ value: consuming JSONValue,
+        to current: inout Frame,
+        values: inout ScratchStack<JSONValue>,
+        members: inout ScratchStack<JSONObject.Member>,
+        frames: inout ScratchStack<Frame>
+    ) throws(JSONError) -> JSONValue? {
+        while true {
+            let closing: UInt8
+            switch current.kind {
+            case .document:
+                return value
+            case .array:
+                values.push(value)
+                closing = UInt8(ascii: "]")
+            case .object:
+                members.push(JSONObject.Member(key: current.pendingKey, value: value))
+                closing = UInt8(ascii: "}")
+            }
+            skipWhitespace()
+            guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+            // In bounds: `position < end` was just checked.
+            let byte = bytes[position]
+            if byte == UInt8(ascii: ",") {
+                position += 1
+                if current.kind == .object {
+                    skipWhitespace()
+                    try parseMemberName(into: &current, members: members)
+                }
+                return nil
+            }
+            guard byte == closing else { throw unexpectedByte(at: position) }
+            position += 1
+            if current.kind == .object {
+                value = .object(JSONObject(uniqueMembers: members.popArray(from: current.start), index: current.index))
+            } else {
+                value = .array(values.popArray(from: current.start))
+            }
+            current = frames.pop()
+        }
+    }
+
+    /// After the document's value: only whitespace may follow.
+    @inline(__always)
+    mutating func expectEndOfDocument() throws(JSONError) {
         skipWhitespace()
         guard position == end else {
             let error = unexpectedByte(at: position)
             throw error.code == .invalidUTF8 ? error : JSONError(.trailingData, at: position)
         }
-        return value
     }
 
     @inline(__always)
     mutating func skipWhitespace() {
         while position < end {
+            // In bounds: the loop runs while `position < end`.
             switch bytes[position] {
             case 0x20, 0x0A, 0x0D, 0x09: position += 1
             default: return
@@ -168,6 +226,7 @@ struct JSONParser {
     /// The error for a byte that cannot appear here: malformed UTF-8 is reported as such,
     /// anything else as a syntax error.
     func unexpectedByte(at offset: Int) -> JSONError {
+        // In bounds: callers pass an offset below `end`.
         if bytes[offset] >= 0x80 {
             if case .failure(let error) = utf8SequenceLength(at: offset) { return error }
         }
@@ -181,6 +240,7 @@ struct JSONParser {
         members: borrowing ScratchStack<JSONObject.Member>
     ) throws(JSONError) {
         guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+        // In bounds: `position < end` was just checked.
         guard bytes[position] == UInt8(ascii: "\"") else { throw unexpectedByte(at: position) }
         let nameOffset = position
         let name = try parseString()
@@ -204,6 +264,7 @@ struct JSONParser {
         frame.pendingKey = name
         skipWhitespace()
         guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+        // In bounds: `position < end` was just checked.
         guard bytes[position] == UInt8(ascii: ":") else { throw unexpectedByte(at: position) }
         position += 1
     }
@@ -212,6 +273,7 @@ struct JSONParser {
         let text = literal.utf8Start
         for offset in 0..<literal.utf8CodeUnitCount {
             guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+            // In bounds: `position < end` was just checked.
             guard bytes[position] == text[offset] else { throw unexpectedByte(at: position) }
             position += 1
         }
@@ -219,12 +281,14 @@ struct JSONParser {
 
     mutating func parseNumber() throws(JSONError) -> JSONNumber {
         let start = position
+        // `scanNumber` checks every read against the buffer's count.
         switch JSONNumber.scanNumber(UnsafeRawBufferPointer(bytes), from: start) {
         case .success(let numberEnd): position = numberEnd
         case .failure(let error): throw error
         }
         guard position - start <= limits.maxNumberBytes else { throw JSONError(.sizeLimitExceeded, at: start) }
         return JSONNumber(
+            // In bounds: `scanNumber` returned an end no greater than `end`.
             uncheckedLiteral: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
     }
 
@@ -240,10 +304,12 @@ struct JSONParser {
         let start = position + 1
         var index = skipPlainASCII(from: start)
         while index < end {
+            // In bounds: the loop runs while `index < end`.
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 guard index - start <= limits.maxStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
                 position = index + 1
+                // In bounds: `start <= index < end`.
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") {
@@ -271,6 +337,7 @@ struct JSONParser {
     @inline(__always)
     func skipPlainASCII(from index: Int) -> Int {
         var index = index
+        // Unsafe for speed (eight bytes per load); each load below is preceded by `end - index >= 8`.
         if let base = UnsafeRawPointer(bytes.baseAddress) {
             while end - index >= 8 {
                 // In bounds: eight bytes remain from `index`.
@@ -284,6 +351,7 @@ struct JSONParser {
             }
         }
         while index < end {
+            // In bounds: the loop runs while `index < end`.
             let byte = bytes[index]
             if byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
             index += 1
@@ -295,8 +363,10 @@ struct JSONParser {
     mutating func parseEscapedString(quote: Int, start: Int) throws(JSONError) -> String {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(position - start + 16)
+        // In bounds: `start <= position <= end` (the caller stopped at a backslash).
         buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
         while position < end {
+            // In bounds: the loop runs while `position < end`.
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 guard position - start <= limits.maxStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
@@ -313,6 +383,7 @@ struct JSONParser {
             } else {
                 switch utf8SequenceLength(at: position) {
                 case .success(let length):
+                    // In bounds: `utf8SequenceLength` checked that `length` bytes remain.
                     buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<position + length]))
                     position += length
                 case .failure(let error): throw error
@@ -330,6 +401,7 @@ struct JSONParser {
         let escape = position
         position += 1
         guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+        // In bounds: `position < end` was just checked.
         let kind = bytes[position]
         position += 1
         switch kind {
@@ -344,8 +416,10 @@ struct JSONParser {
             var scalar = unit
             if unit >= 0xD800 && unit <= 0xDBFF {
                 guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+                // In bounds: `position < end` was just checked.
                 guard bytes[position] == UInt8(ascii: "\\") else { throw JSONError(.invalidEscape, at: escape) }
                 guard position + 1 < end else { throw JSONError(.unexpectedEnd, at: end) }
+                // In bounds: `position + 1 < end` was just checked.
                 guard bytes[position + 1] == UInt8(ascii: "u") else { throw JSONError(.invalidEscape, at: escape) }
                 position += 2
                 let low = try parseHexQuad(escape: escape)
@@ -365,6 +439,7 @@ struct JSONParser {
         var unit: UInt32 = 0
         for _ in 0..<4 {
             guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
+            // In bounds: `position < end` was just checked.
             let byte = bytes[position]
             let digit: UInt8
             switch byte {
@@ -405,6 +480,7 @@ struct JSONParser {
     /// (F4 90-BF, F5-FF) and truncated sequences, reporting the lead byte's offset.
     @inline(__always)
     func utf8SequenceLength(at offset: Int) -> Result<Int, JSONError> {
+        // In bounds: callers pass an offset below `end`.
         let lead = bytes[offset]
         let length: Int
         var lower: UInt8 = 0x80
@@ -428,10 +504,12 @@ struct JSONParser {
         default: return .failure(JSONError(.invalidUTF8, at: offset))
         }
         guard end - offset >= length else { return .failure(JSONError(.invalidUTF8, at: offset)) }
+        // In bounds: `length >= 2` and `end - offset >= length`.
         let second = bytes[offset + 1]
         guard second >= lower && second <= upper else { return .failure(JSONError(.invalidUTF8, at: offset)) }
         var index = offset + 2
         while index < offset + length {
+            // In bounds: `end - offset >= length` was checked, and `index < offset + length`.
             guard bytes[index] & 0xC0 == 0x80 else { return .failure(JSONError(.invalidUTF8, at: offset)) }
             index += 1
         }

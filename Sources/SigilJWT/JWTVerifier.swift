@@ -63,8 +63,12 @@ public struct JWTVerifier: Sendable {
     public init(keys: JWTKeySet, options: JWTValidationOptions = JWTValidationOptions()) {
         var known: [KnownHeader] = []
         for key in keys.keys {
-            for type in ["JWT", nil] as [String?] {
-                let json = ProtectedHeader.canonicalJSON(algorithm: key.algorithm, keyID: key.keyID, type: type)
+            // Every member order, so that writers other than Sigil (jwt-kit's order varies)
+            // hit the cache too.
+            let forms = ["JWT", nil].flatMap { (type: String?) in
+                ProtectedHeader.jsonForms(algorithm: key.algorithm, keyID: key.keyID, type: type)
+            }
+            for json in forms {
                 var segment: [UInt8] = []
                 json.withUnsafeBytes { Base64URL.encode($0, into: &segment) }
                 // Run the same checks a token with this header gets; cache only what passes.

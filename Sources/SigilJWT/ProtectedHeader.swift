@@ -116,4 +116,39 @@ extension ProtectedHeader {
         writer.writeRaw("}")
         return writer.bytes
     }
+
+    /// The header JSON for a key with its members in every order: the forms that the
+    /// verifier's cache of known headers recognises without parsing.
+    ///
+    /// Writers differ in member order (jwt-kit, for one, writes from a dictionary, so its
+    /// order varies from process to process); with at most three members there are at most
+    /// six forms. The first is ``canonicalJSON(algorithm:keyID:type:)``.
+    static func jsonForms(algorithm: JWTAlgorithm, keyID: String?, type: String?) -> [[UInt8]] {
+        var members: [(name: String, value: String)] = [("alg", algorithm.rawValue)]
+        if let keyID { members.append(("kid", keyID)) }
+        if let type { members.append(("typ", type)) }
+        var orders: [[Int]] = [[]]
+        for member in members.indices {
+            orders = orders.flatMap { order in
+                (0...order.count).map { position in
+                    var order = order
+                    order.insert(member, at: position)
+                    return order
+                }
+            }
+        }
+        var forms = [canonicalJSON(algorithm: algorithm, keyID: keyID, type: type)]
+        for order in orders {
+            var writer = JSONWriter(capacity: 64)
+            for (position, member) in order.enumerated() {
+                writer.writeRaw(position == 0 ? "{" : ",")
+                writer.writeString(members[member].name)
+                writer.writeRaw(":")
+                writer.writeString(members[member].value)
+            }
+            writer.writeRaw("}")
+            if !forms.contains(writer.bytes) { forms.append(writer.bytes) }
+        }
+        return forms
+    }
 }

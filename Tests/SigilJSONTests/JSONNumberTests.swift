@@ -40,13 +40,22 @@ struct JSONNumberTests {
             ("1.5", nil), ("1e-1", nil), ("1e300", nil), ("1e400", nil), ("1e18", 1_000_000_000_000_000_000),
             ("9.223372036854775807e18", .max), ("9.223372036854775808e18", nil), ("1e19", nil),
             ("0.00000000000000000000001e23", 1), ("1e99999999999999999999999", nil), ("1e-99999999999999999999", nil),
+            // Either side of the 18-digit plain-integer fast path.
+            ("999999999999999999", 999_999_999_999_999_999), ("-999999999999999999", -999_999_999_999_999_999),
+            ("1000000000000000000", 1_000_000_000_000_000_000), ("-1000000000000000000", -1_000_000_000_000_000_000),
+            ("00", nil),
         ]
         for (literal, expected) in cases {
             let number = JSONNumber(literal: literal)
+            if literal == "00" {
+                // Not a JSON number (a leading zero), so never seen by int64Value.
+                #expect(number == nil)
+                continue
+            }
             #expect(number != nil, "\(literal)")
             #expect(number?.int64Value == expected, "\(literal)")
         }
-        #expect(cases.count == 29)
+        #expect(cases.count == 34)
     }
 
     @Test("isInteger ignores range")

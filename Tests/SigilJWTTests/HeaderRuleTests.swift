@@ -110,6 +110,38 @@ struct HeaderRuleTests {
         #expect(TokenForge.error { () throws(JWTError) in try atPinned.verify(token) }?.code == .typeMismatch)
     }
 
+    /// The verifier recognises its keys' headers in every member order without parsing them
+    /// (jwt-kit's order varies from process to process); each order must give what a full
+    /// parse gives, pins included.
+    @Test(
+        "A header verifies alike in every member order",
+        arguments: [
+            ["alg", "kid", "typ"], ["alg", "typ", "kid"], ["kid", "alg", "typ"],
+            ["kid", "typ", "alg"], ["typ", "alg", "kid"], ["typ", "kid", "alg"],
+        ])
+    func memberOrder(order: [String]) throws {
+        let values = ["alg": "HS256", "kid": "k1", "typ": "JWT"]
+        func header(_ names: [String]) -> String {
+            "{" + names.map { #""\#($0)":"\#(values[$0] ?? "")""# }.joined(separator: ",") + "}"
+        }
+        let key = try TokenForge.hs256Key(keyID: "k1")
+        let token = try TokenForge.token(header: header(order), payload: Self.payload, key: key)
+        let verified = try TokenForge.verifier(key: key).verify(token)
+        #expect(verified.keyID == "k1" && verified.algorithm == .hs256)
+        #expect(verified.header == (try JSONValue.parse(header(order)).objectValue))
+        let atPinned = try TokenForge.verifier(key: key) { $0.expectedType = "at+jwt" }
+        #expect(TokenForge.error { () throws(JWTError) in try atPinned.verify(token) }?.code == .typeMismatch)
+
+        // The same orders without kid, for a key without one; its verifier refuses the kid.
+        let plainKey = try TokenForge.hs256Key()
+        let plainHeader = header(order.filter { $0 != "kid" })
+        let plainToken = try TokenForge.token(header: plainHeader, payload: Self.payload, key: plainKey)
+        let plainVerified = try TokenForge.verifier(key: plainKey).verify(plainToken)
+        #expect(plainVerified.keyID == nil && plainVerified.header["typ"] == "JWT")
+        let plainVerifier = try TokenForge.verifier(key: plainKey)
+        #expect(TokenForge.error { () throws(JWTError) in try plainVerifier.verify(token) }?.code == .unknownKeyID)
+    }
+
     @Test("kid must be a string")
     func kidShape() throws {
         #expect(try Self.verify(header: #"{"alg":"HS256","kid":1}"#)?.code == .malformed)
