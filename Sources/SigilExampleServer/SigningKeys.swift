@@ -12,7 +12,7 @@ struct SigningKeys {
     let publishedKeys: JSONObject?
 
     /// The largest PEM file read for `--signing-key` (a 16384-bit PKCS#8 key is under 13 KB).
-    static let maxKeyFileBytes = 64 * 1024
+    static let maximumKeyFileBytes = 64 * 1024
 
     /// The algorithms `--signing-alg` may name: every asymmetric JWS algorithm Sigil signs
     /// (RFC 7518 §3.3–§3.5, RFC 8037 §3.1).
@@ -43,7 +43,7 @@ struct SigningKeys {
     {
         let bytes: [UInt8]
         do {
-            bytes = try POSIXFile.readAll(path, maxBytes: maxKeyFileBytes)
+            bytes = try POSIXFile.readAll(path, maximumBytes: maximumKeyFileBytes)
         } catch {
             return .failure(ServerOptionsError(reason: "cannot read --signing-key: \(error)"))
         }

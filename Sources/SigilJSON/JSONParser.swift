@@ -1,6 +1,6 @@
 /// The strict, iterative RFC 8259 reader behind `JSONValue.parse(_:limits:)`.
 ///
-/// Open arrays and objects live on an explicit stack bounded by ``JSONLimits/maxDepth``,
+/// Open arrays and objects live on an explicit stack bounded by ``JSONLimits/maximumDepth``,
 /// so nesting never recurses. Every read of `bytes` is preceded by a check against `end`.
 struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -34,7 +34,7 @@ struct JSONParser {
     }
 
     mutating func parseDocument() throws(JSONError) -> JSONValue {
-        guard end <= limits.maxBytes else { throw JSONError(.sizeLimitExceeded, at: max(limits.maxBytes, 0)) }
+        guard end <= limits.maximumBytes else { throw JSONError(.sizeLimitExceeded, at: max(limits.maximumBytes, 0)) }
         // Scratch space for small documents lives on the stack; deeper or wider ones spill
         // to the heap.
         let result = withUnsafeTemporaryAllocation(of: JSONValue.self, capacity: 16) {
@@ -69,7 +69,7 @@ struct JSONParser {
             guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
             switch bytes[position] {
             case UInt8(ascii: "{"):
-                guard frames.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
+                guard frames.count < limits.maximumDepth else { throw JSONError(.depthLimitExceeded, at: position) }
                 position += 1
                 skipWhitespace()
                 if position < end && bytes[position] == UInt8(ascii: "}") {
@@ -82,7 +82,7 @@ struct JSONParser {
                     continue parsing
                 }
             case UInt8(ascii: "["):
-                guard frames.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
+                guard frames.count < limits.maximumDepth else { throw JSONError(.depthLimitExceeded, at: position) }
                 position += 1
                 skipWhitespace()
                 if position < end && bytes[position] == UInt8(ascii: "]") {
@@ -223,7 +223,7 @@ struct JSONParser {
         case .success(let numberEnd): position = numberEnd
         case .failure(let error): throw error
         }
-        guard position - start <= limits.maxNumberBytes else { throw JSONError(.sizeLimitExceeded, at: start) }
+        guard position - start <= limits.maximumNumberBytes else { throw JSONError(.sizeLimitExceeded, at: start) }
         return JSONNumber(
             uncheckedLiteral: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
     }
@@ -242,7 +242,7 @@ struct JSONParser {
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                guard index - start <= limits.maxStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
+                guard index - start <= limits.maximumStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
                 position = index + 1
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             }
@@ -299,7 +299,9 @@ struct JSONParser {
         while position < end {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                guard position - start <= limits.maxStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
+                guard position - start <= limits.maximumStringBytes else {
+                    throw JSONError(.sizeLimitExceeded, at: quote)
+                }
                 position += 1
                 return String(decoding: buffer, as: UTF8.self)
             }

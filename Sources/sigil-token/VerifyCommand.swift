@@ -77,7 +77,7 @@ enum VerifyCommand {
             guard limit > 0, limit <= 1 << 24 else {
                 throw UsageError("--max-token-bytes must be between 1 and 16777216", command: name)
             }
-            options.maxTokenBytes = Int(limit)
+            options.maximumTokenBytes = Int(limit)
         }
 
         let keys = try KeyLoading.verificationKeys(

@@ -87,9 +87,9 @@ struct BlogStateTests {
         let path = directory + "/data.json"
         try POSIXFile.replaceAtomically(path, with: Array("first".utf8))
         try POSIXFile.replaceAtomically(path, with: Array("second".utf8))
-        #expect(try POSIXFile.readAll(path, maxBytes: 100) == Array("second".utf8))
+        #expect(try POSIXFile.readAll(path, maximumBytes: 100) == Array("second".utf8))
         #expect(ServerHarness.fileNames(in: directory) == ["data.json"])
-        #expect(throws: DataFileError.self) { try POSIXFile.readAll(path, maxBytes: 3) }
+        #expect(throws: DataFileError.self) { try POSIXFile.readAll(path, maximumBytes: 3) }
         #expect(throws: DataFileError.self) {
             try POSIXFile.replaceAtomically(directory + "/missing/data.json", with: [1])
         }
