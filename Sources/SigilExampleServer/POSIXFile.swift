@@ -1,3 +1,4 @@
+import SigilSHA2
 import SigilSystem
 
 #if canImport(Glibc)
@@ -197,14 +198,7 @@ enum POSIXFile {
     /// `byteCount` bytes from the system's random generator, as hexadecimal.
     static func randomHex(byteCount: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for _ in 0..<byteCount {
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        return Hex.encode((0..<byteCount).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     static func octal(_ mode: mode_t) -> String {

@@ -11,8 +11,9 @@ enum CurveRequests {
     /// that does not parse in its form is invalid. KEYFORM is `raw` (x ‖ y), `x963`
     /// (0x04 ‖ x ‖ y), `spki-der` (KEY is the DER) or `pem` (KEY is the PEM text).
     static func verifyECDSA(_ arguments: [Substring]) -> String {
-        guard arguments.count == 6, let key = Hex.decode(arguments[3]), let message = Hex.decode(arguments[4]),
-            let signature = Hex.decode(arguments[5]), arguments[1] == "raw" || arguments[1] == "der"
+        guard arguments.count == 6, let key = HexField.decode(arguments[3]),
+            let message = HexField.decode(arguments[4]),
+            let signature = HexField.decode(arguments[5]), arguments[1] == "raw" || arguments[1] == "der"
         else { return "bad arguments" }
         let der = arguments[1] == "der"
         switch arguments[0] {
@@ -27,8 +28,9 @@ enum CurveRequests {
     ///
     /// KEYFORM is `raw` (the 32-byte encoding), `spki-der` or `pem`.
     static func verifyEd25519(_ arguments: [Substring]) -> String {
-        guard arguments.count == 4, let key = Hex.decode(arguments[1]), let message = Hex.decode(arguments[2]),
-            let signature = Hex.decode(arguments[3])
+        guard arguments.count == 4, let key = HexField.decode(arguments[1]),
+            let message = HexField.decode(arguments[2]),
+            let signature = HexField.decode(arguments[3])
         else { return "bad arguments" }
         let publicKey: Curve25519.Signing.PublicKey
         do {
