@@ -1,99 +1,33 @@
-/// A command-line option a subcommand accepts.
-struct OptionSpec {
-    /// The name without dashes, for example `"user"` for `--user`.
-    let name: String
-    /// Whether the option takes a value (`--user NAME` or `--user=NAME`).
-    let takesValue: Bool
-    /// Whether the option may be given more than once.
-    let repeatable: Bool
+import SigilExampleServer
 
-    static func value(_ name: String, repeatable: Bool = false) -> OptionSpec {
-        OptionSpec(name: name, takesValue: true, repeatable: repeatable)
-    }
-
-    static func flag(_ name: String) -> OptionSpec {
-        OptionSpec(name: name, takesValue: false, repeatable: false)
-    }
-}
-
-/// Arguments split into options and positionals by a subcommand's option list.
-///
-/// Rules: `--name VALUE` and `--name=VALUE`; `-h` means `--help`; `--` ends the options;
-/// `-` alone is a positional (standard input). Unknown options, a missing value, a value for
-/// a flag, and a repeated non-repeatable option are usage errors.
-struct CommandLineArguments {
-    private(set) var values: [String: [String]] = [:]
-    private(set) var flags: Set<String> = []
-    private(set) var positionals: [String] = []
-
-    init(_ arguments: ArraySlice<String>, command: String, options: [OptionSpec]) throws(UsageError) {
-        var index = arguments.startIndex
-        var optionsEnded = false
-        while index < arguments.endIndex {
-            let argument = arguments[index]
-            index += 1
-            if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
-                positionals.append(argument)
-                continue
-            }
-            if argument == "--" {
-                optionsEnded = true
-                continue
-            }
-            if argument == "-h" || argument == "--help" {
-                flags.insert("help")
-                continue
-            }
-            guard argument.hasPrefix("--") else {
-                throw UsageError("unknown option \(argument) for \(command)", command: command)
-            }
-            var name = String(argument.dropFirst(2))
-            var inlineValue: String?
-            if let equals = name.firstIndex(of: "=") {
-                inlineValue = String(name[name.index(after: equals)...])
-                name = String(name[..<equals])
-            }
-            guard let spec = options.first(where: { $0.name == name }) else {
-                throw UsageError("unknown option --\(name) for \(command)", command: command)
-            }
-            if spec.takesValue {
-                let value: String
-                if let inlineValue {
-                    value = inlineValue
-                } else {
-                    guard index < arguments.endIndex else {
-                        throw UsageError("--\(name) needs a value", command: command)
-                    }
-                    value = arguments[index]
-                    index += 1
-                }
-                if !spec.repeatable, values[name] != nil {
-                    throw UsageError("--\(name) may be given only once", command: command)
-                }
-                values[name, default: []].append(value)
-            } else {
-                guard inlineValue == nil else { throw UsageError("--\(name) takes no value", command: command) }
-                flags.insert(name)
-            }
+/// `sigil-token`'s reading of a subcommand's arguments: the example's one set of
+/// command-line rules (``CommandLineArguments``), with a broken rule reported as a usage
+/// error of the subcommand.
+extension CommandLineArguments {
+    /// Splits a subcommand's arguments into options and positionals.
+    ///
+    /// - Parameters:
+    ///   - arguments: The arguments after the subcommand's name.
+    ///   - command: The subcommand, for the pointer to its `--help`.
+    ///   - options: The options it accepts.
+    /// - Throws: ``UsageError`` with the broken rule.
+    init(_ arguments: ArraySlice<String>, command: String, options: [CommandLineOption]) throws(UsageError) {
+        do {
+            try self.init(arguments, options: options)
+        } catch {
+            throw UsageError(error.reason, command: command)
         }
     }
-
-    /// The single value of an option, if given.
-    func value(_ name: String) -> String? { values[name]?.last }
-
-    /// Every value of a repeatable option, in order.
-    func all(_ name: String) -> [String] { values[name] ?? [] }
-
-    /// Whether a flag was given.
-    func has(_ name: String) -> Bool { flags.contains(name) }
 
     /// An integer option's value, if given.
+    ///
+    /// - Throws: ``UsageError`` when the value is not a decimal integer.
     func integer(_ name: String, command: String) throws(UsageError) -> Int64? {
-        guard let text = value(name) else { return nil }
-        guard let number = Int64(text) else {
-            throw UsageError("--\(name) needs an integer, not \(text)", command: command)
+        do {
+            return try integer(name)
+        } catch {
+            throw UsageError(error.reason, command: command)
         }
-        return number
     }
 }
 
