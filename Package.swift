@@ -142,6 +142,7 @@ let package = Package(
                 name: "sigil-demo",
                 dependencies: [
                     "SigilExampleServer", "SigilMCP", "SigilMCPTesting", "SigilJWT", "SigilJSON", "SigilBase64",
+                    "SigilSystem",
                 ],
                 swiftSettings: strictSettings
             ),
@@ -157,6 +158,7 @@ let package = Package(
                 dependencies: [
                     "SigilExampleServer", "sigil-server", "sigil-token", "SigilMCP", "SigilMCPTesting", "SigilJWT",
                     "SigilHMAC", "SigilJSON", "SigilBase64", "SigilSHA2", "SigilRSA", "SigilTestSupport",
+                    "SigilSystem",
                 ],
                 // RSA test keys and the script that makes them, read through #filePath.
                 exclude: ["Fixtures"],

@@ -23,7 +23,9 @@ private func walk(_ value: JSONValue) {
         if let integer, let round = JSONNumber(literal: String(integer)), round.int64Value != integer {
             fatalError("json: Int64 literal does not round-trip")
         }
-        guard JSONNumber(literal: number.literal) != nil else { fatalError("json: parsed literal rejected by JSONNumber") }
+        guard JSONNumber(literal: number.literal) != nil else {
+            fatalError("json: parsed literal rejected by JSONNumber")
+        }
     case .array(let elements):
         for element in elements { walk(element) }
     case .object(let object):
@@ -50,7 +52,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         guard viaString == parsed else { fatalError("json: String and byte entry points disagree") }
     }
 
-    let tight = parseOrError(input, limits: JSONLimits(maxDepth: 4, maxBytes: 512, maxStringBytes: 64, maxNumberBytes: 16))
+    let tight = parseOrError(
+        input, limits: JSONLimits(maximumDepth: 4, maximumBytes: 512, maximumStringBytes: 64, maximumNumberBytes: 16))
     switch (tight, parsed) {
     case (.success(let a), .success(let b)):
         guard a == b else { fatalError("json: tight limits changed the value") }

@@ -36,7 +36,7 @@ private func makeServer(limits: MCPServerLimits) -> MCPServer {
     server.register(
         MCPTool(
             name: "echo", description: "Echoes its text.",
-            parameters: [.string("text", description: "The text.", maxLength: 64)]
+            parameters: [.string("text", description: "The text.", maximumLength: 64)]
         ) { (call) throws(MCPToolError) -> JSONObject in
             ["text": .string(try call.arguments.string("text"))]
         })
@@ -70,7 +70,7 @@ private func makeServer(limits: MCPServerLimits) -> MCPServer {
 
 private func serve(_ chunks: [[UInt8]], limits: MCPServerLimits) -> [[UInt8]] {
     var server = makeServer(limits: limits)
-    var transport = MCPMemoryTransport(chunks: chunks, maxLineBytes: limits.maxLineBytes)
+    var transport = MCPMemoryTransport(chunks: chunks, maximumLineBytes: limits.maximumLineBytes)
     server.run(on: &transport)
     return transport.sentMessages
 }
@@ -108,7 +108,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
 
     // A tiny line limit and depth: still one answer per line at most, still JSON.
-    let small = serve([input], limits: MCPServerLimits(maxLineBytes: 64, maxDepth: 3, maxBatchCount: 2))
+    let small = serve([input], limits: MCPServerLimits(maximumLineBytes: 64, maximumDepth: 3, maximumBatchCount: 2))
     guard small.count <= lineCount else { fatalError("mcp: more answers than lines (small limits)") }
     for answer in small where (try? JSONValue.parse(answer)) == nil { fatalError("mcp: an answer is not JSON") }
     return 0

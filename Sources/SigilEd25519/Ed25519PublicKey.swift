@@ -82,13 +82,7 @@ extension Curve25519.Signing {
 
         /// "Curve25519.Signing.PublicKey(" followed by the key in hex and ")".
         public var description: String {
-            let digits = Array("0123456789abcdef".utf8)
-            var text: [UInt8] = []
-            for byte in encoded {
-                text.append(digits[Int(byte >> 4)])
-                text.append(digits[Int(byte & 15)])
-            }
-            return "Curve25519.Signing.PublicKey(\(String(decoding: text, as: UTF8.self)))"
+            "Curve25519.Signing.PublicKey(\(Hex.encode(encoded)))"
         }
 
         /// Equal when the encoded public keys are equal.

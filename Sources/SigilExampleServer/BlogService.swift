@@ -32,20 +32,20 @@ struct TokenRules: Sendable, Hashable {
 /// Bounds on what a user may store and what one call returns.
 enum BlogLimits {
     /// The most posts.
-    static let maxPosts = 5_000
+    static let maximumPosts = 5_000
     /// A title: at most 200 characters, and at most this many bytes stored (JSON-escaped:
     /// a control character takes 6).
-    static let maxTitleCharacters = 200
-    static let maxTitleStoredBytes = 1_024
+    static let maximumTitleCharacters = 200
+    static let maximumTitleStoredBytes = 1_024
     /// A post's text: at most 4,000 characters, and at most this many bytes stored.
-    static let maxContentCharacters = 4_000
-    static let maxContentStoredBytes = 16_384
+    static let maximumContentCharacters = 4_000
+    static let maximumContentStoredBytes = 16_384
     /// A name taken from a token and stored (author, author id, `jti`, session id).
-    static let maxIdentifierStoredBytes = 256
+    static let maximumIdentifierStoredBytes = 256
     /// The most posts one `list_posts` page returns; a larger `limit` is clamped to it.
-    static let maxPageSize = 100
+    static let maximumPageSize = 100
     /// A page stops early once its posts take this many bytes (the next page goes on).
-    static let maxPageBytes = 256 * 1024
+    static let maximumPageBytes = 256 * 1024
 }
 
 /// The example blog: users, posts, tokens, revocations, and the persistence of all that.
@@ -54,7 +54,7 @@ enum BlogLimits {
 /// the ``BlogStore``, which journals it durably before applying it, so an answered change
 /// survives a crash and a failed write changes nothing.
 final class BlogService {
-    static let maxPosts = BlogLimits.maxPosts
+    static let maximumPosts = BlogLimits.maximumPosts
 
     let provider: JWTProvider
     /// The public signing key as a JWK Set, or `nil` when tokens are signed with a secret.
@@ -148,7 +148,7 @@ final class BlogService {
         guard identity.tokenID != nil || legacy else {
             return MCPToolError(.invalidToken, "Invalid token: it has no jti, so it could not be revoked" + hint)
         }
-        if let tokenID = identity.tokenID, BlogState.storedLength(tokenID) > BlogLimits.maxIdentifierStoredBytes {
+        if let tokenID = identity.tokenID, BlogState.storedLength(tokenID) > BlogLimits.maximumIdentifierStoredBytes {
             return MCPToolError(.invalidToken, "Invalid token: jti is too long")
         }
         return nil
@@ -358,7 +358,7 @@ final class BlogService {
         ]
         var sessionRevoked = false
         if let session = caller.identity.claims["sid"]?.stringValue {
-            guard BlogState.storedLength(session) <= BlogLimits.maxIdentifierStoredBytes else {
+            guard BlogState.storedLength(session) <= BlogLimits.maximumIdentifierStoredBytes else {
                 throw MCPToolError(.invalidToken, "Invalid token: sid is too long")
             }
             operations.append(.revokeSession(sessionID: session, until: sessionRevocationEnd(now: now)))
@@ -376,8 +376,8 @@ final class BlogService {
 
     /// A page of posts in id order, after the post `cursor` names.
     ///
-    /// A `limit` above ``BlogLimits/maxPageSize`` is clamped to it (and the result says so);
-    /// a page also ends early once its posts take ``BlogLimits/maxPageBytes``. `next_cursor`
+    /// A `limit` above ``BlogLimits/maximumPageSize`` is clamped to it (and the result says so);
+    /// a page also ends early once its posts take ``BlogLimits/maximumPageBytes``. `next_cursor`
     /// continues the listing; it is `null` on the last page.
     func listPosts(_ caller: MCPCaller, limit: Int64, cursor: String?) throws(MCPToolError) -> JSONObject {
         var after: Int64 = 0
@@ -389,14 +389,14 @@ final class BlogService {
             }
             after = id
         }
-        let pageSize = Int(min(limit, Int64(BlogLimits.maxPageSize)))
+        let pageSize = Int(min(limit, Int64(BlogLimits.maximumPageSize)))
         var page: [JSONValue] = []
         var bytes = 0
         var position = state.firstIndex(after: after)
         while position < state.posts.count, page.count < pageSize {
             let post = state.posts[position]
             let size = BlogState.entrySize(post)
-            if !page.isEmpty && bytes + size > BlogLimits.maxPageBytes { break }
+            if !page.isEmpty && bytes + size > BlogLimits.maximumPageBytes { break }
             page.append(.object(post.json))
             bytes += size
             position += 1
@@ -409,10 +409,10 @@ final class BlogService {
             "next_cursor": more ? .string(Self.cursor(afterPost: state.posts[position - 1].id)) : .null,
             "requested_by": .string(caller.displayName),
         ]
-        if limit > Int64(BlogLimits.maxPageSize) {
+        if limit > Int64(BlogLimits.maximumPageSize) {
             result["limit_clamped"] = true
             result["note"] = .string(
-                "limit \(limit) is above the largest page, \(BlogLimits.maxPageSize); pass next_cursor as cursor "
+                "limit \(limit) is above the largest page, \(BlogLimits.maximumPageSize); pass next_cursor as cursor "
                     + "for the next page")
         }
         return result
@@ -441,22 +441,22 @@ final class BlogService {
                 ])
         }
         let titleBytes = BlogState.storedLength(title)
-        guard titleBytes <= BlogLimits.maxTitleStoredBytes else {
-            throw tooLong("title", titleBytes, BlogLimits.maxTitleStoredBytes)
+        guard titleBytes <= BlogLimits.maximumTitleStoredBytes else {
+            throw tooLong("title", titleBytes, BlogLimits.maximumTitleStoredBytes)
         }
         let contentBytes = BlogState.storedLength(content)
-        guard contentBytes <= BlogLimits.maxContentStoredBytes else {
-            throw tooLong("content", contentBytes, BlogLimits.maxContentStoredBytes)
+        guard contentBytes <= BlogLimits.maximumContentStoredBytes else {
+            throw tooLong("content", contentBytes, BlogLimits.maximumContentStoredBytes)
         }
-        guard BlogState.storedLength(caller.displayName) <= BlogLimits.maxIdentifierStoredBytes,
-            BlogState.storedLength(caller.userID) <= BlogLimits.maxIdentifierStoredBytes
+        guard BlogState.storedLength(caller.displayName) <= BlogLimits.maximumIdentifierStoredBytes,
+            BlogState.storedLength(caller.userID) <= BlogLimits.maximumIdentifierStoredBytes
         else {
             throw MCPToolError(.invalidToken, "Invalid token: the user name or id is too long to store")
         }
     }
 
     func createPost(_ caller: MCPCaller, title: String, content: String) throws(MCPToolError) -> JSONObject {
-        guard state.posts.count < Self.maxPosts, state.nextPostID <= BlogState.maxPostID else {
+        guard state.posts.count < Self.maximumPosts, state.nextPostID <= BlogState.maximumPostID else {
             throw MCPToolError(.init("limit_reached"), "The blog cannot take more posts")
         }
         try checkStoredSizes(caller, title: title, content: content)

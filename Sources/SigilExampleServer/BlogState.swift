@@ -22,7 +22,7 @@ struct BlogState: Sendable, Hashable {
     static let format = "sigil-server-data"
     static let version: Int64 = 1
     /// The largest post id handed out (post ids are tool arguments of at most this).
-    static let maxPostID = Int64(Int32.max)
+    static let maximumPostID = Int64(Int32.max)
     /// What the snapshot holds besides its entries: the document's keys and counters.
     static let fixedOverheadBytes = 512
 
@@ -234,8 +234,8 @@ struct BlogState: Sendable, Hashable {
             posts.append(post)
         }
         let nextPostID = try reader.integer(root["next_post_id"], "next_post_id")
-        guard nextPostID >= 1, nextPostID <= maxPostID + 1 else {
-            throw DataFileError(path, "next_post_id must be from 1 to \(maxPostID + 1)")
+        guard nextPostID >= 1, nextPostID <= maximumPostID + 1 else {
+            throw DataFileError(path, "next_post_id must be from 1 to \(maximumPostID + 1)")
         }
         guard posts.allSatisfy({ $0.id < nextPostID }) else {
             throw DataFileError(path, "next_post_id must be larger than every post id")

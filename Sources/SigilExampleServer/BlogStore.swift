@@ -28,17 +28,17 @@ private func closeDescriptor(_ descriptor: Int32) -> Int32 { close(descriptor) }
 ///   cut short by a crash, never acknowledged) is detected by its length and checksum,
 ///   dropped and reported on standard error; the server starts. Any other damage stops the
 ///   server and leaves the files as they are.
-/// - The writer enforces ``maxSnapshotBytes``: a change that would make the snapshot larger
+/// - The writer enforces ``maximumSnapshotBytes``: a change that would make the snapshot larger
 ///   is refused before anything is written, so the data file always loads
-///   (``maxReadBytes`` is larger still).
+///   (``maximumReadBytes`` is larger still).
 final class BlogStore {
     /// The largest snapshot the writer produces; a change beyond it is refused.
-    static let maxSnapshotBytes = 32 << 20
+    static let maximumSnapshotBytes = 32 << 20
     /// The largest journal; a change beyond it is refused (compaction normally keeps the
     /// journal far smaller).
-    static let maxJournalBytes = 32 << 20
+    static let maximumJournalBytes = 32 << 20
     /// The largest snapshot or journal read at start.
-    static let maxReadBytes = 64 << 20
+    static let maximumReadBytes = 64 << 20
     /// The journal is compacted once it is this large and as large as the snapshot.
     static let compactionThresholdBytes = 1 << 20
     /// The journal's name: the data file's plus this.
@@ -55,18 +55,18 @@ final class BlogStore {
     /// Set when a failed append could not be undone: no further change is accepted.
     private var failed = false
     private let clock: () -> Int64
-    /// The snapshot bound this store enforces (``maxSnapshotBytes`` unless a test lowers it).
+    /// The snapshot bound this store enforces (``maximumSnapshotBytes`` unless a test lowers it).
     let snapshotLimit: Int
 
     /// A store kept in memory only.
     init(
-        state: BlogState, maxSnapshotBytes: Int = BlogStore.maxSnapshotBytes,
+        state: BlogState, maximumSnapshotBytes: Int = BlogStore.maximumSnapshotBytes,
         clock: @escaping () -> Int64 = SystemClock.epochSeconds
     ) {
         self.path = nil
         self.state = state
         self.clock = clock
-        snapshotLimit = maxSnapshotBytes
+        snapshotLimit = maximumSnapshotBytes
     }
 
     /// Opens the data file at `path`: locks it, refuses it when others can write to it or
@@ -75,30 +75,30 @@ final class BlogStore {
     ///
     /// - Parameters:
     ///   - path: The data file.
-    ///   - maxSnapshotBytes: The snapshot bound to enforce.
+    ///   - maximumSnapshotBytes: The snapshot bound to enforce.
     ///   - clock: Seconds since the Unix epoch.
     ///   - report: Receives what recovery did (a dropped torn record), for the operator.
     /// - Throws: ``DataFileError`` naming the file and the problem; the files are then left
     ///   as they are.
     init(
-        path: String, maxSnapshotBytes: Int = BlogStore.maxSnapshotBytes,
+        path: String, maximumSnapshotBytes: Int = BlogStore.maximumSnapshotBytes,
         clock: @escaping () -> Int64 = SystemClock.epochSeconds, report: (String) -> Void = { _ in }
     ) throws(DataFileError) {
         self.path = path
         self.clock = clock
-        snapshotLimit = maxSnapshotBytes
+        snapshotLimit = maximumSnapshotBytes
         state = BlogState(posts: [], nextPostID: 1)
         try POSIXFile.requirePrivate(path, what: "data file")
         lock = try POSIXFile.lockExclusively(path)
         do throws(DataFileError) {
             let journalPath = path + Self.journalSuffix
             if POSIXFile.exists(path) {
-                let bytes = try POSIXFile.readAll(path, maxBytes: Self.maxReadBytes)
+                let bytes = try POSIXFile.readAll(path, maximumBytes: Self.maximumReadBytes)
                 (state, sequence) = try BlogState.decode(bytes, path: path)
                 snapshotBytes = bytes.count
             } else {
                 if POSIXFile.exists(journalPath) {
-                    let journalBytes = try POSIXFile.readAll(journalPath, maxBytes: Self.maxReadBytes)
+                    let journalBytes = try POSIXFile.readAll(journalPath, maximumBytes: Self.maximumReadBytes)
                     if !journalBytes.isEmpty {
                         throw DataFileError(path, "missing, but its journal \(journalPath) is not empty")
                     }
@@ -110,7 +110,7 @@ final class BlogStore {
             }
             journal = try POSIXFile.openAppending(path, suffix: Self.journalSuffix)
             let contents = try Journal.read(
-                try POSIXFile.readAll(descriptor: journal, path: journalPath, maxBytes: Self.maxReadBytes),
+                try POSIXFile.readAll(descriptor: journal, path: journalPath, maximumBytes: Self.maximumReadBytes),
                 path: journalPath)
             for entry in contents.entries where entry.sequence > sequence {
                 guard entry.sequence == sequence + 1 else {
@@ -153,7 +153,7 @@ final class BlogStore {
     ///
     /// - Parameter operations: The change; all of it or nothing is applied.
     /// - Throws: `storage_full` when the change would make the data file larger than
-    ///   ``maxSnapshotBytes``; `internal_error` when it cannot be written. Nothing is
+    ///   ``maximumSnapshotBytes``; `internal_error` when it cannot be written. Nothing is
     ///   changed then.
     func commit(_ operations: [StoreOperation]) throws(MCPToolError) {
         let growth = state.storedByteDelta(of: operations)
@@ -169,7 +169,7 @@ final class BlogStore {
                 throw MCPToolError(.internalError, "The data file cannot be written; nothing was changed")
             }
             let record = Journal.record(sequence: sequence + 1, operations: operations)
-            guard journalBytes + record.count <= Self.maxJournalBytes else {
+            guard journalBytes + record.count <= Self.maximumJournalBytes else {
                 throw MCPToolError(
                     .init("storage_full"), "The journal is full and cannot be compacted; nothing was changed")
             }

@@ -20,14 +20,14 @@ extension BlogService {
         let postID = MCPToolParameter.integer("post_id", description: "The post's id", range: 1...Int64(Int32.max))
         let title = MCPToolParameter.string(
             "title",
-            description: "The post's title: at most \(BlogLimits.maxTitleCharacters) characters, and at most "
-                + "\(BlogLimits.maxTitleStoredBytes) bytes once stored as JSON (a control character takes 6)",
-            maxLength: BlogLimits.maxTitleCharacters)
+            description: "The post's title: at most \(BlogLimits.maximumTitleCharacters) characters, and at most "
+                + "\(BlogLimits.maximumTitleStoredBytes) bytes once stored as JSON (a control character takes 6)",
+            maximumLength: BlogLimits.maximumTitleCharacters)
         let content = MCPToolParameter.string(
             "content",
-            description: "The post's text: at most \(BlogLimits.maxContentCharacters) characters, and at most "
-                + "\(BlogLimits.maxContentStoredBytes) bytes once stored as JSON (a control character takes 6)",
-            maxLength: BlogLimits.maxContentCharacters)
+            description: "The post's text: at most \(BlogLimits.maximumContentCharacters) characters, and at most "
+                + "\(BlogLimits.maximumContentStoredBytes) bytes once stored as JSON (a control character takes 6)",
+            maximumLength: BlogLimits.maximumContentCharacters)
         return [
             MCPTool(
                 name: "public_info",
@@ -42,8 +42,9 @@ extension BlogService {
                 access: .everyone,
                 parameters: [
                     .string(
-                        "username", description: "The username, e.g. alice", maxLength: UserDirectory.maxUsernameLength),
-                    .string("password", description: "The password", maxLength: 1024),
+                        "username", description: "The username, e.g. alice",
+                        maximumLength: UserDirectory.maximumUsernameLength),
+                    .string("password", description: "The password", maximumLength: 1024),
                 ]
             ) { call throws(MCPToolError) in
                 try self.login(
@@ -58,21 +59,21 @@ extension BlogService {
             MCPTool(
                 name: "list_posts",
                 description: "List blog posts in id order, one page at a time (requires the read:posts "
-                    + "permission). A page holds at most `limit` posts, never more than \(BlogLimits.maxPageSize): "
-                    + "a larger limit is clamped to \(BlogLimits.maxPageSize) and the result then says "
-                    + "limit_clamped: true. A page also ends early once it holds \(BlogLimits.maxPageBytes / 1024) "
+                    + "permission). A page holds at most `limit` posts, never more than \(BlogLimits.maximumPageSize): "
+                    + "a larger limit is clamped to \(BlogLimits.maximumPageSize) and the result then says "
+                    + "limit_clamped: true. A page also ends early once it holds \(BlogLimits.maximumPageBytes / 1024) "
                     + "KiB of posts. The result's next_cursor, passed as cursor, gives the next page; it is null "
                     + "on the last page.",
                 access: .permission(Permissions.readPosts),
                 parameters: [
                     .integer(
                         "limit",
-                        description: "The most posts to return (\(BlogLimits.maxPageSize) at most; larger values "
+                        description: "The most posts to return (\(BlogLimits.maximumPageSize) at most; larger values "
                             + "are clamped)",
                         range: 1...Int64(Int32.max), defaultValue: 10),
                     .string(
                         "cursor", description: "next_cursor from the previous page; omit it for the first page",
-                        maxLength: 32, required: false),
+                        maximumLength: 32, required: false),
                 ]
             ) { call throws(MCPToolError) in
                 try self.listPosts(
@@ -121,7 +122,7 @@ extension BlogService {
                 description: "Exchange a refresh token for a new access token and a new refresh token. Each "
                     + "refresh token works once; reusing one revokes its whole session.",
                 access: .everyone,
-                parameters: [.string("refresh_token", description: "The refresh token from login", maxLength: 256)]
+                parameters: [.string("refresh_token", description: "The refresh token from login", maximumLength: 256)]
             ) { call throws(MCPToolError) in
                 try self.refresh(refreshToken: call.arguments.string("refresh_token"))
             },

@@ -10,7 +10,7 @@ import SigilSHA2
 /// detects it by its length and checksum and drops it: that change was never acknowledged.
 enum Journal {
     /// The largest payload of one record (one change: at most a post and a few entries).
-    static let maxPayloadBytes = 1 << 20
+    static let maximumPayloadBytes = 1 << 20
     static let checksumBytes = 32
 
     /// Frames one change.
@@ -61,7 +61,7 @@ enum Journal {
                 Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8
                 | Int(bytes[offset + 3])
             let end = offset + 4 + length + checksumBytes
-            guard length > 0, length <= maxPayloadBytes, end <= bytes.count else {
+            guard length > 0, length <= maximumPayloadBytes, end <= bytes.count else {
                 return try torn(bytes, at: offset, contents, path: path)
             }
             let checksum = SHA256.hash(data: bytes[offset..<(offset + 4 + length)])
@@ -95,7 +95,8 @@ enum Journal {
             let length =
                 Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8
                 | Int(bytes[offset + 3])
-            reachesEnd = length > 0 && length <= maxPayloadBytes && offset + 4 + length + checksumBytes >= bytes.count
+            reachesEnd =
+                length > 0 && length <= maximumPayloadBytes && offset + 4 + length + checksumBytes >= bytes.count
         }
         guard reachesEnd else {
             throw DataFileError(

@@ -1,3 +1,4 @@
+import SigilSHA2
 import SigilSystem
 
 #if canImport(Glibc)
@@ -25,18 +26,18 @@ enum POSIXFile {
     /// Reads a whole file.
     ///
     /// - Throws: ``DataFileError`` when it cannot be opened or read, or is larger than
-    ///   `maxBytes`.
-    static func readAll(_ path: String, maxBytes: Int) throws(DataFileError) -> [UInt8] {
+    ///   `maximumBytes`.
+    static func readAll(_ path: String, maximumBytes: Int) throws(DataFileError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw DataFileError(path, "cannot open: \(describe(errno))") }
         defer { close(descriptor) }
-        return try readAll(descriptor: descriptor, path: path, maxBytes: maxBytes)
+        return try readAll(descriptor: descriptor, path: path, maximumBytes: maximumBytes)
     }
 
     /// Reads an open file from its start to its end.
     ///
-    /// - Throws: ``DataFileError`` when it cannot be read or is larger than `maxBytes`.
-    static func readAll(descriptor: Int32, path: String, maxBytes: Int) throws(DataFileError) -> [UInt8] {
+    /// - Throws: ``DataFileError`` when it cannot be read or is larger than `maximumBytes`.
+    static func readAll(descriptor: Int32, path: String, maximumBytes: Int) throws(DataFileError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -47,8 +48,8 @@ enum POSIXFile {
                 if errno == EINTR { continue }
                 throw DataFileError(path, "cannot read: \(describe(errno))")
             }
-            guard bytes.count + count <= maxBytes else {
-                throw DataFileError(path, "larger than \(maxBytes) bytes")
+            guard bytes.count + count <= maximumBytes else {
+                throw DataFileError(path, "larger than \(maximumBytes) bytes")
             }
             bytes.append(contentsOf: chunk[0..<count])
         }
@@ -197,14 +198,7 @@ enum POSIXFile {
     /// `byteCount` bytes from the system's random generator, as hexadecimal.
     static func randomHex(byteCount: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for _ in 0..<byteCount {
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        return Hex.encode((0..<byteCount).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     static func octal(_ mode: mode_t) -> String {

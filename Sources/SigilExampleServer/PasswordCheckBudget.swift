@@ -39,7 +39,7 @@ struct PasswordCheckBudget: Sendable {
     static let totalCapacity = 30.0
     static let totalRefillPerSecond = 2.0
     /// The most sessions tracked; the oldest idle one is forgotten beyond it.
-    static let maxSessions = 1_024
+    static let maximumSessions = 1_024
 
     private let clock: @Sendable () -> Double
     private var total: Bucket
@@ -85,7 +85,7 @@ struct PasswordCheckBudget: Sendable {
         }
         bucket.tokens -= 1
         total.tokens -= 1
-        if sessions[session] == nil, sessions.count >= Self.maxSessions {
+        if sessions[session] == nil, sessions.count >= Self.maximumSessions {
             // Forget the session that has been full the longest; it lost nothing.
             if let idle = sessions.min(by: { $0.value.updatedAt < $1.value.updatedAt })?.key { sessions[idle] = nil }
         }

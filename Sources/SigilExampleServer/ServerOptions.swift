@@ -39,66 +39,69 @@ public struct ServerOptions: Sendable, Hashable {
     /// `--version`.
     public var showVersion = false
 
-    /// Parses the arguments after the program name.
+    /// The options `sigil-server` accepts (besides `-h`/`--help`).
+    static let options: [CommandLineOption] = [
+        .value("users"), .value("data"), .value("access-ttl"), .value("refresh-ttl"), .value("signing-key"),
+        .value("signing-alg"), .flag("print-jwks"), .flag("demo"), .flag("accept-legacy-tokens"), .value("issuer"),
+        .value("audience"), .flag("live-roles"), .flag("rehash-passwords"), .flag("version"),
+    ]
+
+    /// Parses the arguments after the program name, by the rules of the example's command
+    /// lines (`--name VALUE` or `--name=VALUE`, `--`, each option at most once).
     ///
     /// - Parameter arguments: The arguments, e.g. `["--data", "blog.json"]`.
-    /// - Throws: ``ServerOptionsError`` for an unknown option, a missing value or a bad number.
-    public init(parsing arguments: [String]) throws(ServerOptionsError) {
-        var remaining = arguments[...]
-        var signingAlgorithmGiven = false
-        func value(for option: String) throws(ServerOptionsError) -> String {
-            guard let value = remaining.popFirst(), !value.isEmpty else {
-                throw ServerOptionsError(reason: "\(option) needs a value")
-            }
-            return value
+    /// - Throws: ``CommandLineError`` for an unknown option, a missing, repeated or bad value,
+    ///   an argument that is not an option, or options that need another one.
+    public init(parsing arguments: [String]) throws(CommandLineError) {
+        let parsed = try CommandLineArguments(arguments, options: Self.options)
+        if let argument = parsed.positionals.first {
+            throw CommandLineError(.unexpectedArgument, "unexpected argument \(argument)")
         }
-        func seconds(for option: String) throws(ServerOptionsError) -> Int64 {
-            let text = try value(for: option)
-            guard let number = Int64(text), number >= 1, number <= 366 * 24 * 3600 else {
-                throw ServerOptionsError(reason: "\(option) must be a number of seconds from 1 to 31622400")
+        usersPath = parsed.value("users")
+        dataPath = parsed.value("data")
+        accessTokenLifetime = try Self.seconds(parsed, "access-ttl") ?? accessTokenLifetime
+        refreshTokenLifetime = try Self.seconds(parsed, "refresh-ttl") ?? refreshTokenLifetime
+        signingKeyPath = parsed.value("signing-key")
+        if let name = parsed.value("signing-alg") {
+            guard let algorithm = SigningKeys.asymmetricAlgorithms.first(where: { $0.rawValue == name }) else {
+                throw CommandLineError(
+                    .invalidValue,
+                    "--signing-alg must be one of "
+                        + SigningKeys.asymmetricAlgorithms.map(\.rawValue).joined(separator: ", "))
             }
-            return number
+            signingAlgorithm = algorithm
         }
-        while let argument = remaining.popFirst() {
-            switch argument {
-            case "--users": usersPath = try value(for: argument)
-            case "--data": dataPath = try value(for: argument)
-            case "--access-ttl": accessTokenLifetime = try seconds(for: argument)
-            case "--refresh-ttl": refreshTokenLifetime = try seconds(for: argument)
-            case "--signing-key": signingKeyPath = try value(for: argument)
-            case "--signing-alg":
-                let name = try value(for: argument)
-                guard let algorithm = SigningKeys.asymmetricAlgorithms.first(where: { $0.rawValue == name }) else {
-                    throw ServerOptionsError(
-                        reason: "--signing-alg must be one of "
-                            + SigningKeys.asymmetricAlgorithms.map(\.rawValue).joined(separator: ", "))
-                }
-                signingAlgorithm = algorithm
-                signingAlgorithmGiven = true
-            case "--print-jwks": printJWKS = true
-            case "--demo": demo = true
-            case "--accept-legacy-tokens": acceptLegacyTokens = true
-            case "--issuer": issuer = try value(for: argument)
-            case "--audience": audience = try value(for: argument)
-            case "--live-roles": liveRoles = true
-            case "--rehash-passwords": rehashPasswords = true
-            case "-h", "--help": showHelp = true
-            case "--version": showVersion = true
-            default: throw ServerOptionsError(reason: "unknown argument \(argument)")
-            }
-        }
+        printJWKS = parsed.has("print-jwks")
+        demo = parsed.has("demo")
+        acceptLegacyTokens = parsed.has("accept-legacy-tokens")
+        issuer = parsed.value("issuer") ?? issuer
+        audience = parsed.value("audience") ?? audience
+        liveRoles = parsed.has("live-roles")
+        rehashPasswords = parsed.has("rehash-passwords")
+        showHelp = parsed.has("help")
+        showVersion = parsed.has("version")
         if rehashPasswords && usersPath == nil {
-            throw ServerOptionsError(reason: "--rehash-passwords needs --users FILE")
+            throw CommandLineError(.missingOption, "--rehash-passwords needs --users FILE")
         }
         if signingKeyPath == nil && !showHelp && !showVersion {
-            if signingAlgorithmGiven {
-                throw ServerOptionsError(reason: "--signing-alg needs --signing-key PEM")
+            if signingAlgorithm != nil {
+                throw CommandLineError(.missingOption, "--signing-alg needs --signing-key PEM")
             }
             if printJWKS {
-                throw ServerOptionsError(
-                    reason: "--print-jwks needs --signing-key PEM: an HS256 server has no public key to publish")
+                throw CommandLineError(
+                    .missingOption, "--print-jwks needs --signing-key PEM: an HS256 server has no public key to publish"
+                )
             }
         }
+    }
+
+    /// A lifetime option's value: whole seconds from 1 to 366 days.
+    private static func seconds(_ parsed: CommandLineArguments, _ name: String) throws(CommandLineError) -> Int64? {
+        guard let text = parsed.value(name) else { return nil }
+        guard let number = Int64(text), number >= 1, number <= 366 * 24 * 3600 else {
+            throw CommandLineError(.invalidValue, "--\(name) must be a number of seconds from 1 to 31622400")
+        }
+        return number
     }
 
     /// The `--help` text.
@@ -216,12 +219,4 @@ public struct ServerOptions: Sendable, Hashable {
           0 when standard input closes (or after --print-jwks); 1 when the users or data file
           cannot be used; 2 for a bad command line, secret or signing key.
         """
-}
-
-/// A bad command line.
-public struct ServerOptionsError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What is wrong.
-    public let reason: String
-    /// The reason alone, as ``reason``.
-    public var description: String { reason }
 }

@@ -2,6 +2,7 @@ import SigilJSON
 import SigilJWT
 import SigilMCP
 import SigilRBAC
+import SigilSystem
 
 #if canImport(Glibc)
 import Glibc

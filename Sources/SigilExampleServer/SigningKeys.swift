@@ -1,6 +1,7 @@
 import SigilJSON
 import SigilJWT
 import SigilMCP
+import SigilSystem
 
 /// How `sigil-server` signs and verifies tokens: an HS256 secret (the default), or a private
 /// key from `--signing-key` (RSA, EC P-256/P-384/P-521 or Ed25519) whose public half is
@@ -12,7 +13,7 @@ struct SigningKeys {
     let publishedKeys: JSONObject?
 
     /// The largest PEM file read for `--signing-key` (a 16384-bit PKCS#8 key is under 13 KB).
-    static let maxKeyFileBytes = 64 * 1024
+    static let maximumKeyFileBytes = 64 * 1024
 
     /// The algorithms `--signing-alg` may name: every asymmetric JWS algorithm Sigil signs
     /// (RFC 7518 §3.3–§3.5, RFC 8037 §3.1).
@@ -24,7 +25,7 @@ struct SigningKeys {
 
     /// The keys for a command line: `--signing-key` (and `--signing-alg`), else the HS256
     /// secret from `SIGIL_JWT_SECRET` or the demo secret (with a warning on standard error).
-    static func load(_ options: ServerOptions) -> Result<SigningKeys, ServerOptionsError> {
+    static func load(_ options: ServerOptions) -> Result<SigningKeys, CommandLineError> {
         if let path = options.signingKeyPath {
             return privateKey(path: path, algorithm: options.signingAlgorithm)
         }
@@ -39,13 +40,12 @@ struct SigningKeys {
     /// curve's ES256/ES384/ES512 for EC (RFC 7518 §3.4), EdDSA for Ed25519 (RFC 8037 §3.1).
     /// Tokens carry kid = the key's RFC 7638 thumbprint and are verified with the public key
     /// only. No message ever shows key material.
-    static func privateKey(path: String, algorithm requested: JWTAlgorithm?) -> Result<SigningKeys, ServerOptionsError>
-    {
+    static func privateKey(path: String, algorithm requested: JWTAlgorithm?) -> Result<SigningKeys, CommandLineError> {
         let bytes: [UInt8]
         do {
-            bytes = try POSIXFile.readAll(path, maxBytes: maxKeyFileBytes)
+            bytes = try POSIXFile.readAll(path, maximumBytes: maximumKeyFileBytes)
         } catch {
-            return .failure(ServerOptionsError(reason: "cannot read --signing-key: \(error)"))
+            return .failure(CommandLineError(.invalidValue, "cannot read --signing-key: \(error)"))
         }
         let usable =
             "--signing-key \(path) is not a usable private key (PEM: PKCS#8 \"PRIVATE KEY\" of RSA, EC or "
@@ -56,18 +56,19 @@ struct SigningKeys {
             key = try JWTKey(pem: pem)
         } catch {
             // JWTError's reason never contains key material.
-            return .failure(ServerOptionsError(reason: usable + ": \(error.reason)"))
+            return .failure(CommandLineError(.invalidValue, usable + ": \(error.reason)"))
         }
         guard key.canSign else {
             return .failure(
-                ServerOptionsError(reason: usable + ": it holds a public key; signing needs the private key"))
+                CommandLineError(.invalidValue, usable + ": it holds a public key; signing needs the private key"))
         }
         let supported = asymmetricAlgorithms.filter { key.supports($0) }
         let algorithm = requested ?? key.algorithm
         guard key.supports(algorithm) else {
             return .failure(
-                ServerOptionsError(
-                    reason: "--signing-alg \(algorithm) cannot be used with --signing-key \(path): this key signs "
+                CommandLineError(
+                    .invalidValue,
+                    "--signing-alg \(algorithm) cannot be used with --signing-key \(path): this key signs "
                         + supported.map(\.rawValue).joined(separator: ", ")))
         }
         let keyID: String
@@ -79,11 +80,11 @@ struct SigningKeys {
             signingKey = unnamed.withKeyID(keyID)
             // The verifier holds the public half only, read back from the JWK it publishes.
             guard let publicJWK = signingKey.publicJWK else {
-                return .failure(ServerOptionsError(reason: usable + ": it has no public key to publish"))
+                return .failure(CommandLineError(.invalidValue, usable + ": it has no public key to publish"))
             }
             verificationKey = try JWTKey(jwk: JSONValue.object(publicJWK).serialized())
         } catch {
-            return .failure(ServerOptionsError(reason: "--signing-key: \(error.reason)"))
+            return .failure(CommandLineError(.invalidValue, "--signing-key: \(error.reason)"))
         }
         let verificationKeys = JWTKeySet(verificationKey)
         if Environment.value(SigilDemo.secretEnvironmentVariable) != nil {
@@ -109,14 +110,15 @@ struct SigningKeys {
     }
 
     /// The HS256 secret: `SIGIL_JWT_SECRET` (at least 32 bytes), else the public demo secret.
-    static func hmac() -> Result<SigningKeys, ServerOptionsError> {
+    static func hmac() -> Result<SigningKeys, CommandLineError> {
         let secret: [UInt8]
         if let configured = Environment.value(SigilDemo.secretEnvironmentVariable) {
             secret = Array(configured.utf8)
             guard secret.count >= 32 else {
                 return .failure(
-                    ServerOptionsError(
-                        reason: "\(SigilDemo.secretEnvironmentVariable) is \(secret.count) bytes; "
+                    CommandLineError(
+                        .invalidValue,
+                        "\(SigilDemo.secretEnvironmentVariable) is \(secret.count) bytes; "
                             + "at least 32 are required for HS256. Refusing to start."))
             }
         } else {
@@ -130,7 +132,7 @@ struct SigningKeys {
                 SigningKeys(provider: try JWTProvider(secret: secret, options: verificationOptions), publishedKeys: nil)
             )
         } catch {
-            return .failure(ServerOptionsError(reason: "the secret cannot be used: \(error.reason)"))
+            return .failure(CommandLineError(.invalidValue, "the secret cannot be used: \(error.reason)"))
         }
     }
 }

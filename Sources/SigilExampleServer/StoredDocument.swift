@@ -45,7 +45,7 @@ struct StoredDocument {
     }
 
     func parse(_ bytes: [UInt8]) throws(DataFileError) -> JSONValue {
-        let limits = JSONLimits(maxDepth: 16, maxBytes: bytes.count + 1, maxStringBytes: bytes.count + 1)
+        let limits = JSONLimits(maximumDepth: 16, maximumBytes: bytes.count + 1, maximumStringBytes: bytes.count + 1)
         do {
             return try JSONValue.parse(bytes, limits: limits)
         } catch {

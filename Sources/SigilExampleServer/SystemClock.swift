@@ -52,12 +52,3 @@ enum SystemClock {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }
-
-/// The process environment.
-enum Environment {
-    /// The value of an environment variable, or `nil` when unset.
-    static func value(_ name: String) -> String? {
-        guard let pointer = getenv(name) else { return nil }
-        return String(cString: pointer)
-    }
-}

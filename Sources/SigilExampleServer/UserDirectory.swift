@@ -26,11 +26,11 @@ typealias PasswordVerifier = (PasswordHash, String) -> Bool
 /// converge to one configuration.
 struct UserDirectory: Sendable {
     /// The longest username accepted in a file or at login.
-    static let maxUsernameLength = 64
+    static let maximumUsernameLength = 64
     /// The most users a file may list.
-    static let maxUsers = 10_000
+    static let maximumUsers = 10_000
     /// The largest users file read.
-    static let maxFileBytes = 16 << 20
+    static let maximumFileBytes = 16 << 20
     /// What passwords are rehashed to: PBKDF2-HMAC-SHA256 with its default iteration count.
     static let currentAlgorithm = PasswordHash.Algorithm.pbkdf2SHA256
     static let currentIterations = PasswordHash.Algorithm.pbkdf2SHA256.defaultIterations
@@ -101,10 +101,11 @@ struct UserDirectory: Sendable {
     ///   hash, or a role the policy does not define.
     static func load(path: String, policy: Policy) throws(DataFileError) -> UserDirectory {
         let reader = StoredDocument(path: path)
-        let root = try reader.object(reader.parse(try POSIXFile.readAll(path, maxBytes: maxFileBytes)), "the document")
+        let root = try reader.object(
+            reader.parse(try POSIXFile.readAll(path, maximumBytes: maximumFileBytes)), "the document")
         let entries = try reader.array(root["users"], "users")
         guard !entries.isEmpty else { throw DataFileError(path, "users is empty") }
-        guard entries.count <= maxUsers else { throw DataFileError(path, "more than \(maxUsers) users") }
+        guard entries.count <= maximumUsers else { throw DataFileError(path, "more than \(maximumUsers) users") }
         var accounts: [UserAccount] = []
         var seen = Set<String>()
         let roleNames = Set(policy.roleNames)
@@ -192,7 +193,7 @@ struct UserDirectory: Sendable {
 
     static func isValidUsername(_ name: String) -> Bool {
         let bytes = name.utf8
-        guard !bytes.isEmpty, bytes.count <= maxUsernameLength else { return false }
+        guard !bytes.isEmpty, bytes.count <= maximumUsernameLength else { return false }
         return bytes.allSatisfy { byte in
             (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x2E
                 || byte == 0x2D

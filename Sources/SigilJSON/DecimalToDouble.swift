@@ -20,7 +20,7 @@ enum DecimalToDouble {
     ///
     /// Deciding a tie between two doubles needs at most 767 significant digits, so 780 is
     /// exact.
-    static let maxDigits = 780
+    static let maximumDigits = 780
 
     /// The nearest double (ties to even) to a validated JSON number literal, computed with
     /// exact integer arithmetic: value = digits × 10^exponent is turned into a quotient of
@@ -72,7 +72,7 @@ enum DecimalToDouble {
         return negative ? -magnitude : magnitude
     }
 
-    /// The sign, the significant decimal digits (no leading zeros; at most ``maxDigits``
+    /// The sign, the significant decimal digits (no leading zeros; at most ``maximumDigits``
     /// plus one sticky digit) and the power of ten that applies to them.
     static func digitsAndExponent(_ bytes: UnsafeRawBufferPointer) -> (Bool, [UInt8], Int) {
         var index = 0
@@ -99,7 +99,7 @@ enum DecimalToDouble {
             if inFraction { fractionDigits += 1 }
             let digit = byte - UInt8(ascii: "0")
             if digits.isEmpty && digit == 0 { continue }
-            if digits.count < maxDigits {
+            if digits.count < maximumDigits {
                 digits.append(digit)
             } else {
                 droppedDigits += 1

@@ -43,7 +43,7 @@ public struct JSONError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A number that breaks the RFC 8259 §6 grammar: a leading zero, a `+` sign, a
         /// missing digit after `-`, `.` or the exponent marker, `-Infinity`.
         public static let invalidNumber = Code(.invalidNumber)
-        /// Arrays and objects nested deeper than ``JSONLimits/maxDepth``.
+        /// Arrays and objects nested deeper than ``JSONLimits/maximumDepth``.
         public static let depthLimitExceeded = Code(.depthLimitExceeded)
         /// A document, string or number longer than its ``JSONLimits`` bound.
         public static let sizeLimitExceeded = Code(.sizeLimitExceeded)
@@ -62,7 +62,7 @@ public struct JSONError: Error, Hashable, Sendable, CustomStringConvertible {
     ///
     /// For an unexpected end this is the input's length; for a duplicate key, the opening
     /// quote of the repeated name; for a string or number over its length limit, its first
-    /// byte; for a document over ``JSONLimits/maxBytes``, that limit.
+    /// byte; for a document over ``JSONLimits/maximumBytes``, that limit.
     public let offset: Int
     /// The source file that raised the error (`#fileID`), for diagnostics.
     public let file: String

@@ -9,33 +9,33 @@ public struct JSONLimits: Sendable, Hashable {
     ///
     /// A scalar has depth 0, `[]` depth 1, `[[]]` depth 2. The reader is iterative, so no value
     /// of this limit can exhaust the stack while parsing.
-    public var maxDepth: Int
+    public var maximumDepth: Int
     /// The largest document accepted, in bytes.
-    public var maxBytes: Int
+    public var maximumBytes: Int
     /// The longest string token accepted, counted in input bytes between the quotes
     /// (escapes counted as written).
-    public var maxStringBytes: Int
+    public var maximumStringBytes: Int
     /// The longest number literal accepted, in bytes.
-    public var maxNumberBytes: Int
+    public var maximumNumberBytes: Int
 
     /// Limits for the reader.
     ///
     /// - Parameters:
-    ///   - maxDepth: The deepest nesting of arrays and objects; 64 by default.
-    ///   - maxBytes: The largest document in bytes; 1 MiB by default. A parsed value takes
+    ///   - maximumDepth: The deepest nesting of arrays and objects; 64 by default.
+    ///   - maximumBytes: The largest document in bytes; 1 MiB by default. A parsed value takes
     ///     up to about 25 times its text in memory (`["","",...]`), so this also bounds memory.
-    ///   - maxStringBytes: The longest string token in bytes; 1 MiB by default.
-    ///   - maxNumberBytes: The longest number literal in bytes; 256 by default.
+    ///   - maximumStringBytes: The longest string token in bytes; 1 MiB by default.
+    ///   - maximumNumberBytes: The longest number literal in bytes; 256 by default.
     @inlinable
     public init(
-        maxDepth: Int = 64,
-        maxBytes: Int = 1 << 20,
-        maxStringBytes: Int = 1 << 20,
-        maxNumberBytes: Int = 256
+        maximumDepth: Int = 64,
+        maximumBytes: Int = 1 << 20,
+        maximumStringBytes: Int = 1 << 20,
+        maximumNumberBytes: Int = 256
     ) {
-        self.maxDepth = maxDepth
-        self.maxBytes = maxBytes
-        self.maxStringBytes = maxStringBytes
-        self.maxNumberBytes = maxNumberBytes
+        self.maximumDepth = maximumDepth
+        self.maximumBytes = maximumBytes
+        self.maximumStringBytes = maximumStringBytes
+        self.maximumNumberBytes = maximumNumberBytes
     }
 }

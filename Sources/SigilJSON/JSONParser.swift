@@ -1,6 +1,6 @@
 /// The strict, iterative RFC 8259 reader behind `JSONValue.parse(_:limits:)`.
 ///
-/// Open arrays and objects live on an explicit stack bounded by ``JSONLimits/maxDepth``,
+/// Open arrays and objects live on an explicit stack bounded by ``JSONLimits/maximumDepth``,
 /// so nesting never recurses. Every read of `bytes` is preceded by a check against `end`.
 struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -35,7 +35,7 @@ struct JSONParser {
     }
 
     mutating func parseDocument() throws(JSONError) -> JSONValue {
-        guard end <= limits.maxBytes else { throw JSONError(.sizeLimitExceeded, at: max(limits.maxBytes, 0)) }
+        guard end <= limits.maximumBytes else { throw JSONError(.sizeLimitExceeded, at: max(limits.maximumBytes, 0)) }
         // Scratch space for small documents lives on the stack; deeper or wider ones spill
         // to the heap.
         let result = withUnsafeTemporaryAllocation(of: JSONValue.self, capacity: 16) {
@@ -94,7 +94,7 @@ struct JSONParser {
         members: borrowing ScratchStack<JSONObject.Member>,
         frames: inout ScratchStack<Frame>
     ) throws(JSONError) -> JSONValue? {
-        guard frames.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
+        guard frames.count < limits.maximumDepth else { throw JSONError(.depthLimitExceeded, at: position) }
         position += 1
         skipWhitespace()
         // In bounds: `position < end` is checked first.
@@ -116,7 +116,7 @@ struct JSONParser {
         values: borrowing ScratchStack<JSONValue>,
         frames: inout ScratchStack<Frame>
     ) throws(JSONError) -> JSONValue? {
-        guard frames.count < limits.maxDepth else { throw JSONError(.depthLimitExceeded, at: position) }
+        guard frames.count < limits.maximumDepth else { throw JSONError(.depthLimitExceeded, at: position) }
         position += 1
         skipWhitespace()
         // In bounds: `position < end` is checked first.
@@ -286,7 +286,7 @@ struct JSONParser {
         case .success(let numberEnd): position = numberEnd
         case .failure(let error): throw error
         }
-        guard position - start <= limits.maxNumberBytes else { throw JSONError(.sizeLimitExceeded, at: start) }
+        guard position - start <= limits.maximumNumberBytes else { throw JSONError(.sizeLimitExceeded, at: start) }
         return JSONNumber(
             // In bounds: `scanNumber` returned an end no greater than `end`.
             uncheckedLiteral: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
@@ -307,7 +307,7 @@ struct JSONParser {
             // In bounds: the loop runs while `index < end`.
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                guard index - start <= limits.maxStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
+                guard index - start <= limits.maximumStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
                 position = index + 1
                 // In bounds: `start <= index < end`.
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
@@ -369,7 +369,7 @@ struct JSONParser {
             // In bounds: the loop runs while `position < end`.
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                guard position - start <= limits.maxStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
+                guard position - start <= limits.maximumStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
                 position += 1
                 return String(decoding: buffer, as: UTF8.self)
             }

@@ -5,7 +5,8 @@ import SigilJSON
 
 extension JWTKey {
     /// The limits for JWK and JWKS JSON.
-    static let jwkLimits = JSONLimits(maxDepth: 8, maxBytes: 1 << 20, maxStringBytes: 16_384, maxNumberBytes: 64)
+    static let jwkLimits = JSONLimits(
+        maximumDepth: 8, maximumBytes: 1 << 20, maximumStringBytes: 16_384, maximumNumberBytes: 64)
 
     /// The key material of a JWK, read by its key type's family, or `nil` for a `kty` no
     /// family reads.

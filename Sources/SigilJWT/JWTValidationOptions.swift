@@ -17,7 +17,7 @@ public struct JWTValidationOptions: Sendable {
     public static let defaultLeeway: Int64 = 60
 
     /// The default maximum token length in bytes (16 KiB).
-    public static let defaultMaxTokenBytes = 16_384
+    public static let defaultMaximumTokenBytes = 16_384
 
     /// Seconds of clock skew tolerated on `exp`, `nbf` and `iat` (RFC 7519 §4.1.4 allows
     /// "some small leeway").
@@ -62,7 +62,7 @@ public struct JWTValidationOptions: Sendable {
 
     /// Tokens longer than this many bytes are rejected with `.tokenTooLarge` before any
     /// other work.
-    public var maxTokenBytes: Int = JWTValidationOptions.defaultMaxTokenBytes
+    public var maximumTokenBytes: Int = JWTValidationOptions.defaultMaximumTokenBytes
 
     /// The clock that `exp`, `nbf` and `iat` are compared with.
     public var clock: JWTClock = .system

@@ -5,7 +5,7 @@ import SigilJSON
 /// (RFC 7519 §7.2) with a fixed set of keys and options.
 ///
 /// Every decision is the verifier's, never the token's. In order:
-/// 1. A token longer than `options.maxTokenBytes` is rejected unread (`.tokenTooLarge`).
+/// 1. A token longer than `options.maximumTokenBytes` is rejected unread (`.tokenTooLarge`).
 /// 2. It must split into exactly three segments (`.malformed`), read in place.
 /// 3. The header is decoded (strict base64url, strict JSON without duplicate members) and
 ///    checked: `alg` (never `none`), `crit`, `kid`, `typ`.
@@ -53,7 +53,7 @@ public struct JWTVerifier: Sendable {
     public var options: JWTValidationOptions { configuration.options }
 
     /// The JSON limits for payloads: tokens are small, flat documents.
-    static let payloadLimits = JSONLimits(maxDepth: 32)
+    static let payloadLimits = JSONLimits(maximumDepth: 32)
 
     /// A verifier for a set of keys.
     ///
@@ -235,8 +235,8 @@ public struct JWTVerifier: Sendable {
     }
 
     private func checkSize(_ count: Int) throws(JWTError) {
-        guard count <= configuration.options.maxTokenBytes else {
-            throw JWTError(.tokenTooLarge, "the token is longer than \(configuration.options.maxTokenBytes) bytes")
+        guard count <= configuration.options.maximumTokenBytes else {
+            throw JWTError(.tokenTooLarge, "the token is longer than \(configuration.options.maximumTokenBytes) bytes")
         }
     }
 }

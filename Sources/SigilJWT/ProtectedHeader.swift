@@ -10,7 +10,8 @@ struct ProtectedHeader: Sendable {
     let keyID: String?
 
     /// The limits for header JSON: a header is a flat object of short members.
-    static let jsonLimits = JSONLimits(maxDepth: 8, maxBytes: 8_192, maxStringBytes: 4_096, maxNumberBytes: 64)
+    static let jsonLimits = JSONLimits(
+        maximumDepth: 8, maximumBytes: 8_192, maximumStringBytes: 4_096, maximumNumberBytes: 64)
 
     /// Parses and checks decoded header JSON.
     ///

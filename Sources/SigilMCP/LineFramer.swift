@@ -1,12 +1,12 @@
 /// Splits a byte stream into `\n`-terminated lines with a bound on line length.
 ///
-/// A line longer than `maxLineBytes` is not buffered: once it passes the limit its bytes
+/// A line longer than `maximumLineBytes` is not buffered: once it passes the limit its bytes
 /// are counted and dropped until the next `\n`, and it is reported as
 /// ``MCPIncomingLine/oversized(byteCount:)``. Memory use is therefore bounded by the limit
 /// plus one read chunk, whatever the peer sends.
 package struct LineFramer: Sendable {
     /// The longest line kept, in bytes, excluding the `\n`.
-    package let maxLineBytes: Int
+    package let maximumLineBytes: Int
     private var partial: [UInt8] = []
     private var discarding = false
     private var discardedCount = 0
@@ -15,9 +15,9 @@ package struct LineFramer: Sendable {
 
     /// A framer.
     ///
-    /// - Parameter maxLineBytes: The longest line kept, in bytes (at least 1).
-    package init(maxLineBytes: Int) {
-        self.maxLineBytes = max(1, maxLineBytes)
+    /// - Parameter maximumLineBytes: The longest line kept, in bytes (at least 1).
+    package init(maximumLineBytes: Int) {
+        self.maximumLineBytes = max(1, maximumLineBytes)
     }
 
     /// Whether complete lines are waiting to be taken with ``nextLine()``.
@@ -45,7 +45,7 @@ package struct LineFramer: Sendable {
             let segmentCount = segmentEnd - start
             if discarding {
                 discardedCount = Self.saturatingAdd(discardedCount, segmentCount)
-            } else if segmentCount > maxLineBytes - partial.count {
+            } else if segmentCount > maximumLineBytes - partial.count {
                 discarding = true
                 discardedCount = Self.saturatingAdd(partial.count, segmentCount)
                 partial = []

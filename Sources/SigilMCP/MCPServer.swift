@@ -15,7 +15,7 @@ import SigilJSON
 ///   `capabilities` `{"tools":{}}` and `serverInfo`;
 /// - `ping`: `{}`; `tools/list`: every tool's name, description and `inputSchema`;
 /// - `tools/call`: `content` (the result as JSON text, or a one-line summary when it is
-///   larger than ``MCPServerLimits/maxDuplicatedTextBytes``), `structuredContent` and
+///   larger than ``MCPServerLimits/maximumDuplicatedTextBytes``), `structuredContent` and
 ///   `isError`; a tool's failure is a result with `isError: true` (``MCPToolError``). Before
 ///   `initialize`, `tools/call` is refused with `-32602`;
 /// - notifications (valid requests without `id`) are never answered; a message that is not
@@ -27,8 +27,8 @@ import SigilJSON
 ///   responses to its requests, or nothing when it holds only notifications. Protocol
 ///   revisions from 2025-06-18 on removed batches: once one of them is negotiated, a batch
 ///   is refused with `-32600`.
-/// - a response larger than ``MCPServerLimits/maxResponseBytes``, and the requests of a
-///   batch after its answer passed ``MCPServerLimits/maxBatchResponseBytes``, are answered
+/// - a response larger than ``MCPServerLimits/maximumResponseBytes``, and the requests of a
+///   batch after its answer passed ``MCPServerLimits/maximumBatchResponseBytes``, are answered
 ///   with `-32603` errors instead.
 ///
 /// - Important: Every message is parsed with ``MCPServerLimits`` (line length, nesting
@@ -126,7 +126,7 @@ public struct MCPServer {
             statistics.protocolErrors += 1
             let error = JSONRPCError(
                 .invalidRequest,
-                "Invalid Request: message of \(byteCount) bytes exceeds the limit of \(limits.maxLineBytes) bytes")
+                "Invalid Request: message of \(byteCount) bytes exceeds the limit of \(limits.maximumLineBytes) bytes")
             return Self.errorResponse(id: .null, error).serializedBytes()
         case .line(let bytes):
             return respond(toLine: bytes)
@@ -139,11 +139,12 @@ public struct MCPServer {
     /// - Returns: The serialized response line, or `nil` when nothing is to be sent.
     public mutating func respond(toLine bytes: [UInt8]) -> [UInt8]? {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
-        if bytes.count > limits.maxLineBytes {
+        if bytes.count > limits.maximumLineBytes {
             return respond(to: .oversized(byteCount: bytes.count))
         }
         let jsonLimits = JSONLimits(
-            maxDepth: limits.maxDepth, maxBytes: limits.maxLineBytes, maxStringBytes: limits.maxLineBytes)
+            maximumDepth: limits.maximumDepth, maximumBytes: limits.maximumLineBytes,
+            maximumStringBytes: limits.maximumLineBytes)
         let message: JSONValue
         do {
             message = try JSONValue.parse(bytes, limits: jsonLimits)
@@ -169,10 +170,11 @@ public struct MCPServer {
             return Self.errorResponse(id: .null, JSONRPCError(.invalidRequest, "Invalid Request: empty batch"))
                 .serializedBytes()
         }
-        if batch.count > limits.maxBatchCount {
+        if batch.count > limits.maximumBatchCount {
             statistics.protocolErrors += 1
             let error = JSONRPCError(
-                .invalidRequest, "Invalid Request: batch of \(batch.count) messages exceeds \(limits.maxBatchCount)")
+                .invalidRequest, "Invalid Request: batch of \(batch.count) messages exceeds \(limits.maximumBatchCount)"
+            )
             return Self.errorResponse(id: .null, error).serializedBytes()
         }
         // The answer is assembled from the serialized responses, so that its size is known
@@ -182,7 +184,7 @@ public struct MCPServer {
         var total = 0
         for element in batch {
             let piece: [UInt8]
-            if total > limits.maxBatchResponseBytes {
+            if total > limits.maximumBatchResponseBytes {
                 // Over the bound: the rest of the batch is not run.
                 guard let id = Self.requestID(element) else { continue }
                 statistics.protocolErrors += 1
@@ -190,7 +192,7 @@ public struct MCPServer {
                     id: id,
                     JSONRPCError(
                         .internalError,
-                        "Internal error: the batch's responses passed \(limits.maxBatchResponseBytes) bytes; "
+                        "Internal error: the batch's responses passed \(limits.maximumBatchResponseBytes) bytes; "
                             + "this request was not run")
                 ).serializedBytes()
             } else {
@@ -207,14 +209,14 @@ public struct MCPServer {
     }
 
     /// The serialized response, or an error response when it is larger than
-    /// ``MCPServerLimits/maxResponseBytes``.
+    /// ``MCPServerLimits/maximumResponseBytes``.
     private mutating func bounded(_ response: JSONValue, id: JSONValue?) -> [UInt8] {
         let bytes = response.serializedBytes()
-        guard bytes.count > limits.maxResponseBytes else { return bytes }
+        guard bytes.count > limits.maximumResponseBytes else { return bytes }
         statistics.protocolErrors += 1
         let error = JSONRPCError(
             .internalError,
-            "Internal error: the response of \(bytes.count) bytes exceeds the limit of \(limits.maxResponseBytes) bytes"
+            "Internal error: the response of \(bytes.count) bytes exceeds the limit of \(limits.maximumResponseBytes) bytes"
         )
         return Self.errorResponse(id: response["id"] ?? id ?? .null, error).serializedBytes()
     }
@@ -373,13 +375,13 @@ public struct MCPServer {
         case .success(let structured):
             statistics.tools[name, default: MCPToolStatistics()].succeeded += 1
             let text = JSONValue.object(structured).serializedBytes()
-            guard text.count > limits.maxDuplicatedTextBytes else {
+            guard text.count > limits.maximumDuplicatedTextBytes else {
                 return .success(
                     Self.toolResult(structured, isError: false, text: String(decoding: text, as: UTF8.self)))
             }
             let summary =
                 "\(name): a result of \(text.count) bytes, sent once, as structuredContent (more than "
-                + "\(limits.maxDuplicatedTextBytes) bytes are not repeated as text)"
+                + "\(limits.maximumDuplicatedTextBytes) bytes are not repeated as text)"
             return .success(Self.toolResult(structured, isError: false, text: summary))
         case .failure(let error):
             if error.code.isDenial {

@@ -37,11 +37,11 @@ public struct MCPStdioTransport: MCPTransport {
     /// - Parameters:
     ///   - input: The descriptor to read requests from; standard input by default.
     ///   - output: The descriptor to write responses to; standard output by default.
-    ///   - maxLineBytes: The longest line accepted; 1 MiB by default.
-    public init(input: Int32 = 0, output: Int32 = 1, maxLineBytes: Int = MCPServerLimits.defaultMaxLineBytes) {
+    ///   - maximumLineBytes: The longest line accepted; 1 MiB by default.
+    public init(input: Int32 = 0, output: Int32 = 1, maximumLineBytes: Int = MCPServerLimits.defaultMaximumLineBytes) {
         inputDescriptor = input
         outputDescriptor = output
-        framer = LineFramer(maxLineBytes: maxLineBytes)
+        framer = LineFramer(maximumLineBytes: maximumLineBytes)
         readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
     }
 

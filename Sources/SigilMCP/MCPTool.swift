@@ -7,7 +7,7 @@ import SigilRBAC
 /// ```swift
 /// let echo = MCPTool(
 ///     name: "echo", description: "Returns its text.",
-///     parameters: [.string("text", description: "What to echo", maxLength: 100)]
+///     parameters: [.string("text", description: "What to echo", maximumLength: 100)]
 /// ) { call throws(MCPToolError) in
 ///     ["text": .string(try call.arguments.string("text"))]
 /// }

@@ -8,8 +8,8 @@ import SigilJSON
 public struct MCPToolParameter: Sendable {
     /// The JSON type of an argument, with its bounds.
     public enum Kind: Sendable, Hashable {
-        /// A string of at most `maxLength` Unicode scalars (JSON Schema `maxLength`).
-        case string(maxLength: Int)
+        /// A string of at most `maximumLength` Unicode scalars (JSON Schema `maxLength`).
+        case string(maximumLength: Int)
         /// An integer within `range` (JSON Schema `minimum` / `maximum`).
         case integer(range: ClosedRange<Int64>)
         /// `true` or `false`.
@@ -48,14 +48,14 @@ public struct MCPToolParameter: Sendable {
     /// - Parameters:
     ///   - name: The argument's name.
     ///   - description: What it means.
-    ///   - maxLength: The most Unicode scalars accepted; 4096 by default.
+    ///   - maximumLength: The most Unicode scalars accepted; 4096 by default.
     ///   - required: Whether a call must give it; `true` by default.
     /// - Returns: The parameter.
     public static func string(
-        _ name: String, description: String, maxLength: Int = 4096, required: Bool = true
+        _ name: String, description: String, maximumLength: Int = 4096, required: Bool = true
     ) -> MCPToolParameter {
         MCPToolParameter(
-            name: name, description: description, kind: .string(maxLength: maxLength), isRequired: required)
+            name: name, description: description, kind: .string(maximumLength: maximumLength), isRequired: required)
     }
 
     /// An integer parameter.
@@ -92,10 +92,10 @@ public struct MCPToolParameter: Sendable {
     public var schema: JSONValue {
         var object = JSONObject()
         switch kind {
-        case .string(let maxLength):
+        case .string(let maximumLength):
             object["type"] = "string"
             object["description"] = .string(description)
-            object["maxLength"] = .number(JSONNumber(maxLength))
+            object["maxLength"] = .number(JSONNumber(maximumLength))
         case .integer(let range):
             object["type"] = "integer"
             object["description"] = .string(description)
@@ -118,13 +118,13 @@ public struct MCPToolParameter: Sendable {
     func validate(_ value: JSONValue) throws(MCPToolError) -> JSONValue {
         let details: JSONObject = ["argument": .string(name)]
         switch kind {
-        case .string(let maxLength):
+        case .string(let maximumLength):
             guard case .string(let text) = value else {
                 throw MCPToolError(.invalidArgumentType, "Argument '\(name)' must be a string", details: details)
             }
-            if !Self.fits(text, maxLength: maxLength) {
+            if !Self.fits(text, maximumLength: maximumLength) {
                 throw MCPToolError(
-                    .argumentTooLong, "Argument '\(name)' is longer than \(maxLength) characters", details: details)
+                    .argumentTooLong, "Argument '\(name)' is longer than \(maximumLength) characters", details: details)
             }
             return value
         case .integer(let range):
@@ -145,13 +145,13 @@ public struct MCPToolParameter: Sendable {
         }
     }
 
-    /// Whether `text` has at most `maxLength` Unicode scalars, without counting past it.
-    private static func fits(_ text: String, maxLength: Int) -> Bool {
-        if text.utf8.count <= maxLength { return true }
+    /// Whether `text` has at most `maximumLength` Unicode scalars, without counting past it.
+    private static func fits(_ text: String, maximumLength: Int) -> Bool {
+        if text.utf8.count <= maximumLength { return true }
         var count = 0
         for _ in text.unicodeScalars {
             count += 1
-            if count > maxLength { return false }
+            if count > maximumLength { return false }
         }
         return true
     }

@@ -54,7 +54,7 @@ public final class MCPChildProcess {
     ///   - arguments: The arguments after the program name.
     ///   - environment: `NAME=value` entries; this process's environment when `nil`.
     ///   - standardError: What happens to the child's standard error.
-    ///   - maxLineBytes: The longest response line accepted.
+    ///   - maximumLineBytes: The longest response line accepted.
     /// - Throws: `MCPTransportError` when the pipes or the process cannot be made.
     /// - Important: This sets `SIGPIPE` to be ignored in the whole process, so that writing to
     ///   a child that has exited fails with `EPIPE` (a `MCPTransportError`) instead of
@@ -62,7 +62,7 @@ public final class MCPChildProcess {
     ///   the default `SIGPIPE` action.
     public init(
         executable: String, arguments: [String], environment: [String]? = nil, standardError: StandardError = .inherit,
-        maxLineBytes: Int = 64 << 20
+        maximumLineBytes: Int = 64 << 20
     ) throws(MCPTransportError) {
         _ = signal(SIGPIPE, SIG_IGN)
         // Pipes are made close-on-exec and the child spawned under one lock, so that a
@@ -74,7 +74,7 @@ public final class MCPChildProcess {
         }
         SpawnLock.shared.unlock()
         (processID, inputDescriptor, outputDescriptor, errorDescriptor) = try spawned.get()
-        framer = LineFramer(maxLineBytes: maxLineBytes)
+        framer = LineFramer(maximumLineBytes: maximumLineBytes)
     }
 
     private static func closeOnExecPipe() throws(MCPTransportError) -> [Int32] {
@@ -225,7 +225,7 @@ public final class MCPChildProcess {
         }
         do {
             return try JSONValue.parse(
-                line, limits: JSONLimits(maxDepth: 64, maxBytes: 64 << 20, maxStringBytes: 64 << 20))
+                line, limits: JSONLimits(maximumDepth: 64, maximumBytes: 64 << 20, maximumStringBytes: 64 << 20))
         } catch {
             throw MCPTransportError(.unexpectedMessage, "response is not JSON: \(error)")
         }

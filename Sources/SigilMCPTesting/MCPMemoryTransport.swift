@@ -25,19 +25,19 @@ public struct MCPMemoryTransport: MCPTransport, Sendable {
     ///
     /// - Parameters:
     ///   - chunks: The bytes the client sends, split as a pipe might split them.
-    ///   - maxLineBytes: The longest line accepted; 1 MiB by default.
-    public init(chunks: [[UInt8]], maxLineBytes: Int = MCPServerLimits.defaultMaxLineBytes) {
+    ///   - maximumLineBytes: The longest line accepted; 1 MiB by default.
+    public init(chunks: [[UInt8]], maximumLineBytes: Int = MCPServerLimits.defaultMaximumLineBytes) {
         self.chunks = chunks
-        self.framer = LineFramer(maxLineBytes: maxLineBytes)
+        self.framer = LineFramer(maximumLineBytes: maximumLineBytes)
     }
 
     /// A transport that delivers `input` as one chunk and then end of input.
     ///
     /// - Parameters:
     ///   - input: The text the client sends.
-    ///   - maxLineBytes: The longest line accepted; 1 MiB by default.
-    public init(input: String, maxLineBytes: Int = MCPServerLimits.defaultMaxLineBytes) {
-        self.init(chunks: [Array(input.utf8)], maxLineBytes: maxLineBytes)
+    ///   - maximumLineBytes: The longest line accepted; 1 MiB by default.
+    public init(input: String, maximumLineBytes: Int = MCPServerLimits.defaultMaximumLineBytes) {
+        self.init(chunks: [Array(input.utf8)], maximumLineBytes: maximumLineBytes)
     }
 
     /// The messages the server sent, decoded as UTF-8 text.

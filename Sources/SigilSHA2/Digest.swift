@@ -20,19 +20,3 @@ extension Digest {
     @inlinable
     public var byteCount: Int { Self.byteCount }
 }
-
-/// Lowercase hex of `bytes`, for digest descriptions.
-func lowercaseHex(_ bytes: UnsafeRawBufferPointer) -> String {
-    var ascii: [UInt8] = []
-    ascii.reserveCapacity(bytes.count * 2)
-    for byte in bytes {
-        ascii.append(hexDigit(byte >> 4))
-        ascii.append(hexDigit(byte & 0x0f))
-    }
-    return String(decoding: ascii, as: UTF8.self)
-}
-
-@inline(__always)
-private func hexDigit(_ nibble: UInt8) -> UInt8 {
-    nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ (nibble &- 10)
-}

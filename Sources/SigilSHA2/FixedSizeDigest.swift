@@ -50,7 +50,7 @@ extension FixedSizeDigest {
 
     /// The digest as lowercase hex, two digits per byte.
     public var description: String {
-        withUnsafeBytes { lowercaseHex($0) }
+        withUnsafeBytes { Hex.encode($0) }
     }
 
     /// Returns an iterator over the digest bytes.

@@ -2,6 +2,7 @@ import SigilBase64
 import SigilJSON
 import SigilMCP
 import SigilMCPTesting
+import SigilSystem
 
 #if canImport(Glibc)
 import Glibc
@@ -29,8 +30,7 @@ struct ServerLauncher {
     let label: String
 
     static func locate() -> ServerLauncher {
-        if let configured = getenv("SIGIL_DEMO_SERVER") {
-            let path = String(cString: configured)
+        if let path = Environment.value("SIGIL_DEMO_SERVER") {
             return ServerLauncher(executable: path, leadingArguments: [], label: path)
         }
         return ServerLauncher(
@@ -64,7 +64,7 @@ struct ServerLauncher {
     static func environment(_ extra: [String]) -> [String] {
         var result = extra
         for name in ["PATH", "HOME"] {
-            if let value = getenv(name) { result.append("\(name)=\(String(cString: value))") }
+            if let value = Environment.value(name) { result.append("\(name)=\(value)") }
         }
         return result
     }
@@ -72,7 +72,7 @@ struct ServerLauncher {
 
 /// Colours when standard output is a terminal.
 enum Style {
-    static let enabled = isatty(1) == 1 && getenv("NO_COLOR") == nil
+    static let enabled = isatty(1) == 1 && Environment.value("NO_COLOR") == nil
 
     static func bold(_ text: String) -> String { wrap(text, "1") }
     static func green(_ text: String) -> String { wrap(text, "32") }

@@ -11,8 +11,9 @@ enum CurveRequests {
     /// that does not parse in its form is invalid. KEYFORM is `raw` (x ‖ y), `x963`
     /// (0x04 ‖ x ‖ y), `spki-der` (KEY is the DER) or `pem` (KEY is the PEM text).
     static func verifyECDSA(_ arguments: [Substring]) -> String {
-        guard arguments.count == 6, let key = Hex.decode(arguments[3]), let message = Hex.decode(arguments[4]),
-            let signature = Hex.decode(arguments[5]), arguments[1] == "raw" || arguments[1] == "der"
+        guard arguments.count == 6, let key = HexField.decode(arguments[3]),
+            let message = HexField.decode(arguments[4]),
+            let signature = HexField.decode(arguments[5]), arguments[1] == "raw" || arguments[1] == "der"
         else { return "bad arguments" }
         let der = arguments[1] == "der"
         switch arguments[0] {
@@ -27,8 +28,9 @@ enum CurveRequests {
     ///
     /// KEYFORM is `raw` (the 32-byte encoding), `spki-der` or `pem`.
     static func verifyEd25519(_ arguments: [Substring]) -> String {
-        guard arguments.count == 4, let key = Hex.decode(arguments[1]), let message = Hex.decode(arguments[2]),
-            let signature = Hex.decode(arguments[3])
+        guard arguments.count == 4, let key = HexField.decode(arguments[1]),
+            let message = HexField.decode(arguments[2]),
+            let signature = HexField.decode(arguments[3])
         else { return "bad arguments" }
         let publicKey: Curve25519.Signing.PublicKey
         do {
@@ -51,10 +53,10 @@ enum CurveRequests {
         let publicKey: Key
         do {
             switch keyForm {
-            case "raw": publicKey = try Key(raw: key)
-            case "x963": publicKey = try Key(x963: key)
-            case "spki-der": publicKey = try Key(der: key)
-            case "pem": publicKey = try Key(pem: String(decoding: key, as: UTF8.self))
+            case "raw": publicKey = try Key(rawRepresentation: key)
+            case "x963": publicKey = try Key(x963Representation: key)
+            case "spki-der": publicKey = try Key(derRepresentation: key)
+            case "pem": publicKey = try Key(pemRepresentation: String(decoding: key, as: UTF8.self))
             default: return "bad key form"
             }
         } catch {
@@ -64,64 +66,40 @@ enum CurveRequests {
     }
 }
 
-/// What the ECDSA requests need of a curve's public key; each curve forwards to its own API.
+/// What the ECDSA requests need of a curve's public key: the curve's own API, which P-256,
+/// P-384 and P-521 spell alike, so one generic body serves the three.
 protocol DifferentialECDSAKey {
-    init(raw: [UInt8]) throws(ECError)
-    init(x963: [UInt8]) throws(ECError)
-    init(der: [UInt8]) throws(ECError)
-    init(pem: String) throws(ECError)
+    /// The curve's signature type.
+    associatedtype Signature: DifferentialECDSASignature
+    init<Bytes: Collection>(rawRepresentation: Bytes) throws(ECError) where Bytes.Element == UInt8
+    init<Bytes: Collection>(x963Representation: Bytes) throws(ECError) where Bytes.Element == UInt8
+    init<Bytes: Collection>(derRepresentation: Bytes) throws(ECError) where Bytes.Element == UInt8
+    init(pemRepresentation: String) throws(ECError)
+    func isValidSignature<Message: Sequence>(_ signature: Signature, for data: Message) -> Bool
+    where Message.Element == UInt8
+}
+
+/// A curve's ECDSA signature, read as r ‖ s or as DER.
+protocol DifferentialECDSASignature {
+    init<Bytes: Collection>(rawRepresentation: Bytes) throws(ECError) where Bytes.Element == UInt8
+    init<Bytes: Collection>(derRepresentation: Bytes) throws(ECError) where Bytes.Element == UInt8
+}
+
+extension DifferentialECDSAKey {
     /// Whether `signature` (r ‖ s, or DER when `der`) is valid for `message`; `false` when it
     /// does not parse.
-    func verifies(_ signature: [UInt8], der: Bool, message: [UInt8]) -> Bool
-}
-
-extension P256.Signing.PublicKey: DifferentialECDSAKey {
-    init(raw: [UInt8]) throws(ECError) { try self.init(rawRepresentation: raw) }
-    init(x963: [UInt8]) throws(ECError) { try self.init(x963Representation: x963) }
-    init(der: [UInt8]) throws(ECError) { try self.init(derRepresentation: der) }
-    init(pem: String) throws(ECError) { try self.init(pemRepresentation: pem) }
     func verifies(_ signature: [UInt8], der: Bool, message: [UInt8]) -> Bool {
-        let parsed: P256.Signing.ECDSASignature?
-        if der {
-            parsed = try? P256.Signing.ECDSASignature(derRepresentation: signature)
-        } else {
-            parsed = try? P256.Signing.ECDSASignature(rawRepresentation: signature)
-        }
+        let parsed =
+            der
+            ? try? Signature(derRepresentation: signature) : try? Signature(rawRepresentation: signature)
         guard let parsed else { return false }
         return isValidSignature(parsed, for: message)
     }
 }
 
-extension P384.Signing.PublicKey: DifferentialECDSAKey {
-    init(raw: [UInt8]) throws(ECError) { try self.init(rawRepresentation: raw) }
-    init(x963: [UInt8]) throws(ECError) { try self.init(x963Representation: x963) }
-    init(der: [UInt8]) throws(ECError) { try self.init(derRepresentation: der) }
-    init(pem: String) throws(ECError) { try self.init(pemRepresentation: pem) }
-    func verifies(_ signature: [UInt8], der: Bool, message: [UInt8]) -> Bool {
-        let parsed: P384.Signing.ECDSASignature?
-        if der {
-            parsed = try? P384.Signing.ECDSASignature(derRepresentation: signature)
-        } else {
-            parsed = try? P384.Signing.ECDSASignature(rawRepresentation: signature)
-        }
-        guard let parsed else { return false }
-        return isValidSignature(parsed, for: message)
-    }
-}
-
-extension P521.Signing.PublicKey: DifferentialECDSAKey {
-    init(raw: [UInt8]) throws(ECError) { try self.init(rawRepresentation: raw) }
-    init(x963: [UInt8]) throws(ECError) { try self.init(x963Representation: x963) }
-    init(der: [UInt8]) throws(ECError) { try self.init(derRepresentation: der) }
-    init(pem: String) throws(ECError) { try self.init(pemRepresentation: pem) }
-    func verifies(_ signature: [UInt8], der: Bool, message: [UInt8]) -> Bool {
-        let parsed: P521.Signing.ECDSASignature?
-        if der {
-            parsed = try? P521.Signing.ECDSASignature(derRepresentation: signature)
-        } else {
-            parsed = try? P521.Signing.ECDSASignature(rawRepresentation: signature)
-        }
-        guard let parsed else { return false }
-        return isValidSignature(parsed, for: message)
-    }
-}
+extension P256.Signing.PublicKey: DifferentialECDSAKey {}
+extension P384.Signing.PublicKey: DifferentialECDSAKey {}
+extension P521.Signing.PublicKey: DifferentialECDSAKey {}
+extension P256.Signing.ECDSASignature: DifferentialECDSASignature {}
+extension P384.Signing.ECDSASignature: DifferentialECDSASignature {}
+extension P521.Signing.ECDSASignature: DifferentialECDSASignature {}

@@ -29,20 +29,20 @@ struct DifferentialRequest {
         let arguments = Array(fields.dropFirst())
         switch operation {
         case "b64u-encode":
-            guard arguments.count == 1, let bytes = Hex.decode(arguments[0]) else { return "bad arguments" }
-            return "ok " + Hex.encode(Base64URL.encode(bytes).utf8)
+            guard arguments.count == 1, let bytes = HexField.decode(arguments[0]) else { return "bad arguments" }
+            return "ok " + HexField.encode(Base64URL.encode(bytes).utf8)
         case "b64u-decode":
-            guard arguments.count == 1, let ascii = Hex.decode(arguments[0]) else { return "bad arguments" }
+            guard arguments.count == 1, let ascii = HexField.decode(arguments[0]) else { return "bad arguments" }
             do {
-                return "ok " + Hex.encode(try Base64URL.decode(ascii))
+                return "ok " + HexField.encode(try Base64URL.decode(ascii))
             } catch {
                 return "err \(error.code)"
             }
         case "b64-decode":
-            guard arguments.count == 2, let ascii = Hex.decode(arguments[0]) else { return "bad arguments" }
+            guard arguments.count == 2, let ascii = HexField.decode(arguments[0]) else { return "bad arguments" }
             let padding: Base64.Padding = arguments[1] == "1" ? .required : .forbidden
             do {
-                return "ok " + Hex.encode(try Base64.decode(ascii, padding: padding))
+                return "ok " + HexField.encode(try Base64.decode(ascii, padding: padding))
             } catch {
                 return "err \(error.code)"
             }

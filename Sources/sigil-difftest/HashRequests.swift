@@ -8,7 +8,7 @@ import SigilSHA2
 enum HashRequests {
     /// `sha ALG MESSAGE` → `ok DIGEST`.
     static func digest(_ arguments: [Substring]) -> String {
-        guard arguments.count == 2, let message = Hex.decode(arguments[1]) else { return "bad arguments" }
+        guard arguments.count == 2, let message = HexField.decode(arguments[1]) else { return "bad arguments" }
         switch arguments[0] {
         case "sha256": return digest(SHA256.self, message)
         case "sha384": return digest(SHA384.self, message)
@@ -19,7 +19,8 @@ enum HashRequests {
 
     /// `hmac ALG KEY MESSAGE` → `ok TAG`.
     static func authenticationCode(_ arguments: [Substring]) -> String {
-        guard arguments.count == 3, let key = Hex.decode(arguments[1]), let message = Hex.decode(arguments[2]) else {
+        guard arguments.count == 3, let key = HexField.decode(arguments[1]), let message = HexField.decode(arguments[2])
+        else {
             return "bad arguments"
         }
         let symmetricKey = SymmetricKey(data: key)
@@ -36,7 +37,7 @@ enum HashRequests {
         var hasher = H()
         for chunk in chunks(of: message) { hasher.update(data: chunk) }
         guard Array(hasher.finalize()) == oneShot else { return "err streaming" }
-        return "ok " + Hex.encode(oneShot)
+        return "ok " + HexField.encode(oneShot)
     }
 
     private static func authenticationCode<H: HashFunction>(
@@ -52,7 +53,7 @@ enum HashRequests {
         guard HMAC<H>.isValidAuthenticationCode(oneShot, authenticating: message, using: key) else {
             return "err validation"
         }
-        return "ok " + Hex.encode(oneShot)
+        return "ok " + HexField.encode(oneShot)
     }
 
     /// Splits `bytes` into chunks of 1, 2, 3 and so on 127 bytes, then repeats.
@@ -73,19 +74,20 @@ enum HashRequests {
 extension HashRequests {
     /// `pbkdf2 ALG PASSWORD SALT ITERATIONS LENGTH` → `ok KEY` or `err CODE`.
     static func derivedKey(_ arguments: [Substring]) -> String {
-        guard arguments.count == 5, let password = Hex.decode(arguments[1]), let salt = Hex.decode(arguments[2]),
+        guard arguments.count == 5, let password = HexField.decode(arguments[1]),
+            let salt = HexField.decode(arguments[2]),
             let iterations = Int(arguments[3]), let length = Int(arguments[4])
         else { return "bad arguments" }
         do {
             switch arguments[0] {
             case "sha256":
                 return "ok "
-                    + Hex.encode(
+                    + HexField.encode(
                         try PBKDF2<SHA256>.deriveKey(
                             from: password, salt: salt, iterations: iterations, outputByteCount: length))
             case "sha512":
                 return "ok "
-                    + Hex.encode(
+                    + HexField.encode(
                         try PBKDF2<SHA512>.deriveKey(
                             from: password, salt: salt, iterations: iterations, outputByteCount: length))
             default:

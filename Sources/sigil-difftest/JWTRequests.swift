@@ -13,7 +13,7 @@ struct JWTRequests {
     /// every other option at its default (exp required). TOKEN is the token's bytes.
     mutating func verify(_ arguments: [Substring]) -> String {
         guard arguments.count == 6, let algorithm = JWTAlgorithm(rawValue: String(arguments[0])),
-            let now = Int64(arguments[3]), let leeway = Int64(arguments[4]), let token = Hex.decode(arguments[5])
+            let now = Int64(arguments[3]), let leeway = Int64(arguments[4]), let token = HexField.decode(arguments[5])
         else { return "bad arguments" }
         let cacheKey = arguments[0] + " " + arguments[1] + " " + arguments[2]
         let key: JWTKey
@@ -43,9 +43,9 @@ struct JWTRequests {
     {
         switch kind {
         case "hmac":
-            return try JWTKey.hmac(Hex.decode(field) ?? [], algorithm: algorithm)
+            return try JWTKey.hmac(HexField.decode(field) ?? [], algorithm: algorithm)
         case "pem":
-            return try JWTKey(pem: String(decoding: Hex.decode(field) ?? [], as: UTF8.self), algorithm: algorithm)
+            return try JWTKey(pem: String(decoding: HexField.decode(field) ?? [], as: UTF8.self), algorithm: algorithm)
         default:
             throw JWTError(.invalidKey, "unknown key kind")
         }

@@ -15,7 +15,8 @@ struct RSARequests {
     /// the DER), `pem` or `pkcs1-pem` (KEY is the PEM text), or `ne` (KEY is `N:E`, both
     /// big-endian hex).
     mutating func verify(_ arguments: [Substring]) -> String {
-        guard arguments.count == 5, let message = Hex.decode(arguments[3]), let signature = Hex.decode(arguments[4])
+        guard arguments.count == 5, let message = HexField.decode(arguments[3]),
+            let signature = HexField.decode(arguments[4])
         else { return "bad arguments" }
         guard ["sha256", "sha384", "sha512"].contains(arguments[0]) else { return "bad algorithm" }
         let key: RSA.PublicKey
@@ -45,7 +46,7 @@ struct RSARequests {
     /// count (0…2048); FORM and KEY as for `rsa-verify`.
     mutating func verifyPSS(_ arguments: [Substring]) -> String {
         guard arguments.count == 7, let saltLength = Int(arguments[2]), saltLength >= 0, saltLength <= 2048,
-            let message = Hex.decode(arguments[5]), let signature = Hex.decode(arguments[6])
+            let message = HexField.decode(arguments[5]), let signature = HexField.decode(arguments[6])
         else { return "bad arguments" }
         let key: RSA.PublicKey
         if let cached = keys[String(arguments[4])] {
@@ -95,13 +96,13 @@ struct RSARequests {
     private static func parseKey(form: Substring, field: Substring) throws(RSAError) -> RSA.PublicKey {
         switch form {
         case "spki-der", "pkcs1-der":
-            return try RSA.PublicKey(derRepresentation: Hex.decode(field) ?? [])
+            return try RSA.PublicKey(derRepresentation: HexField.decode(field) ?? [])
         case "pem", "pkcs1-pem":
-            return try RSA.PublicKey(pemRepresentation: String(decoding: Hex.decode(field) ?? [], as: UTF8.self))
+            return try RSA.PublicKey(pemRepresentation: String(decoding: HexField.decode(field) ?? [], as: UTF8.self))
         default:
             let parts = field.split(separator: ":")
-            let modulus = parts.first.flatMap { Hex.decode($0) } ?? []
-            let exponent = parts.count == 2 ? Hex.decode(parts[1]) ?? [] : []
+            let modulus = parts.first.flatMap { HexField.decode($0) } ?? []
+            let exponent = parts.count == 2 ? HexField.decode(parts[1]) ?? [] : []
             return try RSA.PublicKey(modulus: modulus, publicExponent: exponent)
         }
     }

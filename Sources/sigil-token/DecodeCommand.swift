@@ -1,4 +1,5 @@
 import SigilBase64
+import SigilExampleServer
 import SigilJSON
 
 /// `sigil-token decode`: show a token's header and payload without verifying anything.

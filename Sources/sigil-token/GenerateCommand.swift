@@ -49,7 +49,7 @@ enum GenerateCommand {
         Exit status: 0 on success, 2 on a usage or key error.
         """
 
-    static let options: [OptionSpec] = [
+    static let options: [CommandLineOption] = [
         .value("user"), .value("role", repeatable: true), .value("expires"), .value("permission", repeatable: true),
         .value("claim", repeatable: true), .value("alg"), .value("secret-file"), .value("key"), .value("kid"),
         .flag("kid-thumbprint"), .flag("quiet"),

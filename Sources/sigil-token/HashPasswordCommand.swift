@@ -1,3 +1,4 @@
+import SigilExampleServer
 import SigilHMAC
 
 /// `sigil-token hash-password`: a PBKDF2 PHC string for a users file.
@@ -24,7 +25,7 @@ enum HashPasswordCommand {
         Exit status: 0 on success, 2 on a usage error or an empty password.
         """
 
-    static let options: [OptionSpec] = [.value("algorithm"), .value("iterations")]
+    static let options: [CommandLineOption] = [.value("algorithm"), .value("iterations")]
 
     static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
         let parsed = try CommandLineArguments(arguments, command: name, options: options)

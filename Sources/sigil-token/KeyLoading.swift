@@ -1,6 +1,7 @@
 import SigilExampleServer
 import SigilJSON
 import SigilJWT
+import SigilSystem
 
 /// Where `sigil-token` gets its keys: a secret file, `--key` (PEM, JWK or JWKS, recognised
 /// by content), `SIGIL_JWT_SECRET`, or the demo secret with a warning.
@@ -15,7 +16,7 @@ enum KeyLoading {
             guard !bytes.isEmpty else { throw UsageError("the secret file \(file) is empty", command: command) }
             return bytes
         }
-        if let secret = SystemIO.environment(SigilDemo.secretEnvironmentVariable), !secret.isEmpty {
+        if let secret = Environment.value(SigilDemo.secretEnvironmentVariable) {
             return Array(secret.utf8)
         }
         SystemIO.printError(

@@ -14,12 +14,6 @@ enum SystemIO {
     /// The largest file or standard input read: 1 MiB (keys, tokens and passwords are small).
     static let maximumInputBytes = 1 << 20
 
-    /// An environment variable, if set.
-    static func environment(_ name: String) -> String? {
-        guard let value = getenv(name) else { return nil }
-        return String(cString: value)
-    }
-
     /// Writes text to standard output.
     static func print(_ text: String) {
         writeAll(STDOUT_FILENO, text + "\n")

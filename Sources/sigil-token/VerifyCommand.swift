@@ -1,4 +1,5 @@
 import SigilBase64
+import SigilExampleServer
 import SigilJSON
 import SigilJWT
 
@@ -45,7 +46,7 @@ enum VerifyCommand {
         Exit status: 0 for a valid token, 1 for an invalid one, 2 on a usage or key error.
         """
 
-    static let options: [OptionSpec] = [
+    static let options: [CommandLineOption] = [
         .value("secret-file"), .value("key"), .value("alg", repeatable: true), .value("issuer", repeatable: true),
         .value("audience", repeatable: true), .value("leeway"), .value("now"), .value("require", repeatable: true),
         .value("type"), .flag("no-exp"), .value("max-token-bytes"),
@@ -77,7 +78,7 @@ enum VerifyCommand {
             guard limit > 0, limit <= 1 << 24 else {
                 throw UsageError("--max-token-bytes must be between 1 and 16777216", command: name)
             }
-            options.maxTokenBytes = Int(limit)
+            options.maximumTokenBytes = Int(limit)
         }
 
         let keys = try KeyLoading.verificationKeys(

@@ -343,7 +343,7 @@ struct SigilJSONCoderTests {
 
     @Test("the decoder's size and depth limits apply")
     func limits() throws {
-        let decoder = SigilJSONDecoder(limits: JSONLimits(maxDepth: 2))
+        let decoder = SigilJSONDecoder(limits: JSONLimits(maximumDepth: 2))
         #expect(throws: DecodingError.self) { try decoder.decode([[[Int]]].self, from: Array("[[[1]]]".utf8)) }
         #expect(try decoder.decode([[Int]].self, from: Array("[[1]]".utf8)) == [[1]])
     }

@@ -7,7 +7,7 @@ import Testing
 struct JSONContractShapeTests {
     @Test("parsing from String, bytes and raw buffers, with limits")
     func parsing() throws {
-        let limits = JSONLimits(maxDepth: 8, maxBytes: 1024, maxStringBytes: 64)
+        let limits = JSONLimits(maximumDepth: 8, maximumBytes: 1024, maximumStringBytes: 64)
         let fromText = try JSONValue.parse(#"{"alg":"HS256","typ":"JWT"}"#, limits: limits)
         let bytes: [UInt8] = Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8)
         let fromBytes = try JSONValue.parse(bytes)

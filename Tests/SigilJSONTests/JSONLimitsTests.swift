@@ -13,7 +13,7 @@ struct JSONLimitsTests {
 
     @Test("default depth: 64 accepted, 65 rejected at the 65th bracket")
     func defaultDepth() throws {
-        #expect(JSONLimits().maxDepth == 64)
+        #expect(JSONLimits().maximumDepth == 64)
         _ = try JSONValue.parse(Self.nestedArrays(64))
         _ = try JSONValue.parse(Self.nestedObjects(64))
         let arrays = try #require(throws: JSONError.self) { try JSONValue.parse(Self.nestedArrays(65)) }
@@ -26,7 +26,7 @@ struct JSONLimitsTests {
 
     @Test("configured depth: exactly the limit accepted, one past rejected", arguments: [0, 1, 2, 10, 1000])
     func configuredDepth(_ limit: Int) throws {
-        let limits = JSONLimits(maxDepth: limit)
+        let limits = JSONLimits(maximumDepth: limit)
         if limit > 0 { _ = try JSONValue.parse(Self.nestedArrays(limit), limits: limits) }
         _ = try JSONValue.parse("1", limits: limits)
         let error = try #require(throws: JSONError.self) {
@@ -52,7 +52,7 @@ struct JSONLimitsTests {
         #expect(error.offset == 64)
         // With no practical depth limit the iterative reader still does not overflow.
         let lifted = try #require(throws: JSONError.self) {
-            try JSONValue.parse(open, limits: JSONLimits(maxDepth: .max))
+            try JSONValue.parse(open, limits: JSONLimits(maximumDepth: .max))
         }
         #expect(lifted.code == .unexpectedEnd)
         #expect(lifted.offset == 100_000)
@@ -61,10 +61,10 @@ struct JSONLimitsTests {
     @Test("defaults")
     func defaults() {
         let limits = JSONLimits()
-        #expect(limits.maxDepth == 64)
-        #expect(limits.maxBytes == 1 << 20)
-        #expect(limits.maxStringBytes == 1 << 20)
-        #expect(limits.maxNumberBytes == 256)
+        #expect(limits.maximumDepth == 64)
+        #expect(limits.maximumBytes == 1 << 20)
+        #expect(limits.maximumStringBytes == 1 << 20)
+        #expect(limits.maximumNumberBytes == 256)
     }
 
     @Test("the default document limit: 1 MiB accepted, one byte more rejected")
@@ -78,7 +78,7 @@ struct JSONLimitsTests {
 
     @Test("document size limit")
     func documentSize() throws {
-        let limits = JSONLimits(maxBytes: 10)
+        let limits = JSONLimits(maximumBytes: 10)
         _ = try JSONValue.parse("[1,2,3,44]", limits: limits)
         let error = try #require(throws: JSONError.self) { try JSONValue.parse("[1,2,3,444]", limits: limits) }
         #expect(error.code == .sizeLimitExceeded)
@@ -87,7 +87,7 @@ struct JSONLimitsTests {
 
     @Test("string length limit counts the raw token between the quotes")
     func stringSize() throws {
-        let limits = JSONLimits(maxStringBytes: 4)
+        let limits = JSONLimits(maximumStringBytes: 4)
         _ = try JSONValue.parse(#"["abcd"]"#, limits: limits)
         _ = try JSONValue.parse(#"{"abcd":"\n\t"}"#, limits: limits)
         for text in [#"["abcde"]"#, #"["ab\n\t"]"#, #"{"abcde":1}"#] {
@@ -99,7 +99,7 @@ struct JSONLimitsTests {
 
     @Test("number length limit")
     func numberSize() throws {
-        let limits = JSONLimits(maxNumberBytes: 6)
+        let limits = JSONLimits(maximumNumberBytes: 6)
         _ = try JSONValue.parse("[-1.5e3]", limits: limits)
         let error = try #require(throws: JSONError.self) { try JSONValue.parse("[-1.5e10]", limits: limits) }
         #expect(error.code == .sizeLimitExceeded)

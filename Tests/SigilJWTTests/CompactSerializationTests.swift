@@ -99,18 +99,18 @@ struct CompactSerializationTests {
 
     @Test("a token over the limit is tokenTooLarge, even if it is otherwise garbage")
     func oversize() throws {
-        let verifier = try TokenForge.verifier { $0.maxTokenBytes = 100 }
+        let verifier = try TokenForge.verifier { $0.maximumTokenBytes = 100 }
         let garbage = String(repeating: "A", count: 101)
         #expect(TokenForge.error { () throws(JWTError) in try verifier.verify(garbage) }?.code == .tokenTooLarge)
         // The default limit is 16 KiB.
-        #expect(JWTValidationOptions().maxTokenBytes == 16_384)
+        #expect(JWTValidationOptions().maximumTokenBytes == 16_384)
         let big = try TokenForge.token(
             payload: #"{"exp":1700003600,"pad":""# + String(repeating: "x", count: 16_384) + "\"}")
         let defaultVerifier = try TokenForge.verifier()
         #expect(TokenForge.error { () throws(JWTError) in try defaultVerifier.verify(big) }?.code == .tokenTooLarge)
         // Exactly at the limit is still read.
         let token = try TokenForge.token(payload: Self.payload)
-        let exact = try TokenForge.verifier { $0.maxTokenBytes = token.utf8.count }
+        let exact = try TokenForge.verifier { $0.maximumTokenBytes = token.utf8.count }
         #expect(try exact.verify(token).claims.subject == "alice")
     }
 

@@ -23,7 +23,7 @@ struct JWTResourceLimitTests {
 
     @Test("a token of exactly 16,384 bytes verifies; 16,385 bytes is tokenTooLarge")
     func tokenSize() throws {
-        #expect(JWTValidationOptions.defaultMaxTokenBytes == 16_384)
+        #expect(JWTValidationOptions.defaultMaximumTokenBytes == 16_384)
         let verifier = try TokenForge.verifier()
         let exact = try #require(try Self.token(byteCount: 16_384))
         #expect(TokenForge.error { () throws(JWTError) in try verifier.verify(exact) } == nil)

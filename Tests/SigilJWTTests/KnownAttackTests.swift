@@ -297,7 +297,7 @@ struct KnownAttackTests {
         }
         // With the limit raised past the token, it is read once and refused on its signature.
         var options = AttackForge.options()
-        options.maxTokenBytes = 16 * 1024 * 1024
+        options.maximumTokenBytes = 16 * 1024 * 1024
         let raised = JWTVerifier(key: try AttackForge.hsKey(), options: options)
         let signedShape =
             AttackForge.segment(#"{"alg":"HS256"}"#) + "." + huge + "."
@@ -348,7 +348,7 @@ struct KnownAttackTests {
             AttackForge.segment(#"{"alg":"RS256"}"#) + "." + AttackForge.segment(AttackForge.adminClaims) + "."
             + Base64URL.encode(modulus)
         var options = AttackForge.options()
-        options.maxTokenBytes = 64 * 1024
+        options.maximumTokenBytes = 64 * 1024
         let roomy = JWTVerifier(
             key: try JWTKey.rsa(try AttackForge.rsaPublicKey(), algorithm: .rs256), options: options)
         #expect(AttackForge.error { () throws(JWTError) in try verifier.verify(token) }?.code == .tokenTooLarge)

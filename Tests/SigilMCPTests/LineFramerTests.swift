@@ -5,7 +5,7 @@ import Testing
 @Suite("Line framing")
 struct LineFramerTests {
     private func lines(_ chunks: [String], max: Int = 16) -> [MCPIncomingLine] {
-        var transport = MCPMemoryTransport(chunks: chunks.map { Array($0.utf8) }, maxLineBytes: max)
+        var transport = MCPMemoryTransport(chunks: chunks.map { Array($0.utf8) }, maximumLineBytes: max)
         var result: [MCPIncomingLine] = []
         while let line = transport.receive() { result.append(line) }
         return result

@@ -31,10 +31,10 @@ struct MCPResourceLimitTests {
     @Test("the defaults are 1 MiB lines, depth 32 and batches of 256")
     func defaults() {
         let limits = MCPServerLimits()
-        #expect(MCPServerLimits.defaultMaxLineBytes == 1_048_576)
-        #expect(limits.maxLineBytes == 1_048_576)
-        #expect(limits.maxDepth == 32)
-        #expect(limits.maxBatchCount == 256)
+        #expect(MCPServerLimits.defaultMaximumLineBytes == 1_048_576)
+        #expect(limits.maximumLineBytes == 1_048_576)
+        #expect(limits.maximumDepth == 32)
+        #expect(limits.maximumBatchCount == 256)
     }
 
     @Test("a line of exactly 1 MiB is served; one byte more is -32600 with id null, and the next line is served")

@@ -17,18 +17,18 @@ struct MCPServerBoundsTests {
         return server
     }
 
-    @Test("a response over maxResponseBytes is replaced by a -32603 error with the request's id")
+    @Test("a response over maximumResponseBytes is replaced by a -32603 error with the request's id")
     func responseBound() throws {
-        var server = Self.big(limits: MCPServerLimits(maxResponseBytes: 1_000))
+        var server = Self.big(limits: MCPServerLimits(maximumResponseBytes: 1_000))
         #expect(try TestServer.result(&server, TestServer.call("big", #"{"n":300}"#))["isError"] == false)
         let response = try #require(try TestServer.exchange(&server, TestServer.call("big", #"{"n":5000}"#, id: 7)))
         #expect(response["error"]?["code"] == -32603)
         #expect(response["id"] == 7)
     }
 
-    @Test("once a batch's answer passes maxBatchResponseBytes, its other requests are not run")
+    @Test("once a batch's answer passes maximumBatchResponseBytes, its other requests are not run")
     func batchBound() throws {
-        var server = Self.big(limits: MCPServerLimits(maxBatchResponseBytes: 2_000))
+        var server = Self.big(limits: MCPServerLimits(maximumBatchResponseBytes: 2_000))
         let calls = (1...10).map { TestServer.call("big", #"{"n":600}"#, id: $0) }
         let line = "[" + calls.joined(separator: ",") + #",{"jsonrpc":"2.0","method":"notifications/x"}]"#
         let answer = server.respond(to: .line(Array(line.utf8)))
@@ -45,7 +45,7 @@ struct MCPServerBoundsTests {
 
     @Test("a large result is sent once: the text block is a summary, not a second copy")
     func noDuplicate() throws {
-        var server = Self.big(limits: MCPServerLimits(maxDuplicatedTextBytes: 100))
+        var server = Self.big(limits: MCPServerLimits(maximumDuplicatedTextBytes: 100))
         let small = try TestServer.result(&server, TestServer.call("big", #"{"n":10}"#))
         #expect(small["content"]?[0]?["text"] == #"{"text":"xxxxxxxxxx"}"#)
         let large = try TestServer.result(&server, TestServer.call("big", #"{"n":5000}"#))

@@ -96,7 +96,7 @@ struct MCPServerProtocolTests {
 
     @Test("nesting deeper than the limit is -32700")
     func depthLimit() throws {
-        var server = TestServer.make(limits: MCPServerLimits(maxDepth: 8))
+        var server = TestServer.make(limits: MCPServerLimits(maximumDepth: 8))
         let deep = String(repeating: "[", count: 9) + String(repeating: "]", count: 9)
         #expect(try TestServer.exchange(&server, deep)?["error"]?["code"] == -32700)
         let hostile = String(repeating: "[", count: 100_000)
@@ -159,7 +159,7 @@ struct MCPServerProtocolTests {
 
     @Test("a batch larger than the limit is -32600")
     func batchLimit() throws {
-        var server = TestServer.make(limits: MCPServerLimits(maxBatchCount: 2))
+        var server = TestServer.make(limits: MCPServerLimits(maximumBatchCount: 2))
         let ping = #"{"jsonrpc":"2.0","id":1,"method":"ping"}"#
         #expect(try TestServer.errorCode(&server, "[\(ping),\(ping),\(ping)]") == -32600)
         #expect(try TestServer.exchange(&server, "[\(ping),\(ping)]")?.arrayValue?.count == 2)
@@ -170,8 +170,8 @@ struct MCPServerProtocolTests {
         let ping = #"{"jsonrpc":"2.0","id":2,"method":"ping"}"#
         let big =
             #"{"jsonrpc":"2.0","id":1,"method":"ping","params":{"x":""# + String(repeating: "a", count: 5000) + "\"}}"
-        var transport = MCPMemoryTransport(input: big + "\n" + ping + "\n", maxLineBytes: 1000)
-        var server = TestServer.make(limits: MCPServerLimits(maxLineBytes: 1000))
+        var transport = MCPMemoryTransport(input: big + "\n" + ping + "\n", maximumLineBytes: 1000)
+        var server = TestServer.make(limits: MCPServerLimits(maximumLineBytes: 1000))
         #expect(server.run(on: &transport) == .endOfInput)
         #expect(transport.output.count == 2)
         let first = try JSONValue.parse(transport.output[0])

@@ -79,7 +79,7 @@ struct ReadmeAppExampleTests {
             MCPTool(
                 name: "publish", description: "Publish a post.",
                 access: .permission(try Permission("write:posts")),
-                parameters: [.string("title", description: "The post's title", maxLength: 200)]
+                parameters: [.string("title", description: "The post's title", maximumLength: 200)]
             ) { call throws(MCPToolError) in
                 let caller = try call.authenticatedCaller()
                 return ["title": .string(try call.arguments.string("title")), "by": .string(caller.userID)]

@@ -17,7 +17,7 @@ enum TestServer {
             MCPTool(
                 name: "echo", description: "Returns its text, repeated.",
                 parameters: [
-                    .string("text", description: "What to echo", maxLength: 10),
+                    .string("text", description: "What to echo", maximumLength: 10),
                     .integer("times", description: "How many times", range: 1...3, defaultValue: 1),
                     .boolean("shout", description: "Upper case?", defaultValue: false),
                 ]

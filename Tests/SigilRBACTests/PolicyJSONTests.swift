@@ -159,7 +159,7 @@ struct PolicyJSONTests {
 
     @Test("the reader's limits apply")
     func readerLimits() throws {
-        let small = JSONLimits(maxBytes: 32)
+        let small = JSONLimits(maximumBytes: 32)
         let error = #expect(throws: PolicyError.self) { try Policy(json: Self.exampleDocument, limits: small) }
         #expect(error?.jsonError?.code == .sizeLimitExceeded)
         let fromBytes = #expect(throws: PolicyError.self) {

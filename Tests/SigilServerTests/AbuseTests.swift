@@ -46,7 +46,7 @@ struct BoundedRequestTests {
         try server.send(batch)
         let line = try #require(try server.receiveLine())
         #expect(line.utf8.count < 9 << 20, "a batch answer of \(line.utf8.count) bytes")
-        let limits = JSONLimits(maxDepth: 64, maxBytes: 64 << 20, maxStringBytes: 64 << 20)
+        let limits = JSONLimits(maximumDepth: 64, maximumBytes: 64 << 20, maximumStringBytes: 64 << 20)
         let responses = try #require(try JSONValue.parse(Array(line.utf8), limits: limits).arrayValue)
         #expect(responses.count == 256)
         let answered = responses.filter { $0["result"] != nil }

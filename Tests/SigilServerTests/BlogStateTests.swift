@@ -87,9 +87,9 @@ struct BlogStateTests {
         let path = directory + "/data.json"
         try POSIXFile.replaceAtomically(path, with: Array("first".utf8))
         try POSIXFile.replaceAtomically(path, with: Array("second".utf8))
-        #expect(try POSIXFile.readAll(path, maxBytes: 100) == Array("second".utf8))
+        #expect(try POSIXFile.readAll(path, maximumBytes: 100) == Array("second".utf8))
         #expect(ServerHarness.fileNames(in: directory) == ["data.json"])
-        #expect(throws: DataFileError.self) { try POSIXFile.readAll(path, maxBytes: 3) }
+        #expect(throws: DataFileError.self) { try POSIXFile.readAll(path, maximumBytes: 3) }
         #expect(throws: DataFileError.self) {
             try POSIXFile.replaceAtomically(directory + "/missing/data.json", with: [1])
         }
@@ -117,8 +117,23 @@ struct BlogStateTests {
         #expect(options.dataPath == "d.json")
         #expect(options.usersPath == "u.json")
         #expect(options.accessTokenLifetime == 60)
-        for bad in [["--data"], ["--access-ttl", "0"], ["--refresh-ttl", "x"], ["--nope"], ["--users", ""]] {
-            #expect(throws: ServerOptionsError.self) { try ServerOptions(parsing: bad) }
+        let bad: [([String], CommandLineError.Code)] = [
+            (["--data"], .missingValue), (["--access-ttl", "0"], .invalidValue),
+            (["--refresh-ttl", "x"], .invalidValue),
+            (["--nope"], .unknownOption), (["--users", ""], .missingValue),
+            (["--data", "a", "--data", "b"], .repeatedOption),
+            (["blog.json"], .unexpectedArgument), (["--demo=yes"], .unexpectedValue),
+            (["--signing-alg", "HS256", "--signing-key", "k.pem"], .invalidValue),
+            (["--signing-alg", "RS256"], .missingOption), (["--print-jwks"], .missingOption),
+            (["--rehash-passwords"], .missingOption),
+        ]
+        for (arguments, code) in bad {
+            #expect(throws: CommandLineError(code, "")) { try ServerOptions(parsing: arguments) }
         }
+        #expect(bad.count == 12)
+        let inline = try ServerOptions(parsing: ["--issuer=https://a.example", "--signing-key=k.pem", "--print-jwks"])
+        #expect(inline.issuer == "https://a.example")
+        #expect(inline.signingKeyPath == "k.pem")
+        #expect(inline.printJWKS)
     }
 }

@@ -62,7 +62,7 @@ struct StorageTests {
         let directory = try ServerHarness.temporaryDirectory()
         defer { ServerHarness.removeTree(directory) }
         let path = directory + "/blog.json"
-        let store = try BlogStore(path: path, maxSnapshotBytes: 64 * 1024)
+        let store = try BlogStore(path: path, maximumSnapshotBytes: 64 * 1024)
         let content = String(repeating: "\u{01}", count: 2_000)  // 12,000 bytes stored
         var refused: MCPToolError?
         for _ in 0..<20 {
@@ -83,7 +83,7 @@ struct StorageTests {
         store.release()
         let snapshot = try #require(ServerHarness.readFile(path))
         #expect(snapshot.count <= 64 * 1024)
-        let reopened = try BlogStore(path: path, maxSnapshotBytes: 64 * 1024)
+        let reopened = try BlogStore(path: path, maximumSnapshotBytes: 64 * 1024)
         defer { reopened.release() }
         #expect(reopened.state.posts.count == count - 1)
     }

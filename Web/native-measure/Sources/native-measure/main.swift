@@ -37,7 +37,7 @@ func readVectors() -> JSONValue {
         if count == 0 { break }
         bytes.append(contentsOf: chunk[0..<count])
     }
-    return try! JSONValue.parse(bytes, limits: JSONLimits(maxBytes: 1 << 22))
+    return try! JSONValue.parse(bytes, limits: JSONLimits(maximumBytes: 1 << 22))
 }
 
 let rsaKey = readVectors()["tests"]![3]!["key"]!
