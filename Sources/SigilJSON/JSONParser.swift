@@ -369,7 +369,9 @@ struct JSONParser {
             // In bounds: the loop runs while `position < end`.
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                guard position - start <= limits.maximumStringBytes else { throw JSONError(.sizeLimitExceeded, at: quote) }
+                guard position - start <= limits.maximumStringBytes else {
+                    throw JSONError(.sizeLimitExceeded, at: quote)
+                }
                 position += 1
                 return String(decoding: buffer, as: UTF8.self)
             }
