@@ -331,7 +331,7 @@ struct DoubleWord: Sendable {
     /// The full 128-bit product a·b (never overflows).
     @inline(__always)
     static func product(_ a: UInt64, _ b: UInt64) -> DoubleWord {
-        let (high, low) = a.multipliedFullWidth(by: b)
+        let (high, low) = wideProduct(a, b)
         return DoubleWord(high: high, low: low)
     }
 
@@ -345,7 +345,7 @@ struct DoubleWord: Sendable {
     /// self · k mod 2¹²⁸.
     @inline(__always)
     func multiplied(by k: UInt64) -> DoubleWord {
-        let (high, low) = self.low.multipliedFullWidth(by: k)
+        let (high, low) = wideProduct(self.low, k)
         return DoubleWord(high: self.high &* k &+ high, low: low)
     }
 

@@ -155,36 +155,3 @@ struct Scalar: Sendable {
         return Scalar(select(keep, t0, d0), select(keep, t1, d1), select(keep, t2, d2), select(keep, t3, d3))
     }
 }
-
-/// (a·b + c + carry) split into its low word and its high word (never overflows:
-/// (2⁶⁴ − 1)² + 2·(2⁶⁴ − 1) = 2¹²⁸ − 1).
-@inline(__always)
-func multiplyAccumulate(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
-    let (high, low) = a.multipliedFullWidth(by: b)
-    let (sum, overflow) = low.addingReportingOverflow(c)
-    let (total, overflowAgain) = sum.addingReportingOverflow(carry)
-    return (total, high &+ carryBit(overflow) &+ carryBit(overflowAgain))
-}
-
-/// a + b + carry, and the carry out (0 or 1); `carry` is 0 or 1.
-@inline(__always)
-func addWithCarry(_ a: UInt64, _ b: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
-    let (sum, overflow) = a.addingReportingOverflow(b)
-    let (total, overflowAgain) = sum.addingReportingOverflow(carry)
-    return (total, carryBit(overflow) | carryBit(overflowAgain))
-}
-
-/// a − b − borrow, and the borrow out (0 or 1); `borrow` is 0 or 1.
-@inline(__always)
-func subtractWithBorrow(_ a: UInt64, _ b: UInt64, _ borrow: UInt64) -> (UInt64, UInt64) {
-    let (difference, underflow) = a.subtractingReportingOverflow(b)
-    let (total, underflowAgain) = difference.subtractingReportingOverflow(borrow)
-    return (total, carryBit(underflow) | carryBit(underflowAgain))
-}
-
-/// 1 when `flag` is true and 0 when it is false, without a branch: a `Bool` is one byte
-/// holding 0 or 1, so this is a zero extension (a `flag ? 1 : 0` may compile to a jump).
-@inline(__always)
-func carryBit(_ flag: Bool) -> UInt64 {
-    UInt64(unsafeBitCast(flag, to: UInt8.self))
-}

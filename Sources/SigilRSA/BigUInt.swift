@@ -5,6 +5,8 @@
 // Limbs are little-endian: `limbs[0]` is the least significant 64 bits. A value's width is
 // fixed when it is made; operations that need equal widths say so.
 
+import SigilConstantTime
+
 /// An unsigned integer of a fixed number of 64-bit limbs (little-endian limb order).
 struct BigUInt: Sendable, Hashable {
     /// The limbs, least significant first.
@@ -243,7 +245,7 @@ func multiplyAdd(_ x: UInt64, _ y: UInt64, _ addend: UInt64, _ carry: UInt64) ->
     // (2⁶⁴ − 1)² + 2·(2⁶⁴ − 1) = 2¹²⁸ − 1: the high word cannot overflow. The two addends
     // are summed first, while the multiplication is in flight.
     let (addends, carryOut1) = addend.addingReportingOverflow(carry)
-    let product = x.multipliedFullWidth(by: y)
+    let product = wideProduct(x, y)
     let (low, carryOut2) = product.low.addingReportingOverflow(addends)
     return (low, product.high &+ (carryOut1 ? 1 : 0) &+ (carryOut2 ? 1 : 0))
 }
@@ -256,7 +258,7 @@ func multiplyAdd(_ x: UInt64, _ y: UInt64, _ addend: UInt64, _ carry: UInt64) ->
 /// compiles to plain logic instructions.
 @inline(__always)
 func multiplyAddHigh(_ x: UInt64, _ y: UInt64, _ addend: UInt64) -> UInt64 {
-    let product = x.multipliedFullWidth(by: y)
+    let product = wideProduct(x, y)
     let low = product.low &+ addend
     // The carry out of a + b = s is the top bit of (a ∧ b) ∨ ((a ∨ b) ∧ ¬s).
     let carry = ((product.low & addend) | ((product.low | addend) & ~low)) >> 63
