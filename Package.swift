@@ -52,8 +52,10 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        // Test-only helpers (vector files, hex); no library module depends on it.
-        .target(name: "SigilTestSupport", path: "Tests/SigilTestSupport", swiftSettings: strictSettings),
+        // Test-only helpers (vector files, their fields, hex); no library module depends on it.
+        .target(
+            name: "SigilTestSupport", dependencies: ["SigilBase64"], path: "Tests/SigilTestSupport",
+            swiftSettings: strictSettings),
         // Package-internal constant-time building blocks (value barrier, masks, selects) for
         // the signing code of the crypto modules; not a product.
         .target(name: "SigilConstantTime", swiftSettings: strictSettings),
