@@ -1,3 +1,5 @@
+import SigilSHA2
+
 /// Compares two byte buffers in constant time.
 ///
 /// When the lengths are equal, every byte pair is examined whatever the contents, so the time
@@ -38,7 +40,7 @@ func withGatheredBytes<Bytes: Sequence>(
     }) {
         return result
     }
-    var gathered = BlockStorage128()
+    var gathered = InlineBytes128()
     return withUnsafeMutableBytes(of: &gathered) { gathered in
         let limit = Swift.min(maximumCount, gathered.count)
         var count = 0
@@ -49,20 +51,4 @@ func withGatheredBytes<Bytes: Sequence>(
         }
         return body(UnsafeRawBufferPointer(rebasing: gathered[..<count]))
     }
-}
-
-/// 128 bytes of inline stack storage (a tag to compare, a key block), accessed through
-/// `withUnsafeMutableBytes(of:)`; a tuple of words, which needs no newer runtime than the
-/// oldest supported OS.
-@usableFromInline
-struct BlockStorage128 {
-    @usableFromInline
-    var words:
-        (
-            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64
-        )
-
-    @inlinable
-    init() { words = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) }
 }

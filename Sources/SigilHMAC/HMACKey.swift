@@ -38,7 +38,7 @@ public struct HMACKey<H: HashFunction>: Sendable, CustomStringConvertible {
     static func preparedStates(keyBytes: UnsafeRawBufferPointer) -> (H, H) {
         let blockByteCount = H.blockByteCount
         if blockByteCount <= 128 {
-            var block = BlockStorage128()
+            var block = InlineBytes128()
             return withUnsafeMutableBytes(of: &block) { raw in
                 preparedStates(
                     keyBytes: keyBytes, block: UnsafeMutableRawBufferPointer(rebasing: raw[..<blockByteCount]))

@@ -71,7 +71,7 @@ extension HashFunction {
     /// stack buffer, which is then absorbed as a raw buffer.
     @inlinable
     mutating func updateByCopying<D: Sequence>(_ data: D) where D.Element == UInt8 {
-        var chunk = ByteChunk128()
+        var chunk = InlineBytes128()
         withUnsafeMutableBytes(of: &chunk) { chunk in
             var count = 0
             var iterator = data.makeIterator()
@@ -112,18 +112,21 @@ extension HashFunction {
     }
 }
 
-/// 128 bytes of inline stack storage for gathering the bytes of a non-contiguous sequence,
-/// accessed through `withUnsafeMutableBytes(of:)`; a tuple of words, which needs no newer
-/// runtime than the oldest supported OS.
+/// 128 bytes of inline stack storage (a chunk of a non-contiguous sequence to hash; in
+/// SigilHMAC a key block or a tag to compare), accessed through `withUnsafeMutableBytes(of:)`.
+///
+/// A tuple of words, which needs no newer runtime than the oldest supported OS (`InlineArray`
+/// needs the OS 26 releases).
 @usableFromInline
-struct ByteChunk128 {
+package struct InlineBytes128 {
     @usableFromInline
-    var words:
+    package var words:
         (
             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64
         )
 
+    /// 128 zero bytes.
     @inlinable
-    init() { words = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) }
+    package init() { words = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) }
 }
