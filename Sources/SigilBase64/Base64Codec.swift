@@ -65,36 +65,42 @@ func encodeBase64(
     alphabet: Base64Alphabet,
     padding: Bool
 ) {
+    assert(output.count >= encodedLength(input.count, padding: padding), "the output is smaller than encodedLength")
+    // The table is read through a buffer pointer for speed: every index is a 6-bit value, and
+    // the table has 64 entries.
     alphabet.encodeTable.withUnsafeBufferPointer { table in
-        guard let base = output.baseAddress else { return }
         let count = input.count
         var inIndex = 0
         var outIndex = 0
         while inIndex + 3 <= count {
+            // In bounds: `inIndex + 3 <= count` is the loop condition, and `outIndex + 4 <=
+            // encodedLength(count)` because `outIndex == inIndex / 3 * 4`.
             let word = UInt32(input[inIndex]) << 16 | UInt32(input[inIndex + 1]) << 8 | UInt32(input[inIndex + 2])
-            base[outIndex] = table[Int(word >> 18)]
-            base[outIndex + 1] = table[Int((word >> 12) & 0x3F)]
-            base[outIndex + 2] = table[Int((word >> 6) & 0x3F)]
-            base[outIndex + 3] = table[Int(word & 0x3F)]
+            output[outIndex] = table[Int(word >> 18)]
+            output[outIndex + 1] = table[Int((word >> 12) & 0x3F)]
+            output[outIndex + 2] = table[Int((word >> 6) & 0x3F)]
+            output[outIndex + 3] = table[Int(word & 0x3F)]
             inIndex += 3
             outIndex += 4
         }
+        // In bounds: one or two input bytes remain, and `encodedLength` counts their two or
+        // three symbols (four with padding).
         let pad = UInt8(ascii: "=")
         switch count - inIndex {
         case 1:
             let word = UInt32(input[inIndex]) << 16
-            base[outIndex] = table[Int(word >> 18)]
-            base[outIndex + 1] = table[Int((word >> 12) & 0x3F)]
+            output[outIndex] = table[Int(word >> 18)]
+            output[outIndex + 1] = table[Int((word >> 12) & 0x3F)]
             if padding {
-                base[outIndex + 2] = pad
-                base[outIndex + 3] = pad
+                output[outIndex + 2] = pad
+                output[outIndex + 3] = pad
             }
         case 2:
             let word = UInt32(input[inIndex]) << 16 | UInt32(input[inIndex + 1]) << 8
-            base[outIndex] = table[Int(word >> 18)]
-            base[outIndex + 1] = table[Int((word >> 12) & 0x3F)]
-            base[outIndex + 2] = table[Int((word >> 6) & 0x3F)]
-            if padding { base[outIndex + 3] = pad }
+            output[outIndex] = table[Int(word >> 18)]
+            output[outIndex + 1] = table[Int((word >> 12) & 0x3F)]
+            output[outIndex + 2] = table[Int((word >> 6) & 0x3F)]
+            if padding { output[outIndex + 3] = pad }
         default:
             break
         }
@@ -343,6 +349,8 @@ func withContiguousBytes<Bytes: Sequence, R>(
     _ bytes: Bytes,
     _ body: (UnsafeRawBufferPointer) -> R
 ) -> R where Bytes.Element == UInt8 {
+    // The buffers are the sequence's own storage or a copy's, for exactly their lengths; the
+    // callees bound every access by `count`.
     if let result = bytes.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
         return result
     }
@@ -361,6 +369,7 @@ func withContiguousBytes<Bytes: Sequence, R>(
 @usableFromInline
 func makeString(encoding input: UnsafeRawBufferPointer, alphabet: Base64Alphabet, padding: Bool) -> String {
     let length = encodedLength(input.count, padding: padding)
+    // In bounds: the encoder writes exactly `length` bytes, all ASCII, which the string keeps.
     return String(unsafeUninitializedCapacity: length) { buffer in
         encodeBase64(input, into: buffer, alphabet: alphabet, padding: padding)
         return length
@@ -375,6 +384,8 @@ func makeArray(
     allowLineBreaks: Bool
 ) throws(Base64Error) -> [UInt8] {
     var failure: Base64Error?
+    // In bounds: the decoder writes at most `decodedCapacity(input.count)` bytes and returns
+    // how many, which is what the array keeps (none on error).
     let bytes = [UInt8](unsafeUninitializedCapacity: decodedCapacity(input.count)) { buffer, initialized in
         do throws(Base64Error) {
             initialized = try decodeBase64(
@@ -401,7 +412,8 @@ func appendDecoded(
     output.append(contentsOf: repeatElement(0, count: capacity))
     var failure: Base64Error?
     let written = output.withUnsafeMutableBufferPointer { buffer -> Int in
-        let tail = UnsafeMutableBufferPointer(rebasing: buffer[start...])
+        // `extracting` checks `start...` against the buffer; the tail holds `capacity` bytes.
+        let tail = buffer.extracting(start...)
         do throws(Base64Error) {
             return try decodeBase64(
                 input, into: tail, alphabet: alphabet, padding: padding, allowLineBreaks: allowLineBreaks)
@@ -420,7 +432,7 @@ func appendEncoded(_ input: UnsafeRawBufferPointer, to output: inout [UInt8], al
     let length = encodedLength(input.count, padding: padding)
     output.append(contentsOf: repeatElement(0, count: length))
     output.withUnsafeMutableBufferPointer { buffer in
-        encodeBase64(
-            input, into: UnsafeMutableBufferPointer(rebasing: buffer[start...]), alphabet: alphabet, padding: padding)
+        // `extracting` checks `start...` against the buffer; the tail holds `length` bytes.
+        encodeBase64(input, into: buffer.extracting(start...), alphabet: alphabet, padding: padding)
     }
 }
