@@ -44,18 +44,7 @@ enum WriteBenchmark {
         defer { removeDirectory(directory) }
 
         let launcher = ServerLauncher.locate()
-        let server = try launcher.start(
-            arguments: ["--data", data] + extraArguments,
-            environment: ServerLauncher.environment(["SIGIL_JWT_SECRET=\(ServerLauncher.randomSecret())"]))
-        _ = try server.request(
-            "initialize",
-            params: [
-                "protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "bench", "version": "1"],
-            ])
-        let login = try server.callTool("login", arguments: ["username": "alice", "password": "alice-demo"])
-        guard let token = login.structured["token"]?.stringValue else {
-            throw MCPTransportError(.unexpectedMessage, "login failed: \(login)")
-        }
+        let (server, token) = try launcher.startLoggedIn(arguments: ["--data", data] + extraArguments)
         print("server: \(launcher.label)")
         print("workload: tools/call create_post (title 40 bytes, content 500 bytes) with --data \(data), one at a time")
         let content = String(repeating: "Durable writes should not slow down as the blog grows. ", count: 9)
