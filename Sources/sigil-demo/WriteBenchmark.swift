@@ -1,6 +1,7 @@
 import SigilJSON
 import SigilMCP
 import SigilMCPTesting
+import SigilSystem
 
 #if canImport(Glibc)
 import Glibc
@@ -41,7 +42,7 @@ enum WriteBenchmark {
         guard made else { throw MCPTransportError(.cannotStart, "cannot make a temporary directory") }
         let directory = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let data = directory + "/blog.json"
-        defer { removeDirectory(directory) }
+        defer { Directory.removeFlat(directory) }
 
         let launcher = ServerLauncher.locate()
         let (server, token) = try launcher.startLoggedIn(arguments: ["--data", data] + extraArguments)
@@ -80,19 +81,5 @@ enum WriteBenchmark {
         }
         server.closeInput()
         _ = server.waitForExit()
-    }
-
-    /// Removes the benchmark's directory (it holds only plain files).
-    static func removeDirectory(_ path: String) {
-        if let directory = opendir(path) {
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name != "." && name != ".." { unlink(path + "/" + name) }
-            }
-            closedir(directory)
-        }
-        rmdir(path)
     }
 }
