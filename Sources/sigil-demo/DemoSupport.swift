@@ -45,6 +45,28 @@ struct ServerLauncher {
             standardError: .discard)
     }
 
+    /// Starts the server with a fresh random secret, opens the MCP session and logs in as the
+    /// demo user alice: what each benchmark does before it measures.
+    ///
+    /// - Parameter arguments: Server arguments after `--demo`.
+    /// - Returns: The running server and alice's token.
+    /// - Throws: `MCPTransportError` when the server cannot start or answer, or the login fails.
+    func startLoggedIn(arguments: [String] = []) throws(MCPTransportError) -> (server: MCPChildProcess, token: String) {
+        let server = try start(
+            arguments: arguments,
+            environment: ServerLauncher.environment(["SIGIL_JWT_SECRET=\(ServerLauncher.randomSecret())"]))
+        _ = try server.request(
+            "initialize",
+            params: [
+                "protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "bench", "version": "1"],
+            ])
+        let login = try server.callTool("login", arguments: ["username": "alice", "password": "alice-demo"])
+        guard let token = login.structured["token"]?.stringValue else {
+            throw MCPTransportError(.unexpectedMessage, "login failed: \(login)")
+        }
+        return (server, token)
+    }
+
     static func executablePath() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)

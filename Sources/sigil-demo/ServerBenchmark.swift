@@ -35,17 +35,7 @@ enum ServerBenchmark {
 
     static func measure(requests: Int) throws(MCPTransportError) {
         let launcher = ServerLauncher.locate()
-        let server = try launcher.start(
-            environment: ServerLauncher.environment(["SIGIL_JWT_SECRET=\(ServerLauncher.randomSecret())"]))
-        _ = try server.request(
-            "initialize",
-            params: [
-                "protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "bench", "version": "1"],
-            ])
-        let login = try server.callTool("login", arguments: ["username": "alice", "password": "alice-demo"])
-        guard let token = login.structured["token"]?.stringValue else {
-            throw MCPTransportError(.unexpectedMessage, "login failed")
-        }
+        let (server, token) = try launcher.startLoggedIn()
         print("server: \(launcher.label)")
         print("workload: tools/call whoami with a valid HS256 token in arguments.auth.token (verify + RBAC + JSON)")
         for window in [1, 64] {

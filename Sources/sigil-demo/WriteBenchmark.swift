@@ -1,6 +1,7 @@
 import SigilJSON
 import SigilMCP
 import SigilMCPTesting
+import SigilSystem
 
 #if canImport(Glibc)
 import Glibc
@@ -41,21 +42,10 @@ enum WriteBenchmark {
         guard made else { throw MCPTransportError(.cannotStart, "cannot make a temporary directory") }
         let directory = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let data = directory + "/blog.json"
-        defer { removeDirectory(directory) }
+        defer { Directory.removeFlat(directory) }
 
         let launcher = ServerLauncher.locate()
-        let server = try launcher.start(
-            arguments: ["--data", data] + extraArguments,
-            environment: ServerLauncher.environment(["SIGIL_JWT_SECRET=\(ServerLauncher.randomSecret())"]))
-        _ = try server.request(
-            "initialize",
-            params: [
-                "protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "bench", "version": "1"],
-            ])
-        let login = try server.callTool("login", arguments: ["username": "alice", "password": "alice-demo"])
-        guard let token = login.structured["token"]?.stringValue else {
-            throw MCPTransportError(.unexpectedMessage, "login failed: \(login)")
-        }
+        let (server, token) = try launcher.startLoggedIn(arguments: ["--data", data] + extraArguments)
         print("server: \(launcher.label)")
         print("workload: tools/call create_post (title 40 bytes, content 500 bytes) with --data \(data), one at a time")
         let content = String(repeating: "Durable writes should not slow down as the blog grows. ", count: 9)
@@ -91,19 +81,5 @@ enum WriteBenchmark {
         }
         server.closeInput()
         _ = server.waitForExit()
-    }
-
-    /// Removes the benchmark's directory (it holds only plain files).
-    static func removeDirectory(_ path: String) {
-        if let directory = opendir(path) {
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name != "." && name != ".." { unlink(path + "/" + name) }
-            }
-            closedir(directory)
-        }
-        rmdir(path)
     }
 }

@@ -3,7 +3,7 @@ import SigilExampleServer
 import SigilJSON
 
 /// `sigil-token decode`: show a token's header and payload without verifying anything.
-enum DecodeCommand {
+enum DecodeCommand: Subcommand {
     static let name = "decode"
 
     static let help = """
@@ -21,12 +21,9 @@ enum DecodeCommand {
         Exit status: 0 when the token decodes, 1 when it is malformed, 2 on a usage error.
         """
 
-    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
-        let parsed = try CommandLineArguments(arguments, command: name, options: [])
-        if parsed.has("help") {
-            SystemIO.print(help)
-            return ExitStatus.success
-        }
+    static let options: [CommandLineOption] = []
+
+    static func run(with parsed: CommandLineArguments) throws(UsageError) -> Int32 {
         let token = try TokenInput.read(parsed.positionals, command: name)
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 else {
@@ -51,13 +48,7 @@ enum DecodeCommand {
             }
         }
         SystemIO.printError("warning: UNVERIFIED. The signature was not checked; do not trust this content.")
-        var writer = JSONWriter(capacity: 512)
-        writer.writeRaw("{\"verified\":false,\"header\":")
-        writer.write(decoded[0])
-        writer.writeRaw(",\"payload\":")
-        writer.write(decoded[1])
-        writer.writeRaw("}")
-        SystemIO.print(String(decoding: writer.bytes, as: UTF8.self))
+        SystemIO.printJSON([("verified", .bool(false)), ("header", decoded[0]), ("payload", decoded[1])])
         return ExitStatus.success
     }
 }

@@ -4,7 +4,7 @@ import SigilJWT
 import SigilRBAC
 
 /// `sigil-token generate`: issue a token in the NextMCP example's structure.
-enum GenerateCommand {
+enum GenerateCommand: Subcommand {
     static let name = "generate"
 
     static let help = """
@@ -55,24 +55,17 @@ enum GenerateCommand {
         .flag("kid-thumbprint"), .flag("quiet"),
     ]
 
-    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
-        let parsed = try CommandLineArguments(arguments, command: name, options: options)
-        if parsed.has("help") {
-            SystemIO.print(help)
-            return ExitStatus.success
-        }
+    static func run(with parsed: CommandLineArguments) throws(UsageError) -> Int32 {
         guard parsed.positionals.isEmpty else {
-            throw UsageError("unexpected argument \(parsed.positionals[0])", command: name)
+            throw usageError("unexpected argument \(parsed.positionals[0])")
         }
         guard let user = parsed.value("user"), !user.isEmpty else {
-            throw UsageError("--user NAME is required", command: name)
+            throw usageError("--user NAME is required")
         }
         let roles = parsed.all("role")
-        guard !roles.isEmpty, !roles.contains("") else { throw UsageError("--role ROLE is required", command: name) }
-        let expiresIn = try parsed.integer("expires", command: name) ?? 3600
-        guard expiresIn > 0, expiresIn <= 100 * 365 * 86_400 else {
-            throw UsageError("--expires must be between 1 and 3153600000 seconds (100 years)", command: name)
-        }
+        guard !roles.isEmpty, !roles.contains("") else { throw usageError("--role ROLE is required") }
+        let expiresIn =
+            try integer("expires", in: parsed, within: 1...(100 * 365 * 86_400), unit: " seconds (100 years)") ?? 3600
         var permissions = parsed.all("permission")
         if permissions.isEmpty {
             // The example blog's grants for these roles (its policy resolves inheritance).
@@ -92,7 +85,7 @@ enum GenerateCommand {
                 userID: "user_\(user)", roles: roles, permissions: permissions, username: user, expiresIn: expiresIn,
                 claims: claims)
         } catch {
-            throw UsageError("cannot sign: \(error.reason)", command: name)
+            throw usageError("cannot sign: \(error.reason)")
         }
 
         if parsed.has("quiet") {
@@ -126,13 +119,13 @@ enum GenerateCommand {
     {
         if let path = parsed.value("key") {
             guard parsed.value("secret-file") == nil else {
-                throw UsageError("give --key or --secret-file, not both", command: name)
+                throw usageError("give --key or --secret-file, not both")
             }
             return try KeyLoading.privateKey(path, algorithm: requested, command: name)
         }
         let algorithm = requested ?? .hs256
         guard JWTAlgorithm.hmacAlgorithms.contains(algorithm) else {
-            throw UsageError("\(algorithm) signs with a private key: give --key PATH", command: name)
+            throw usageError("\(algorithm) signs with a private key: give --key PATH")
         }
         let secret = try KeyLoading.secret(file: parsed.value("secret-file"), command: name)
         return try KeyLoading.hmacKey(secret, algorithm: algorithm, command: name)
@@ -143,14 +136,14 @@ enum GenerateCommand {
         let keyID = parsed.value("kid")
         guard parsed.has("kid-thumbprint") else {
             guard let keyID else { return key }
-            guard !keyID.isEmpty else { throw UsageError("--kid needs a non-empty ID", command: name) }
+            guard !keyID.isEmpty else { throw usageError("--kid needs a non-empty ID") }
             return key.withKeyID(keyID)
         }
-        guard keyID == nil else { throw UsageError("give --kid or --kid-thumbprint, not both", command: name) }
+        guard keyID == nil else { throw usageError("give --kid or --kid-thumbprint, not both") }
         guard let thumbprint = key.jwkThumbprint else {
-            throw UsageError(
+            throw usageError(
                 "--kid-thumbprint needs a private key (--key: RSA, EC or Ed25519); an HMAC secret has no public "
-                    + "thumbprint", command: name)
+                    + "thumbprint")
         }
         return key.withKeyID(thumbprint)
     }
@@ -160,11 +153,11 @@ enum GenerateCommand {
         var claims = JSONObject()
         for pair in pairs {
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                throw UsageError("--claim needs KEY=VALUE, not \(pair)", command: name)
+                throw usageError("--claim needs KEY=VALUE, not \(pair)")
             }
             let key = String(pair[..<equals])
             let text = String(pair[pair.index(after: equals)...])
-            guard !claims.contains(key) else { throw UsageError("--claim \(key) is given twice", command: name) }
+            guard !claims.contains(key) else { throw usageError("--claim \(key) is given twice") }
             claims[key] = (try? JSONValue.parse(text)) ?? .string(text)
         }
         return claims

@@ -2,7 +2,7 @@ import SigilExampleServer
 import SigilHMAC
 
 /// `sigil-token hash-password`: a PBKDF2 PHC string for a users file.
-enum HashPasswordCommand {
+enum HashPasswordCommand: Subcommand {
     static let name = "hash-password"
 
     static let help = """
@@ -27,38 +27,29 @@ enum HashPasswordCommand {
 
     static let options: [CommandLineOption] = [.value("algorithm"), .value("iterations")]
 
-    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
-        let parsed = try CommandLineArguments(arguments, command: name, options: options)
-        if parsed.has("help") {
-            SystemIO.print(help)
-            return ExitStatus.success
-        }
+    static func run(with parsed: CommandLineArguments) throws(UsageError) -> Int32 {
         guard parsed.positionals.isEmpty else {
-            throw UsageError("the password is read from stdin, not from arguments", command: name)
+            throw usageError("the password is read from stdin, not from arguments")
         }
         let algorithm: PasswordHash.Algorithm
         switch parsed.value("algorithm") ?? "pbkdf2-sha256" {
         case "pbkdf2-sha256": algorithm = .pbkdf2SHA256
         case "pbkdf2-sha512": algorithm = .pbkdf2SHA512
-        case let other: throw UsageError("unsupported algorithm \(other)", command: name)
+        case let other: throw usageError("unsupported algorithm \(other)")
         }
-        let iterations = try parsed.integer("iterations", command: name).map { Int($0) }
-        if let iterations, !(PasswordHash.minimumIterations...PasswordHash.maximumIterations).contains(iterations) {
-            throw UsageError(
-                "--iterations must be between \(PasswordHash.minimumIterations) and \(PasswordHash.maximumIterations)",
-                command: name)
-        }
+        let accepted = Int64(PasswordHash.minimumIterations)...Int64(PasswordHash.maximumIterations)
+        let iterations = try integer("iterations", in: parsed, within: accepted).map { Int($0) }
         guard let input = SystemIO.readStandardInput() else {
-            throw UsageError("cannot read the password from stdin", command: name)
+            throw usageError("cannot read the password from stdin")
         }
         var password = Array(input.prefix { $0 != UInt8(ascii: "\n") })
         if password.last == UInt8(ascii: "\r") { password.removeLast() }
-        guard !password.isEmpty else { throw UsageError("the password is empty", command: name) }
+        guard !password.isEmpty else { throw usageError("the password is empty") }
         do {
             let hash = try PasswordHash.create(password: password, algorithm: algorithm, iterations: iterations)
             SystemIO.print(hash.encoded)
         } catch {
-            throw UsageError("cannot hash the password: \(error)", command: name)
+            throw usageError("cannot hash the password: \(error)")
         }
         return ExitStatus.success
     }

@@ -1,3 +1,4 @@
+import SigilJSON
 import SigilJWT
 import SigilSystem
 
@@ -22,6 +23,14 @@ enum SystemIO {
     /// Writes text to standard error.
     static func printError(_ text: String) {
         writeAll(STDERR_FILENO, text + "\n")
+    }
+
+    /// Writes a JSON object, compact and with its members in the given order, as one line of
+    /// standard output: the result format of `verify` and `decode`.
+    ///
+    /// - Parameter members: The object's names and values.
+    static func printJSON(_ members: [(String, JSONValue)]) {
+        print(JSONValue.object(JSONObject(members)).serialized())
     }
 
     /// Writes `text`; a failure to write is ignored (there is nowhere left to report it).

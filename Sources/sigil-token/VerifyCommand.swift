@@ -4,7 +4,7 @@ import SigilJSON
 import SigilJWT
 
 /// `sigil-token verify`: verify a token and print the result as one JSON object.
-enum VerifyCommand {
+enum VerifyCommand: Subcommand {
     static let name = "verify"
 
     static let help = """
@@ -52,12 +52,7 @@ enum VerifyCommand {
         .value("type"), .flag("no-exp"), .value("max-token-bytes"),
     ]
 
-    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
-        let parsed = try CommandLineArguments(arguments, command: name, options: options)
-        if parsed.has("help") {
-            SystemIO.print(help)
-            return ExitStatus.success
-        }
+    static func run(with parsed: CommandLineArguments) throws(UsageError) -> Int32 {
         let token = try TokenInput.read(parsed.positionals, command: name)
         var algorithms: [JWTAlgorithm] = []
         for name in parsed.all("alg") { algorithms.append(try algorithm(name, command: self.name)) }
@@ -67,40 +62,31 @@ enum VerifyCommand {
         if !parsed.all("issuer").isEmpty { options.issuers = Set(parsed.all("issuer")) }
         if !parsed.all("audience").isEmpty { options.audiences = Set(parsed.all("audience")) }
         if let leeway = try parsed.integer("leeway", command: name) {
-            guard leeway >= 0 else { throw UsageError("--leeway cannot be negative", command: name) }
+            guard leeway >= 0 else { throw usageError("--leeway cannot be negative") }
             options.leeway = leeway
         }
         if let now = try parsed.integer("now", command: name) { options.clock = .fixed(now) }
         options.requiredClaims = Set(parsed.all("require"))
         options.expectedType = parsed.value("type")
         options.requireExpiration = !parsed.has("no-exp")
-        if let limit = try parsed.integer("max-token-bytes", command: name) {
-            guard limit > 0, limit <= 1 << 24 else {
-                throw UsageError("--max-token-bytes must be between 1 and 16777216", command: name)
-            }
+        if let limit = try integer("max-token-bytes", in: parsed, within: 1...(1 << 24)) {
             options.maximumTokenBytes = Int(limit)
         }
 
         let keys = try KeyLoading.verificationKeys(
             keyPath: parsed.value("key"), secretFile: parsed.value("secret-file"), command: name)
 
-        var writer = JSONWriter(capacity: 512)
         do {
             let verified = try JWTVerifier(keys: keys, options: options).verify(token)
-            writer.writeRaw("{\"valid\":true,\"header\":")
-            writer.write(.object(verified.header))
-            writer.writeRaw(",\"payload\":")
-            writer.write(.object(verified.claims.object))
-            writer.writeRaw("}")
-            SystemIO.print(String(decoding: writer.bytes, as: UTF8.self))
+            SystemIO.printJSON([
+                ("valid", .bool(true)), ("header", .object(verified.header)),
+                ("payload", .object(verified.claims.object)),
+            ])
             return ExitStatus.success
         } catch {
-            writer.writeRaw("{\"valid\":false,\"error\":")
-            writer.writeString(error.code.description)
-            writer.writeRaw(",\"message\":")
-            writer.writeString(error.reason)
-            writer.writeRaw("}")
-            SystemIO.print(String(decoding: writer.bytes, as: UTF8.self))
+            SystemIO.printJSON([
+                ("valid", .bool(false)), ("error", .string(error.code.description)), ("message", .string(error.reason)),
+            ])
             return ExitStatus.invalidToken
         }
     }

@@ -474,23 +474,9 @@ private enum AttackForge {
         der(0x02, (magnitude.first ?? 0) & 0x80 != 0 ? [0] + magnitude : magnitude)
     }
 
-    static func error<R>(_ body: () throws(JWTError) -> R) -> JWTError? {
-        do {
-            _ = try body()
-            return nil
-        } catch {
-            return error
-        }
-    }
+    static func error<R>(_ body: () throws(JWTError) -> R) -> JWTError? { TokenForge.error(body) }
 
-    static func rsaError<R>(_ body: () throws(RSAError) -> R) -> RSAError? {
-        do {
-            _ = try body()
-            return nil
-        } catch {
-            return error
-        }
-    }
+    static func rsaError<R>(_ body: () throws(RSAError) -> R) -> RSAError? { TokenForge.error(body) }
 }
 
 extension String {

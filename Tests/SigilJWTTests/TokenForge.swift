@@ -38,8 +38,9 @@ enum TokenForge {
         return JWTVerifier(key: try key ?? hs256Key(), options: options)
     }
 
-    /// The `JWTError` that `body` throws, or `nil` if it does not throw.
-    static func error<R>(_ body: () throws(JWTError) -> R) -> JWTError? {
+    /// The error that `body` throws (a `JWTError`, an `RSAError`, …), or `nil` if it does not
+    /// throw.
+    static func error<E: Error, R>(_ body: () throws(E) -> R) -> E? {
         do {
             _ = try body()
             return nil

@@ -5,6 +5,7 @@ import SigilJWT
 import SigilMCP
 import SigilMCPTesting
 import SigilSHA2
+import SigilSystem
 import Testing
 
 #if canImport(Glibc)
@@ -161,16 +162,7 @@ struct ServerHarness {
     static func removeTree(_ path: String) {
         // Test directories hold only plain files and symbolic links.
         chmod(path, 0o700)
-        if let directory = opendir(path) {
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name != "." && name != ".." { unlink(path + "/" + name) }
-            }
-            closedir(directory)
-        }
-        rmdir(path)
+        Directory.removeFlat(path)
     }
 
     /// The names in a directory, sorted, without `.` and `..`.
