@@ -125,13 +125,38 @@ extension JSONParser {
             guard position - start <= limits.maximumNumberBytes else {
                 throw JSONError(.sizeLimitExceeded, at: start)
             }
-            kind = .number
+            let (plain, value) = plainInteger(from: start)
+            entries.append(
+                JSONTape.Entry(kind: .number, escaped: false, plain: plain, start: start, end: position, count: value))
+            return
         case UInt8(ascii: "+"), UInt8(ascii: "."):
             throw JSONError(.invalidNumber, at: position)
         default:
             throw unexpectedByte(at: position)
         }
         entries.append(JSONTape.Entry(kind: kind, escaped: false, plain: false, start: start, end: position, count: 0))
+    }
+
+    /// Whether the number from `start` to `position` (valid grammar) is a plain integer
+    /// literal: an optional minus sign and at most 18 digits, whose value an `Int` holds;
+    /// and that value.
+    @inline(__always)
+    private func plainInteger(from start: Int) -> (Bool, Int) {
+        var index = start
+        // In bounds: a number has at least one byte.
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard position - index <= 18 else { return (false, 0) }
+        var magnitude: Int64 = 0
+        while index < position {
+            // In bounds: `index < position <= end`.
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return (false, 0) }
+            magnitude = magnitude &* 10 &+ Int64(digit)
+            index += 1
+        }
+        guard let value = Int(exactly: negative ? 0 &- magnitude : magnitude) else { return (false, 0) }
+        return (true, value)
     }
 
     /// Reads a string token starting at its opening quote, validating it as `parseString`

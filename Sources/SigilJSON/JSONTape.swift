@@ -23,8 +23,11 @@ package struct JSONTape: Sendable {
         package var kind: Kind
         /// For a string: it contains an escape, so its bytes are not its characters.
         package var escaped: Bool
-        /// For a string: no escape and no byte above 0x7F, so its bytes are its characters and
-        /// bytewise equality is string equality.
+        /// Whether the entry's bytes stand for its value directly.
+        ///
+        /// For a string: no escape and no byte above 0x7F, so its bytes are its characters
+        /// and bytewise equality is string equality. For a number: a plain integer literal
+        /// (an optional minus sign and at most 18 digits) whose value is `count`.
         package var plain: Bool
         /// For a string, the first byte after the opening quote; for a number, its first
         /// byte; for a container, its opening bracket.
@@ -32,7 +35,7 @@ package struct JSONTape: Sendable {
         /// For a string, the closing quote; for a number, one past its last byte; for a
         /// container, the index of the first entry after its contents.
         package var end: Int
-        /// For a container, the number of elements or members.
+        /// For a container, the number of elements or members; for a plain integer, its value.
         package var count: Int
     }
 
@@ -86,16 +89,34 @@ package struct JSONTape: Sendable {
     ///   - object: The index of an object entry.
     /// - Returns: The index of the member's value entry.
     package func member(named name: String, in object: Int) -> Int? {
+        member(named: name, in: object, from: object + 1)
+    }
+
+    /// The index of the value of the member of the object at `object` whose name equals
+    /// `name`, searching from the member whose name is at `start` to the last and then from
+    /// the first; `nil` if there is none.
+    ///
+    /// - Parameters:
+    ///   - name: The member name.
+    ///   - object: The index of an object entry.
+    ///   - start: The index of one of the object's name entries, or the index after its
+    ///     contents (the object's `end`); any other index searches from the first member.
+    /// - Returns: The index of the member's value entry.
+    package func member(named name: String, in object: Int, from start: Int) -> Int? {
         let count = entries[object].count
         guard count > 0 else { return nil }
+        let first = object + 1
+        let end = entries[object].end
+        let start = start > first && start < end ? start : first
         var name = name
         return name.withUTF8 { name -> Int? in
             var nameIsASCII = true
             for byte in name where byte >= 0x80 { nameIsASCII = false }
             return entries.withUnsafeBufferPointer { entries -> Int? in
                 bytes.withUnsafeBufferPointer { bytes -> Int? in
-                    var index = object + 1
+                    var index = start
                     for _ in 0..<count {
+                        if index == end { index = first }
                         // In bounds: an object's members follow it on the tape, a name then a value.
                         let key = entries[index]
                         if key.plain && nameIsASCII {
@@ -142,29 +163,14 @@ package struct JSONTape: Sendable {
     }
 
     /// The number at `index` when it is a plain integer literal: an optional minus sign and at
-    /// most 18 digits, which cannot overflow; `nil` for any other literal or entry.
+    /// most 18 digits, whose value an `Int` holds (read once, by the parser); `nil` for any
+    /// other literal or entry.
     ///
     /// That is the usual form of an integer (a NumericDate, for instance); readers fall back
     /// to the exact conversion of the whole literal for every other form.
     package func plainInteger(at index: Int) -> Int64? {
         let entry = entries[index]
-        guard entry.kind == .number, entry.end - entry.start <= 19 else { return nil }
-        return bytes.withUnsafeBufferPointer { bytes -> Int64? in
-            var position = entry.start
-            // In bounds: a number entry has at least one byte, from `start` to `end`.
-            let negative = bytes[position] == UInt8(ascii: "-")
-            if negative { position += 1 }
-            guard entry.end - position <= 18 else { return nil }
-            var magnitude: Int64 = 0
-            while position < entry.end {
-                // In bounds: `position < end`.
-                let digit = bytes[position] &- UInt8(ascii: "0")
-                guard digit < 10 else { return nil }
-                magnitude = magnitude &* 10 &+ Int64(digit)
-                position += 1
-            }
-            return negative ? 0 &- magnitude : magnitude
-        }
+        return entry.kind == .number && entry.plain ? Int64(entry.count) : nil
     }
 
     /// The number at `index` (a number entry).

@@ -108,10 +108,14 @@ final class ValueDecoder: Decoder {
     let index: Int
     let codingPath: [any CodingKey]
     let sendableUserInfo: [CodingUserInfoKey: any Sendable]
+    /// For an object: the entry of the member after the one a keyed container found last,
+    /// where its next search starts.
+    var nextMember: Int
 
     init(_ tape: JSONTape, at index: Int, codingPath: [any CodingKey], userInfo: [CodingUserInfoKey: any Sendable]) {
         self.tape = tape
         self.index = index
+        self.nextMember = index + 1
         self.codingPath = codingPath
         self.sendableUserInfo = userInfo
     }
@@ -122,7 +126,7 @@ final class ValueDecoder: Decoder {
         guard tape.entries[index].kind == .object else {
             throw mismatch([String: Any].self, index, path: codingPath, key: nil)
         }
-        return KeyedDecodingContainer(KeyedReader<Key>(decoder: self, object: index, codingPath: codingPath))
+        return KeyedDecodingContainer(KeyedReader<Key>(decoder: self))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -316,14 +320,17 @@ extension ValueDecoder: SingleValueDecodingContainer {
 
 // MARK: - Containers
 
-/// A keyed container over the object at `object` on the decoder's tape.
+/// A keyed container over the object that its decoder reads.
 ///
 /// Member names are matched against the keys' `stringValue` without making a string per
-/// member.
+/// member. The container is one reference (the standard library's box copies it on every
+/// call), and the object, the coding path and the lookup hint are the decoder's.
 struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: ValueDecoder
-    let object: Int
-    let codingPath: [any CodingKey]
+
+    /// The object's entry on the tape.
+    var object: Int { decoder.index }
+    var codingPath: [any CodingKey] { decoder.codingPath }
 
     var allKeys: [Key] {
         let tape = decoder.tape
@@ -339,9 +346,15 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func contains(_ key: Key) -> Bool { decoder.tape.member(named: key.stringValue, in: object) != nil }
 
     /// The index of the member's value, or `.keyNotFound`.
+    ///
+    /// The search starts after the member found last, since types usually read their
+    /// members in the order they are written.
     @inline(__always)
     func member(_ key: Key) throws -> Int {
-        guard let index = decoder.tape.member(named: key.stringValue, in: object) else { throw absent(key) }
+        guard let index = decoder.tape.member(named: key.stringValue, in: object, from: decoder.nextMember) else {
+            throw absent(key)
+        }
+        decoder.nextMember = decoder.tape.after(index)
         return index
     }
 
@@ -425,7 +438,9 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
             throw decoder.mismatch([String: Any].self, index, path: codingPath, key: key)
         }
         return KeyedDecodingContainer(
-            KeyedReader<NestedKey>(decoder: decoder, object: index, codingPath: codingPath + [key]))
+            KeyedReader<NestedKey>(
+                decoder: ValueDecoder(
+                    decoder.tape, at: index, codingPath: codingPath + [key], userInfo: decoder.sendableUserInfo)))
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
@@ -558,7 +573,9 @@ struct UnkeyedReader: UnkeyedDecodingContainer {
                 throw decoder.mismatch([String: Any].self, index, path: path, key: key)
             }
             return KeyedDecodingContainer(
-                KeyedReader<NestedKey>(decoder: decoder, object: index, codingPath: path + [key]))
+                KeyedReader<NestedKey>(
+                    decoder: ValueDecoder(
+                        decoder.tape, at: index, codingPath: path + [key], userInfo: decoder.sendableUserInfo)))
         }
     }
 

@@ -37,7 +37,7 @@ extension JWTValidationOptions {
     /// The validation of `validate(_:)`, at a given time, of the object that is the value of
     /// a tape (the claims the Codable verify decodes).
     func validate(_ claims: JSONTape, now: Int64) throws(JWTError) {
-        try validate(RegisteredClaims(claims), now: now)
+        try validate(RegisteredClaims(claims, readingStrings: issuers != nil || subject != nil), now: now)
         for name in requiredClaims where claims.member(named: name, in: 0) == nil {
             throw JWTError(.missingClaim, "the token has no \(name) claim, and one is required", claim: name)
         }
@@ -187,7 +187,12 @@ struct RegisteredClaims {
 
     /// The registered claims of the object that is the value of `claims`; only their values
     /// are converted.
-    init(_ claims: JSONTape) {
+    ///
+    /// - Parameters:
+    ///   - claims: A tape whose value is an object.
+    ///   - readingStrings: Whether `iss` and `sub` are compared with configured values; if
+    ///     not, only their type is checked, so a string stands as `""` without being read.
+    init(_ claims: JSONTape, readingStrings: Bool) {
         let entries = claims.entries
         var name = 1
         for _ in 0..<entries[0].count {
@@ -203,7 +208,9 @@ struct RegisteredClaims {
                     for byte in utf8 { packed = packed << 8 | UInt32(byte) }
                 }
             }
-            if packed != 0 {
+            if packed == 0x69_7373 || packed == 0x73_7562, !readingStrings, entries[name + 1].kind == .string {
+                set(packed, date: .value(.null), .string(""))  // "iss", "sub": type checked only
+            } else if packed != 0 {
                 if let seconds = claims.plainInteger(at: name + 1) {
                     set(packed, date: .seconds(seconds), claims.value(at: name + 1))
                 } else {

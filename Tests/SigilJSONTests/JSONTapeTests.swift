@@ -121,4 +121,15 @@ struct JSONTapeTests {
         #expect(tape.member(named: "x", in: nested + 2).map { tape.number(at: $0).literal } == "2")
         #expect(tape.after(nested) == nested + 5)
     }
+
+    @Test("plain integers are read by the parser; every other number literal is left to exact conversion")
+    func plainIntegers() throws {
+        let tape = try Self.tape(
+            "[0,-0,1796205529,-123456789012345678,999999999999999999,"
+                + "1234567890123456789,1e2,1.0,-1.5,\"7\"]")
+        let values = (1...10).map { tape.plainInteger(at: $0) }
+        #expect(
+            values == [0, 0, 1_796_205_529, -123_456_789_012_345_678, 999_999_999_999_999_999, nil, nil, nil, nil, nil])
+        #expect(tape.number(at: 6).literal == "1234567890123456789")
+    }
 }

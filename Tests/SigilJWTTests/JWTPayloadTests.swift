@@ -164,6 +164,19 @@ struct JWTPayloadTests {
         }
         let good = try TokenForge.token(payload: #"{"sub":"u","exp":\#(future),"j\u0074i":"t"}"#, key: key)
         #expect(try verifier.verify(good, as: Subject.self).sub == "u")
+        let pinned = try TokenForge.verifier(key: key) {
+            $0.subject = "u"
+            $0.issuers = ["https://issuer.example"]
+        }
+        let wrongSubject = try TokenForge.token(
+            payload: #"{"sub":"v","iss":"https://issuer.example","exp":\#(future)}"#, key: key)
+        #expect(throws: JWTError(.subjectMismatch, "")) { try pinned.verify(wrongSubject, as: Subject.self) }
+        let wrongIssuer = try TokenForge.token(
+            payload: #"{"sub":"u","iss":"https://other","exp":\#(future)}"#, key: key)
+        #expect(throws: JWTError(.issuerMismatch, "")) { try pinned.verify(wrongIssuer, as: Subject.self) }
+        let right = try TokenForge.token(
+            payload: #"{"s\u0075b":"u","iss":"https://issuer.example","exp":\#(future)}"#, key: key)
+        #expect(try pinned.verify(right, as: Subject.self).sub == "u")
         let notObject = try TokenForge.token(payload: "[1]", key: key)
         #expect(throws: JWTError(.malformed, "")) { try verifier.verify(notObject, as: Subject.self) }
     }
