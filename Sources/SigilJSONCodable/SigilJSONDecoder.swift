@@ -123,14 +123,14 @@ final class ValueDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { sendableUserInfo }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard tape.entries[index].kind == .object else {
+        guard case .object = tape.entries[index].kind else {
             throw mismatch([String: Any].self, index, path: codingPath, key: nil)
         }
         return KeyedDecodingContainer(KeyedReader<Key>(decoder: self))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard tape.entries[index].kind == .array else {
+        guard case .array = tape.entries[index].kind else {
             throw mismatch([Any].self, index, path: codingPath, key: nil)
         }
         return UnkeyedReader(decoder: self, array: index, codingPath: codingPath)
@@ -174,7 +174,7 @@ final class ValueDecoder: Decoder {
         _ index: Int, as type: Value.Type, path: [any CodingKey], key: (any CodingKey)?, decodingSelf: Bool
     ) throws -> Value {
         if let representable = Value.self as? any JSONValueRepresentable.Type {
-            if tape.entries[index].kind == .null { throw missing(Value.self, path: path, key: key) }
+            if case .null = tape.entries[index].kind { throw missing(Value.self, path: path, key: key) }
             guard let decoded = representable.init(jsonValue: tape.value(at: index)) as? Value else {
                 throw mismatch(Value.self, index, path: path, key: key)
             }
@@ -198,10 +198,10 @@ final class ValueDecoder: Decoder {
     func strings(_ index: Int, path: [any CodingKey], key: (any CodingKey)?) throws -> [String] {
         if let strings = strings(index) { return strings }
         let entries = tape.entries
-        guard entries[index].kind == .array else { throw mismatch([String].self, index, path: path, key: key) }
+        guard case .array = entries[index].kind else { throw mismatch([String].self, index, path: path, key: key) }
         var element = index + 1
         var offset = 0
-        while entries[element].kind == .string {
+        while case .string = entries[element].kind {
             element += 1
             offset += 1
         }
@@ -212,10 +212,12 @@ final class ValueDecoder: Decoder {
     /// allocation; else `nil`.
     func strings(_ index: Int) -> [String]? {
         let entries = tape.entries
-        guard entries[index].kind == .array else { return nil }
+        guard case .array = entries[index].kind else { return nil }
         let count = entries[index].count
         // The elements of an array of strings are the entries right after it.
-        for element in (index + 1)..<(index + 1 + count) where entries[element].kind != .string { return nil }
+        for element in (index + 1)..<(index + 1 + count) {
+            guard case .string = entries[element].kind else { return nil }
+        }
         var strings: [String] = []
         strings.reserveCapacity(count)
         for element in (index + 1)..<(index + 1 + count) { strings.append(tape.string(at: element)) }
@@ -223,7 +225,7 @@ final class ValueDecoder: Decoder {
     }
 
     func string(_ index: Int, path: [any CodingKey], key: (any CodingKey)?) throws -> String {
-        guard tape.entries[index].kind == .string else { throw mismatch(String.self, index, path: path, key: key) }
+        guard case .string = tape.entries[index].kind else { throw mismatch(String.self, index, path: path, key: key) }
         return tape.string(at: index)
     }
 
@@ -238,7 +240,7 @@ final class ValueDecoder: Decoder {
     func integer<Integer: FixedWidthInteger>(
         _ index: Int, _ type: Integer.Type, path: [any CodingKey], key: (any CodingKey)?
     ) throws -> Integer {
-        guard tape.entries[index].kind == .number else { throw mismatch(Integer.self, index, path: path, key: key) }
+        guard case .number = tape.entries[index].kind else { throw mismatch(Integer.self, index, path: path, key: key) }
         guard let integer: Integer = tape.withBytes(at: index, { ExactInteger.value(of: $0) }) else {
             throw DecodingError.dataCorrupted(
                 context(
@@ -249,7 +251,7 @@ final class ValueDecoder: Decoder {
     }
 
     func double(_ index: Int, path: [any CodingKey], key: (any CodingKey)?) throws -> Double {
-        guard tape.entries[index].kind == .number else { throw mismatch(Double.self, index, path: path, key: key) }
+        guard case .number = tape.entries[index].kind else { throw mismatch(Double.self, index, path: path, key: key) }
         let number = tape.number(at: index)
         guard let double = number.doubleValue else {
             throw DecodingError.dataCorrupted(
@@ -259,7 +261,7 @@ final class ValueDecoder: Decoder {
     }
 
     func float(_ index: Int, path: [any CodingKey], key: (any CodingKey)?) throws -> Float {
-        guard tape.entries[index].kind == .number else { throw mismatch(Float.self, index, path: path, key: key) }
+        guard case .number = tape.entries[index].kind else { throw mismatch(Float.self, index, path: path, key: key) }
         let literal = tape.number(at: index).literal
         // Float's own parser rounds the decimal literal once, correctly; going through a
         // Double first could round twice.
@@ -379,7 +381,7 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
     func decode(_ type: String.Type, forKey key: Key) throws -> String {
         let index = try member(key)
-        if decoder.tape.entries[index].kind == .string { return decoder.tape.string(at: index) }
+        if case .string = decoder.tape.entries[index].kind { return decoder.tape.string(at: index) }
         return try decoder.string(index, path: codingPath, key: key)
     }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
@@ -434,7 +436,7 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
         keyedBy type: NestedKey.Type, forKey key: Key
     ) throws -> KeyedDecodingContainer<NestedKey> {
         let index = try member(key)
-        guard decoder.tape.entries[index].kind == .object else {
+        guard case .object = decoder.tape.entries[index].kind else {
             throw decoder.mismatch([String: Any].self, index, path: codingPath, key: key)
         }
         return KeyedDecodingContainer(
@@ -445,7 +447,7 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
         let index = try member(key)
-        guard decoder.tape.entries[index].kind == .array else {
+        guard case .array = decoder.tape.entries[index].kind else {
             throw decoder.mismatch([Any].self, index, path: codingPath, key: key)
         }
         return UnkeyedReader(decoder: decoder, array: index, codingPath: codingPath + [key])
@@ -513,7 +515,7 @@ struct UnkeyedReader: UnkeyedDecodingContainer {
                 DecodingError.Context(
                     codingPath: codingPath + [key], debugDescription: "The array has only \(elementCount) elements"))
         }
-        guard decoder.tape.entries[element].kind == .null else { return false }
+        guard case .null = decoder.tape.entries[element].kind else { return false }
         element += 1
         currentIndex += 1
         return true
@@ -569,7 +571,7 @@ struct UnkeyedReader: UnkeyedDecodingContainer {
         keyedBy type: NestedKey.Type
     ) throws -> KeyedDecodingContainer<NestedKey> {
         try next(KeyedDecodingContainer<NestedKey>.self) { decoder, index, path, key in
-            guard decoder.tape.entries[index].kind == .object else {
+            guard case .object = decoder.tape.entries[index].kind else {
                 throw decoder.mismatch([String: Any].self, index, path: path, key: key)
             }
             return KeyedDecodingContainer(
@@ -581,7 +583,7 @@ struct UnkeyedReader: UnkeyedDecodingContainer {
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
         try next((any UnkeyedDecodingContainer).self) { decoder, index, path, key in
-            guard decoder.tape.entries[index].kind == .array else {
+            guard case .array = decoder.tape.entries[index].kind else {
                 throw decoder.mismatch([Any].self, index, path: path, key: key)
             }
             return UnkeyedReader(decoder: decoder, array: index, codingPath: path + [key])
