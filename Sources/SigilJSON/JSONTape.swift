@@ -153,6 +153,34 @@ package struct JSONTape: Sendable {
         }
     }
 
+    /// The strings of the array at `index` when every element is a string, in one
+    /// allocation; `nil` for any other value.
+    package func strings(inArrayAt index: Int) -> [String]? {
+        let count = entries[index].count
+        guard entries[index].kind == .array else { return nil }
+        return entries.withUnsafeBufferPointer { entries -> [String]? in
+            // In bounds: an array's elements follow it on the tape; while they are strings,
+            // each is one entry.
+            for element in (index + 1)..<(index + 1 + count) where entries[element].kind != .string { return nil }
+            var strings: [String] = []
+            strings.reserveCapacity(count)
+            bytes.withUnsafeBufferPointer { bytes in
+                for element in (index + 1)..<(index + 1 + count) {
+                    let entry = entries[element]
+                    if entry.escaped {
+                        strings.append(string(at: element))
+                    } else {
+                        // In bounds: the parser recorded `start...end` within the document.
+                        strings.append(
+                            String(
+                                decoding: UnsafeBufferPointer(rebasing: bytes[entry.start..<entry.end]), as: UTF8.self))
+                    }
+                }
+            }
+            return strings
+        }
+    }
+
     /// Runs `body` over the bytes of the number or unescaped string at `index`.
     package func withBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let entry = entries[index]

@@ -210,19 +210,7 @@ final class ValueDecoder: Decoder {
 
     /// The strings of the value at `index` when it is an array of strings, in one
     /// allocation; else `nil`.
-    func strings(_ index: Int) -> [String]? {
-        let entries = tape.entries
-        guard case .array = entries[index].kind else { return nil }
-        let count = entries[index].count
-        // The elements of an array of strings are the entries right after it.
-        for element in (index + 1)..<(index + 1 + count) {
-            guard case .string = entries[element].kind else { return nil }
-        }
-        var strings: [String] = []
-        strings.reserveCapacity(count)
-        for element in (index + 1)..<(index + 1 + count) { strings.append(tape.string(at: element)) }
-        return strings
-    }
+    func strings(_ index: Int) -> [String]? { tape.strings(inArrayAt: index) }
 
     func string(_ index: Int, path: [any CodingKey], key: (any CodingKey)?) throws -> String {
         guard case .string = tape.entries[index].kind else { throw mismatch(String.self, index, path: path, key: key) }
