@@ -6,8 +6,32 @@
 //   byte-identical output;
 // - the String, collection and raw-buffer entry points agree;
 // - tighter limits only ever turn a success into a depth or size error;
-// - the number accessors (int64Value, doubleValue, isInteger) never trap.
+// - the number accessors (int64Value, doubleValue, isInteger) never trap;
+// - the flat reader (JSONTape) gives the same value, or the same error code and offset,
+//   under the default and the tight limits, and finds every member of a top-level object.
 import SigilJSON
+
+/// The tape reader must agree with the tree reader on `bytes` under `limits`.
+private func checkTape(_ bytes: [UInt8], limits: JSONLimits, against tree: Result<JSONValue, JSONError>) {
+    let tape = Result { () throws(JSONError) -> JSONTape in try JSONTape(parsing: bytes, limits: limits) }
+    switch (tape, tree) {
+    case (.success(let tape), .success(let value)):
+        guard tape.value(at: 0) == value, tape.after(0) == tape.entries.count else {
+            fatalError("json: the tape reads another value")
+        }
+        if case .object(let object) = value {
+            for (key, member) in object {
+                guard let index = tape.member(named: key, in: 0), tape.value(at: index) == member else {
+                    fatalError("json: the tape does not find a member")
+                }
+            }
+        }
+    case (.failure(let a), .failure(let b)):
+        guard a.code == b.code, a.offset == b.offset else { fatalError("json: the tape reports another error") }
+    default:
+        fatalError("json: the tape and the tree reader disagree on acceptance")
+    }
+}
 
 private func parseOrError(_ bytes: [UInt8], limits: JSONLimits = JSONLimits()) -> Result<JSONValue, JSONError> {
     Result { () throws(JSONError) -> JSONValue in try JSONValue.parse(bytes, limits: limits) }
@@ -52,8 +76,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         guard viaString == parsed else { fatalError("json: String and byte entry points disagree") }
     }
 
-    let tight = parseOrError(
-        input, limits: JSONLimits(maximumDepth: 4, maximumBytes: 512, maximumStringBytes: 64, maximumNumberBytes: 16))
+    let tightLimits = JSONLimits(maximumDepth: 4, maximumBytes: 512, maximumStringBytes: 64, maximumNumberBytes: 16)
+    let tight = parseOrError(input, limits: tightLimits)
+    checkTape(input, limits: JSONLimits(), against: parsed)
+    checkTape(input, limits: tightLimits, against: tight)
     switch (tight, parsed) {
     case (.success(let a), .success(let b)):
         guard a == b else { fatalError("json: tight limits changed the value") }

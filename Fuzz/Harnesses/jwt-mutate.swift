@@ -13,15 +13,31 @@
 //
 // Oracles: never traps; whatever is accepted passes JWTFixtures.checkAccepted; an edited
 // base token (mode 2) is accepted only if it is unchanged, so no other spelling of a
-// token (padding bits, alphabet, appended bytes) verifies.
+// token (padding bits, alphabet, appended bytes) verifies. The Codable verify (with a
+// payload type that reads no member) accepts exactly what verify accepts and otherwise
+// fails with the same code: its one parse of the payload (a tape, not a tree) and its claim
+// checks must agree with verify's.
 import SigilJSON
 import SigilJWT
+
+/// A payload that reads nothing, so that decoding it cannot fail.
+private struct AnyClaims: JWTPayload {
+    init(from decoder: any Decoder) throws {}
+    func encode(to encoder: any Encoder) throws {}
+}
 
 private let urlAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
 private func verifyAll(_ token: String, onlyUnchanged original: String? = nil) {
     for verifier in JWTFixtures.verifiers {
-        guard (try? verifier.verify(token)) != nil else { continue }
+        let plain = Result { () throws(JWTError) -> VerifiedJWT in try verifier.verify(token) }
+        let typed = Result { try verifier.verify(token, as: AnyClaims.self) }
+        switch (plain, typed) {
+        case (.success, .success): break
+        case (.failure(let a), .failure(let b as JWTError)) where a.code == b.code: break
+        default: fatalError("jwt-mutate: verify and the Codable verify disagree")
+        }
+        guard case .success = plain else { continue }
         if let original, token != original { fatalError("jwt-mutate: an edited token still verifies") }
         JWTFixtures.checkAccepted(token)
     }

@@ -19,12 +19,12 @@ extension JWTVerifier {
     ///   (a property has another type) or `.malformed`; any error from the payload's own
     ///   `verify(using:)`.
     public func verify<Payload: JWTPayload>(_ token: String, as type: Payload.Type = Payload.self) throws -> Payload {
-        let (_, key, _, claims) = try withBytes(of: token) { (bytes) throws(JWTError) in
-            try validatedClaims(bytes: bytes)
+        let (key, claims) = try withBytes(of: token) { (bytes) throws(JWTError) in
+            try validatedTape(bytes: bytes)
         }
         let payload: Payload
         do {
-            payload = try SigilJSONDecoder().decode(Payload.self, from: JSONValue.object(claims))
+            payload = try SigilJSONDecoder().decode(Payload.self, from: claims)
         } catch let error as DecodingError {
             throw JWTError(decoding: error)
         }

@@ -156,6 +156,21 @@ public struct JWTVerifier: Sendable {
         return (header, key, payload, claims)
     }
 
+    /// Steps 1 to 5, then the payload read onto a tape (not a `JSONValue` tree) and its
+    /// claims validated: what the Codable `verify(_:as:)` decodes from.
+    func validatedTape(bytes token: UnsafeRawBufferPointer) throws(JWTError) -> (JWTKey, JSONTape) {
+        let (_, key, payload) = try verifySignature(bytes: token)
+        let tape: JSONTape
+        do {
+            tape = try JSONTape(parsing: payload, limits: JWTVerifier.payloadLimits)
+        } catch {
+            throw JWTError(.malformed, "the payload is not valid JSON (\(error.reason))")
+        }
+        guard tape.entries[0].kind == .object else { throw JWTError(.malformed, "the payload is not a JSON object") }
+        try configuration.options.validate(tape, now: configuration.options.clock.now())
+        return (key, tape)
+    }
+
     /// Steps 1 to 5: everything up to and including the signature, then the payload bytes.
     func verifySignature(
         bytes token: UnsafeRawBufferPointer

@@ -140,4 +140,44 @@ struct JWTPayloadTests {
         let exact = try TokenForge.token(payload: #"{"exp":\#(exp),"count":9223372036854775807}"#, key: key)
         #expect(try verifier.verify(exact, as: Counter.self).count == Int64.max)
     }
+
+    @Test("the Codable verify checks registered claims as verify does: escaped names, types, required claims")
+    func registeredClaimsOnTheCodablePath() throws {
+        let key = try TokenForge.hs256Key()
+        struct Subject: JWTPayload { var sub: String }
+        let past = TokenForge.now - 60
+        let future = TokenForge.now + 60
+        let cases: [(String, JWTError.Code)] = [
+            (#"{"sub":"u","\u0065xp":\#(past)}"#, .expired),
+            (#"{"sub":"u","exp":\#(future),"n\u0062f":\#(future + 3600)}"#, .notYetValid),
+            (#"{"sub":"u","exp":"\#(future)"}"#, .wrongClaimType),
+            (#"{"sub":"u","exp":\#(future),"iss":7}"#, .wrongClaimType),
+            (#"{"sub":"u","exp":\#(future),"aud":"api"}"#, .audienceMismatch),
+            (#"{"sub":"u"}"#, .missingClaim),
+            (#"{"sub":"u","exp":\#(future)}"#, .missingClaim),
+        ]
+        let verifier = try TokenForge.verifier(key: key) { $0.requiredClaims = ["jti"] }
+        for (payload, code) in cases {
+            let token = try TokenForge.token(payload: payload, key: key)
+            #expect(throws: JWTError(code, ""), "\(payload)") { try verifier.verify(token, as: Subject.self) }
+            #expect(throws: JWTError(code, ""), "\(payload)") { try verifier.verify(token) }
+        }
+        let good = try TokenForge.token(payload: #"{"sub":"u","exp":\#(future),"j\u0074i":"t"}"#, key: key)
+        #expect(try verifier.verify(good, as: Subject.self).sub == "u")
+        let pinned = try TokenForge.verifier(key: key) {
+            $0.subject = "u"
+            $0.issuers = ["https://issuer.example"]
+        }
+        let wrongSubject = try TokenForge.token(
+            payload: #"{"sub":"v","iss":"https://issuer.example","exp":\#(future)}"#, key: key)
+        #expect(throws: JWTError(.subjectMismatch, "")) { try pinned.verify(wrongSubject, as: Subject.self) }
+        let wrongIssuer = try TokenForge.token(
+            payload: #"{"sub":"u","iss":"https://other","exp":\#(future)}"#, key: key)
+        #expect(throws: JWTError(.issuerMismatch, "")) { try pinned.verify(wrongIssuer, as: Subject.self) }
+        let right = try TokenForge.token(
+            payload: #"{"s\u0075b":"u","iss":"https://issuer.example","exp":\#(future)}"#, key: key)
+        #expect(try pinned.verify(right, as: Subject.self).sub == "u")
+        let notObject = try TokenForge.token(payload: "[1]", key: key)
+        #expect(throws: JWTError(.malformed, "")) { try verifier.verify(notObject, as: Subject.self) }
+    }
 }
