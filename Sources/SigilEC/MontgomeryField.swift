@@ -7,6 +7,10 @@ import SigilConstantTime
 // Elements are kept in Montgomery form (a·R mod m, R = 2^(64·limbs)) and fully reduced
 // (below m). Every operation runs in time independent of the values: carries are
 // arithmetic, and the final conditional subtraction is a masked select.
+//
+// On wasm32, `+`, `−` and `*` call the functions of LimbArithmetic.swift instead, which take
+// the limb count as a parameter: one copy serves every curve, where these inline into every
+// point operation of each curve (the module's size). Natively nothing changes.
 
 /// An odd modulus with its Montgomery constants.
 protocol MontgomeryModulus {
@@ -81,6 +85,17 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
     /// a + b mod m.
     @inline(__always)
     static func + (a: Self, b: Self) -> Self {
+        #if arch(wasm32)
+        var sum = M.Storage()
+        a.limbs.withLimbs { a in
+            b.limbs.withLimbs { b in
+                M.modulus.withLimbs { m in
+                    sum.withMutableLimbs { s in modularSum(a, b, modulus: m, count: M.Storage.count, into: s) }
+                }
+            }
+        }
+        return Self(montgomery: sum)
+        #else
         var sum = M.Storage()
         var carry: UInt64 = 0
         a.limbs.withLimbs { a in
@@ -93,11 +108,25 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
             }
         }
         return Self(montgomery: subtractModulusIfNeeded(sum, carry: carry))
+        #endif
     }
 
     /// a − b mod m.
     @inline(__always)
     static func - (a: Self, b: Self) -> Self {
+        #if arch(wasm32)
+        var difference = M.Storage()
+        a.limbs.withLimbs { a in
+            b.limbs.withLimbs { b in
+                M.modulus.withLimbs { m in
+                    difference.withMutableLimbs { d in
+                        modularDifference(a, b, modulus: m, count: M.Storage.count, into: d)
+                    }
+                }
+            }
+        }
+        return Self(montgomery: difference)
+        #else
         var difference = M.Storage()
         var borrow: UInt64 = 0
         a.limbs.withLimbs { a in
@@ -120,6 +149,7 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
             }
         }
         return Self(montgomery: difference)
+        #endif
     }
 
     /// −a mod m.
@@ -129,6 +159,20 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
     /// a·b·R⁻¹ mod m: the Montgomery product (CIOS: multiply and reduce limb by limb).
     @inline(__always)
     static func * (a: Self, b: Self) -> Self {
+        #if arch(wasm32)
+        var product = M.Storage()
+        a.limbs.withLimbs { a in
+            b.limbs.withLimbs { b in
+                M.modulus.withLimbs { m in
+                    product.withMutableLimbs { t in
+                        montgomeryProduct(
+                            a, b, modulus: m, negatedInverse: M.negatedInverse, count: M.Storage.count, into: t)
+                    }
+                }
+            }
+        }
+        return Self(montgomery: product)
+        #else
         var t = M.Storage()
         var top: UInt64 = 0
         let count = M.Storage.count
@@ -158,6 +202,7 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
             }
         }
         return Self(montgomery: subtractModulusIfNeeded(t, carry: top))
+        #endif
     }
 
     /// a² (Montgomery form).
