@@ -8,9 +8,10 @@ import SigilConstantTime
 // (below m). Every operation runs in time independent of the values: carries are
 // arithmetic, and the final conditional subtraction is a masked select.
 //
-// On wasm32, `+`, `−` and `*` call the functions of LimbArithmetic.swift instead, which take
-// the limb count as a parameter: one copy serves every curve, where these inline into every
-// point operation of each curve (the module's size). Natively nothing changes.
+// On wasm32, `+`, `−` and `*` are not inlined and call the functions of LimbArithmetic.swift,
+// which take the limb count as a parameter: one copy serves every curve, where these would
+// inline into every point operation of each curve (the module's size). Natively nothing
+// changes.
 
 /// An odd modulus with its Montgomery constants.
 protocol MontgomeryModulus {
@@ -83,7 +84,11 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
     // MARK: Arithmetic
 
     /// a + b mod m.
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     static func + (a: Self, b: Self) -> Self {
         #if arch(wasm32)
         var sum = M.Storage()
@@ -112,7 +117,11 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
     }
 
     /// a − b mod m.
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     static func - (a: Self, b: Self) -> Self {
         #if arch(wasm32)
         var difference = M.Storage()
@@ -157,7 +166,11 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
     static prefix func - (a: Self) -> Self { zero - a }
 
     /// a·b·R⁻¹ mod m: the Montgomery product (CIOS: multiply and reduce limb by limb).
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     static func * (a: Self, b: Self) -> Self {
         #if arch(wasm32)
         var product = M.Storage()
