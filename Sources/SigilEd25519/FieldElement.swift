@@ -94,7 +94,11 @@ struct FieldElement: Sendable {
     }
 
     /// a − b, computed as a + 4p − b and weakly reduced; b's limbs must be below 2⁵³.
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     static func - (a: FieldElement, b: FieldElement) -> FieldElement {
         // 4p = (2⁵³ − 76, 2⁵³ − 4, 2⁵³ − 4, 2⁵³ − 4, 2⁵³ − 4) in radix 2⁵¹.
         FieldElement(
