@@ -7,8 +7,8 @@ import Testing
 /// modulus: sums, differences and Montgomery products of edge values and pseudo-random values.
 @Suite("Limb arithmetic with the limb count as a parameter")
 struct LimbArithmeticTests {
-    /// The number of operand values per modulus: 0, 1, 2, m − 2, m − 1 and 11 pseudo-random values.
-    static let valuesPerModulus = 16
+    /// The number of operand values per modulus: 0, 1, 2, m − 2, m − 1 and 7 pseudo-random values.
+    static let valuesPerModulus = 12
 
     /// Operands below m, as raw limbs: edge values and values from a fixed xorshift sequence,
     /// their top limb cut below the modulus's top bit.
