@@ -7,6 +7,11 @@ import SigilConstantTime
 // Elements are kept in Montgomery form (a·R mod m, R = 2^(64·limbs)) and fully reduced
 // (below m). Every operation runs in time independent of the values: carries are
 // arithmetic, and the final conditional subtraction is a masked select.
+//
+// On wasm32, `+`, `−` and `*` are not inlined and call the functions of LimbArithmetic.swift,
+// which take the limb count as a parameter: one copy serves every curve, where these would
+// inline into every point operation of each curve (the module's size). Natively nothing
+// changes.
 
 /// An odd modulus with its Montgomery constants.
 protocol MontgomeryModulus {
@@ -79,8 +84,23 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
     // MARK: Arithmetic
 
     /// a + b mod m.
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     static func + (a: Self, b: Self) -> Self {
+        #if arch(wasm32)
+        var sum = M.Storage()
+        a.limbs.withLimbs { a in
+            b.limbs.withLimbs { b in
+                M.modulus.withLimbs { m in
+                    sum.withMutableLimbs { s in modularSum(a, b, modulus: m, count: M.Storage.count, into: s) }
+                }
+            }
+        }
+        return Self(montgomery: sum)
+        #else
         var sum = M.Storage()
         var carry: UInt64 = 0
         a.limbs.withLimbs { a in
@@ -93,11 +113,29 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
             }
         }
         return Self(montgomery: subtractModulusIfNeeded(sum, carry: carry))
+        #endif
     }
 
     /// a − b mod m.
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     static func - (a: Self, b: Self) -> Self {
+        #if arch(wasm32)
+        var difference = M.Storage()
+        a.limbs.withLimbs { a in
+            b.limbs.withLimbs { b in
+                M.modulus.withLimbs { m in
+                    difference.withMutableLimbs { d in
+                        modularDifference(a, b, modulus: m, count: M.Storage.count, into: d)
+                    }
+                }
+            }
+        }
+        return Self(montgomery: difference)
+        #else
         var difference = M.Storage()
         var borrow: UInt64 = 0
         a.limbs.withLimbs { a in
@@ -120,6 +158,7 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
             }
         }
         return Self(montgomery: difference)
+        #endif
     }
 
     /// −a mod m.
@@ -127,8 +166,26 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
     static prefix func - (a: Self) -> Self { zero - a }
 
     /// a·b·R⁻¹ mod m: the Montgomery product (CIOS: multiply and reduce limb by limb).
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     static func * (a: Self, b: Self) -> Self {
+        #if arch(wasm32)
+        var product = M.Storage()
+        a.limbs.withLimbs { a in
+            b.limbs.withLimbs { b in
+                M.modulus.withLimbs { m in
+                    product.withMutableLimbs { t in
+                        montgomeryProduct(
+                            a, b, modulus: m, negatedInverse: M.negatedInverse, count: M.Storage.count, into: t)
+                    }
+                }
+            }
+        }
+        return Self(montgomery: product)
+        #else
         var t = M.Storage()
         var top: UInt64 = 0
         let count = M.Storage.count
@@ -158,6 +215,7 @@ struct ModularElement<M: MontgomeryModulus>: Sendable, Equatable {
             }
         }
         return Self(montgomery: subtractModulusIfNeeded(t, carry: top))
+        #endif
     }
 
     /// a² (Montgomery form).

@@ -2,6 +2,9 @@
 // coordinate systems of Hisil–Wong–Carter–Dawson 2008 as ref10 arranges them. The unified
 // addition used here is complete on this curve (a = −1 is a square, d is not), so no input,
 // the neutral element and equal points included, needs a special case or a branch.
+//
+// The formulas are inlined natively, for speed; on wasm32 they stay out of line
+// (`@inline(never)`), as the field multiplication does, to keep the WebAssembly module small.
 
 import SigilConstantTime
 
@@ -55,7 +58,11 @@ struct ExtendedPoint: Sendable {
     }
 
     /// P + Q for Q in cached form (ref10 ge_add).
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     static func + (p: ExtendedPoint, q: CachedPoint) -> CompletedPoint {
         let a = (p.y + p.x) * q.yPlusX
         let b = (p.y - p.x) * q.yMinusX
@@ -66,7 +73,11 @@ struct ExtendedPoint: Sendable {
     }
 
     /// P − Q for Q in cached form (ref10 ge_sub).
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     static func - (p: ExtendedPoint, q: CachedPoint) -> CompletedPoint {
         let a = (p.y + p.x) * q.yMinusX
         let b = (p.y - p.x) * q.yPlusX
@@ -77,7 +88,11 @@ struct ExtendedPoint: Sendable {
     }
 
     /// P + Q for Q in affine Niels form (ref10 ge_madd).
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     static func + (p: ExtendedPoint, q: AffineNielsPoint) -> CompletedPoint {
         let a = (p.y + p.x) * q.yPlusX
         let b = (p.y - p.x) * q.yMinusX
@@ -87,7 +102,11 @@ struct ExtendedPoint: Sendable {
     }
 
     /// P − Q for Q in affine Niels form (ref10 ge_msub).
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     static func - (p: ExtendedPoint, q: AffineNielsPoint) -> CompletedPoint {
         let a = (p.y + p.x) * q.yMinusX
         let b = (p.y - p.x) * q.yPlusX
@@ -137,7 +156,11 @@ struct ProjectivePoint: Sendable {
     static let identity = ProjectivePoint(x: .zero, y: .one, z: .one)
 
     /// 2·P (ref10 ge_p2_dbl).
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     func doubled() -> CompletedPoint {
         let xx = x.squared()
         let yy = y.squared()
@@ -171,11 +194,19 @@ struct CompletedPoint: Sendable {
     var t: FieldElement
 
     /// Extended coordinates (four multiplications).
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     var extended: ExtendedPoint { ExtendedPoint(x: x * t, y: y * z, z: z * t, t: x * y) }
 
     /// Projective coordinates (three multiplications).
+    #if arch(wasm32)
+    @inline(never)
+    #else
     @inline(__always)
+    #endif
     var projective: ProjectivePoint { ProjectivePoint(x: x * t, y: y * z, z: z * t) }
 }
 
