@@ -137,7 +137,7 @@ func measure<Input>(
     }
     repeat {
         try timeBatch()
-        calibration += times.map(Double.init)
+        calibration += times.map { Double($0) }
     } while calibration.count < 100
         || (calibration.count < calibrationTarget.count && elapsedSeconds() < calibrationTarget.seconds)
 

@@ -44,6 +44,12 @@ let allTargets: [TimingTarget] = [
         isControl: false,
         prepare: hmacVerifyTarget),
     TimingTarget(
+        name: "control: HMAC-SHA256 verify with an early-exit compare (leaky on purpose)",
+        fixedClass: "the correct tag of a fixed 200-byte message",
+        randomClass: "the correct tag with one byte changed at a random position",
+        isControl: true,
+        prepare: hmacEarlyExitVerifyTarget),
+    TimingTarget(
         name: "Ed25519 sign: key",
         fixedClass: "one key, a fixed 200-byte message",
         randomClass: "a key drawn from 1,000 generated before timing, the same message",
@@ -69,6 +75,18 @@ let allTargets: [TimingTarget] = [
         prepare: rsaKeyTarget),
 ]
 
+/// A copy of `bytes` in a buffer of its own.
+///
+/// Assigning an array shares its buffer until one side is written, so a fixed input that is
+/// never written would be the same memory in every execution, always in cache, while every
+/// random input is new memory: a difference of the harness, not of the code under test. Each
+/// input of either class gets its own buffer instead, as in dudect.
+func freshCopy(_ bytes: [UInt8]) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+        initialized = buffer.initialize(fromContentsOf: bytes)
+    }
+}
+
 // MARK: - Tag comparison
 
 /// A tag and its message under a fixed key; the inputs of both comparison targets.
@@ -84,10 +102,10 @@ private struct TagInputs {
         tag = Array(key.authenticationCode(for: message))
     }
 
-    /// The correct tag (fixed class), or a copy with one byte at a random position changed
-    /// to a different value (random class).
+    /// The correct tag (fixed class), or one with one byte at a random position changed to a
+    /// different value (random class); a fresh copy either way.
     func candidate(_ inputClass: InputClass, _ generator: inout InputGenerator) -> [UInt8] {
-        var candidate = tag
+        var candidate = freshCopy(tag)
         if inputClass == .random {
             let position = Int(generator.next() % UInt64(candidate.count))
             candidate[position] ^= UInt8(truncatingIfNeeded: generator.next() % 255 + 1)
@@ -128,6 +146,20 @@ private func hmacVerifyTarget() -> (MeasurementBudget) throws -> MeasurementResu
     return { budget in
         try measure(budget: budget, makeInput: inputs.candidate) { candidate in
             blackHole(inputs.key.isValidAuthenticationCode(candidate, authenticating: inputs.message))
+        }
+    }
+}
+
+/// The harness's second control: the HMAC target with its constant-time comparison replaced by
+/// `earlyExitEquals`.
+///
+/// It shows that the harness sees an early-exit comparison's leak under the noise of the MAC
+/// computation, so that the HMAC target's verdict has the power to find one.
+private func hmacEarlyExitVerifyTarget() -> (MeasurementBudget) throws -> MeasurementResult {
+    let inputs = TagInputs()
+    return { budget in
+        try measure(budget: budget, makeInput: inputs.candidate) { candidate in
+            blackHole(earlyExitEquals(Array(inputs.key.authenticationCode(for: inputs.message)), candidate))
         }
     }
 }
@@ -180,7 +212,7 @@ private func rsaMessageTarget() throws -> (MeasurementBudget) throws -> Measurem
         try measure(
             budget: budget,
             makeInput: { inputClass, generator in
-                inputClass == .fixed ? Array(fixedMessage) : generator.bytes(messageByteCount)
+                inputClass == .fixed ? freshCopy(fixedMessage) : generator.bytes(messageByteCount)
             },
             operation: { message in blackHole(try key.signature(for: message, using: SHA256.self)) })
     }
