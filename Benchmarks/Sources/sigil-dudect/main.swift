@@ -21,10 +21,16 @@ struct Outcome {
         if let failure { return "not measured: \(failure)" }
         guard let strongest else { return "too few measurements for a verdict (fewer than 1,000 per class)" }
         let t = abs(strongest.t)
-        if target.isControl {
+        switch target.kind {
+        case .control:
             return t > leakAbove
                 ? "leak, as the control must show: the harness sees a leak of this size"
                 : "NOT flagged: the harness did not see the control's leak, so no verdict of this run means anything"
+        case .publicReference:
+            return t > leakAbove
+                ? "differs, as expected: variable time on public inputs"
+                : "no difference detected at this sample size (variable time on public inputs is allowed)"
+        case .secret: break
         }
         if t < noLeakBelow { return "no leak detected at this sample size" }
         if t <= leakAbove { return "inconclusive: repeat, with more samples" }
@@ -35,7 +41,11 @@ struct Outcome {
     var fails: Bool {
         guard failure == nil else { return true }
         let t = abs(strongest?.t ?? 0)
-        return target.isControl ? t <= leakAbove : t > leakAbove
+        switch target.kind {
+        case .control: return t <= leakAbove
+        case .publicReference: return false
+        case .secret: return t > leakAbove
+        }
     }
 }
 
@@ -145,6 +155,7 @@ for target in targets {
                 + "(\(strongest.name), \(grouped(strongest.perClass)) per class)")
     }
     print("    verdict: \(outcome.verdict)\n")
+    fflush(nil)  // every stream: the report of a long run appears target by target
     outcomes.append(outcome)
 }
 
@@ -164,7 +175,7 @@ if let path = options.jsonPath {
         let all = outcome.result?.tests.uncropped
         var record: [String: Any] = [
             "name": outcome.target.name,
-            "control": outcome.target.isControl,
+            "kind": "\(outcome.target.kind)",
             "fixed_samples": all?.count(.fixed) ?? 0,
             "random_samples": all?.count(.random) ?? 0,
             "calibration_samples": outcome.result?.calibrationCount ?? 0,
