@@ -16,6 +16,8 @@ struct TimingTarget: Sendable {
     let randomClass: String
     /// What a large |t| means for this target.
     let kind: TargetKind
+    /// What else the operation does that the reader should know to weigh a verdict.
+    var note: String?
     /// Prepares keys and inputs (untimed) and returns the measurement; throws if the target
     /// cannot be set up, with the reason.
     let prepare: @Sendable () throws -> (MeasurementBudget) throws -> MeasurementResult
@@ -72,6 +74,9 @@ let allTargets: [TimingTarget] = [
         fixedClass: "one key, a fixed 200-byte message (so a fixed RFC 6979 nonce and a fixed signature)",
         randomClass: "a key drawn from 1,000 generated before timing, the same message",
         kind: .secret,
+        note: "signing ends with a variable-time verification of the finished signature with the public key "
+            + "(public inputs), which alone separates one fixed signature from many: weigh a flag here against "
+            + "the d·G target and the verify reference below",
         prepare: p256SignTarget),
     TimingTarget(
         name: "P-256 public key from a private scalar: d·G",

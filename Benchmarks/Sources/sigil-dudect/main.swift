@@ -132,6 +132,7 @@ for target in targets {
     print(target.name)
     print("    fixed:  \(target.fixedClass)")
     print("    random: \(target.randomClass)")
+    if let note = target.note { print("    note:   \(note)") }
     let outcome: Outcome
     do {
         let run = try target.prepare()
