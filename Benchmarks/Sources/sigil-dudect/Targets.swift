@@ -254,10 +254,10 @@ private func p256SignTarget() throws -> (MeasurementBudget) throws -> Measuremen
 /// A generator that returns the given bytes, one per call, for `init(using:)` to draw exactly
 /// that scalar.
 ///
-/// `P256.Signing.PrivateKey(rawRepresentation:)` is generic over the byte collection and not
-/// inlinable, so from another module it runs unspecialised, about ten times slower than
-/// `init(using:)`, whose scalar is a concrete `[UInt8]`. The targets make their keys through
-/// `init(using:)`, and `p256Key(scalar:)` checks that the key got the scalar it was given.
+/// From this package, `P256.Signing.PrivateKey(rawRepresentation:)` took about twenty times
+/// as long as `init(using:)` (7.5 ms against 0.34 ms a key), presumably because it is generic
+/// over the byte collection and not inlinable. The targets make their keys through
+/// `init(using:)`, and check once that the key got the scalar it was given.
 struct ReplayingGenerator: RandomNumberGenerator {
     private let bytes: [UInt8]
     private var position = 0
