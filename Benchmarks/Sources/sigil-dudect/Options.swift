@@ -19,7 +19,7 @@ struct Options: Sendable {
         timed one by one; Welch's t-test compares the two classes' times, on all measurements and
         on measurements cropped at 100 percentiles. A verdict per target from the largest |t|:
         below 4.5 no leak detected at this sample size, above 10 a leak, in between repeat.
-        The first target is the harness's control, an early-exit compare that must be flagged.
+        Two targets are the harness's controls, early-exit compares that must be flagged.
 
           --seconds N        measure each target for about N seconds (default 10)
           --samples N        measure each target for N executions after calibration instead
