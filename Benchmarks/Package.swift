@@ -57,6 +57,19 @@ let package = Package(
             ] + peers,
             swiftSettings: strictSettings
         ),
+        // Statistical timing test (dudect): fixed vs random inputs, Welch's t, per secret.
+        //     swift run -c release --package-path Benchmarks sigil-dudect
+        .executableTarget(
+            name: "sigil-dudect",
+            dependencies: [
+                .product(name: "SigilSHA2", package: "Sigil"),
+                .product(name: "SigilHMAC", package: "Sigil"),
+                .product(name: "SigilRSA", package: "Sigil"),
+                .product(name: "SigilEC", package: "Sigil"),
+                .product(name: "SigilEd25519", package: "Sigil"),
+            ],
+            swiftSettings: strictSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
