@@ -40,7 +40,9 @@ extension P256.Signing {
         /// - Parameter rawRepresentation: The 64-byte concatenation of the coordinates.
         /// - Throws: `ECError` with code `.invalidPublicKey` for another length or an invalid point.
         public init<Bytes: Collection>(rawRepresentation: Bytes) throws(ECError) where Bytes.Element == UInt8 {
-            value = try ECPublicKeyValue(raw: rawRepresentation)
+            // Through an Array: called from another module, this initialiser runs unspecialised,
+            // and a generic argument passed on would keep the curve arithmetic generic too.
+            value = try ECPublicKeyValue(raw: Array(rawRepresentation))
         }
 
         /// Creates a key from an uncompressed X9.62 point, 0x04 ‖ x ‖ y (SEC 1 §2.3.4).
@@ -48,7 +50,9 @@ extension P256.Signing {
         /// - Parameter x963Representation: 65 bytes starting with 0x04.
         /// - Throws: `ECError` with code `.invalidPublicKey` for another form or an invalid point.
         public init<Bytes: Collection>(x963Representation: Bytes) throws(ECError) where Bytes.Element == UInt8 {
-            value = try ECPublicKeyValue(x963: x963Representation)
+            // Through an Array: called from another module, this initialiser runs unspecialised,
+            // and a generic argument passed on would keep the curve arithmetic generic too.
+            value = try ECPublicKeyValue(x963: Array(x963Representation))
         }
 
         /// Creates a key from a DER SubjectPublicKeyInfo (RFC 5480 §2): id-ecPublicKey with
@@ -164,7 +168,9 @@ extension P256.Signing {
             guard rawRepresentation.count == Curve.byteCount else {
                 throw ECError(.invalidPrivateKey, "a raw private key is a scalar of the curve's length")
             }
-            value = try ECPrivateKeyValue(scalar: rawRepresentation)
+            // Through an Array: called from another module, this initialiser runs unspecialised,
+            // and a generic argument passed on would keep the curve arithmetic generic too.
+            value = try ECPrivateKeyValue(scalar: Array(rawRepresentation))
         }
 
         /// Creates a key from DER: SEC 1 `ECPrivateKey` (RFC 5915) or PKCS#8 (RFC 5208/5958),
