@@ -12,6 +12,7 @@ package enum ByteWord {
     /// - Returns: The bytes as a little-endian word.
     @inlinable @inline(__always)
     package static func load(_ base: UnsafeRawPointer, at offset: Int) -> UInt64 {
+        // In bounds: callers guarantee `offset + 8` bytes from `base` (see `offset` above).
         UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 

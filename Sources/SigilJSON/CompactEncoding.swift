@@ -33,6 +33,7 @@ enum CompactEncoding {
         var total = utf8.count + 2
         var index = firstByteNeedingEscape(utf8, from: 0)
         while index < utf8.count {
+            // In bounds: the loop runs while `index < utf8.count`, and `index >= 0`.
             switch utf8[index] {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x08, 0x09, 0x0A, 0x0C, 0x0D: total += 1
             default: total += 5
@@ -88,6 +89,7 @@ enum CompactEncoding {
         var runStart = 0
         var index = firstByteNeedingEscape(utf8, from: 0)
         while index < utf8.count {
+            // In bounds: `0 <= runStart <= index < utf8.count` (the loop condition).
             if runStart < index { cursor.put(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
             let byte = utf8[index]
             cursor.put(UInt8(ascii: "\\"))
@@ -108,6 +110,7 @@ enum CompactEncoding {
             runStart = index + 1
             index = firstByteNeedingEscape(utf8, from: runStart)
         }
+        // In bounds: `runStart < utf8.count` is checked first.
         if runStart < utf8.count { cursor.put(UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         cursor.put(UInt8(ascii: "\""))
     }
@@ -125,6 +128,7 @@ enum CompactEncoding {
     static func firstByteNeedingEscape(_ utf8: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         var index = index
         let end = utf8.count
+        // In bounds: `base` is read only while `end - index >= 8`; callers pass `index >= 0`.
         if let base = UnsafeRawPointer(utf8.baseAddress) {
             while end - index >= 8 {
                 // In bounds: eight bytes remain from `index`.
@@ -138,6 +142,7 @@ enum CompactEncoding {
             }
         }
         while index < end {
+            // In bounds: the loop runs while `index < end`, and `end == utf8.count`.
             let byte = utf8[index]
             if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
             index += 1

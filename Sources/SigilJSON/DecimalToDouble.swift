@@ -30,6 +30,7 @@ enum DecimalToDouble {
     /// Returns ±infinity on overflow.
     static func convertExactly(_ literal: String) -> Double? {
         let parsed =
+            // In bounds: `digitsAndExponent` reads only indices below the buffer's count.
             literal.utf8.withContiguousStorageIfAvailable { digitsAndExponent(UnsafeRawBufferPointer($0)) }
             ?? Array(literal.utf8).withUnsafeBytes { digitsAndExponent($0) }
         let (negative, digits, exponent) = parsed
@@ -78,6 +79,7 @@ enum DecimalToDouble {
         var index = 0
         let end = bytes.count
         var negative = false
+        // In bounds: every read below is guarded by `index < end`, and `end == bytes.count`.
         if index < end && bytes[index] == UInt8(ascii: "-") {
             negative = true
             index += 1

@@ -26,6 +26,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     public init?(literal: String) {
         let valid: Bool =
             literal.utf8.withContiguousStorageIfAvailable { buffer in
+                // In bounds: `isValidLiteral` reads only indices below `buffer.count`.
                 JSONNumber.isValidLiteral(UnsafeRawBufferPointer(buffer))
             } ?? Array(literal.utf8).withUnsafeBytes { JSONNumber.isValidLiteral($0) }
         guard valid else { return nil }
@@ -137,11 +138,13 @@ extension JSONNumber {
     /// See ``plainInt64Value``.
     static func plainInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         // The literal is valid RFC 8259 grammar, so a minus sign can only come first.
+        // In bounds: `bytes[0]` is read only when `bytes` is not empty.
         let negative = !bytes.isEmpty && bytes[0] == UInt8(ascii: "-")
         let start = negative ? 1 : 0
         guard bytes.count > start, bytes.count - start <= 18 else { return nil }
         var magnitude: Int64 = 0
         for index in start..<bytes.count {
+            // In bounds: `index` ranges over `start..<bytes.count`.
             let digit = bytes[index] &- UInt8(ascii: "0")
             guard digit < 10 else { return nil }
             magnitude = magnitude &* 10 &+ Int64(digit)
@@ -153,6 +156,7 @@ extension JSONNumber {
     /// finite double, so no arithmetic here overflows.
     var decimalParts: DecimalParts {
         literal.utf8.withContiguousStorageIfAvailable { buffer in
+            // In bounds: `decompose` reads only indices below `buffer.count`.
             JSONNumber.decompose(UnsafeRawBufferPointer(buffer))
         } ?? Array(literal.utf8).withUnsafeBytes { JSONNumber.decompose($0) }
     }
@@ -161,6 +165,7 @@ extension JSONNumber {
         var parts = DecimalParts()
         var index = 0
         let end = bytes.count
+        // In bounds: every read below is guarded by `index < end`, and `end == bytes.count`.
         if index < end && bytes[index] == UInt8(ascii: "-") {
             parts.negative = true
             index += 1
@@ -205,6 +210,7 @@ extension JSONNumber {
     @inline(__always)
     static func readExponent(_ bytes: UnsafeRawBufferPointer, at index: inout Int) -> Int {
         let end = bytes.count
+        // In bounds: every read below is guarded by `index < end`, and `end == bytes.count`.
         guard index < end && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) else { return 0 }
         index += 1
         var negative = false
@@ -239,6 +245,7 @@ extension JSONNumber {
     static func scanNumber(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Result<Int, JSONError> {
         let end = bytes.count
         var index = start
+        // In bounds: each read is guarded by `index < end` (here or in `isDigit`) and `index >= start >= 0`.
         @inline(__always) func isDigit(_ index: Int) -> Bool {
             index < end && bytes[index] &- UInt8(ascii: "0") < 10
         }

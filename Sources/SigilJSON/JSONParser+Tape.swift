@@ -26,6 +26,7 @@ extension JSONParser {
     mutating func parseTape(into entries: inout [JSONTape.Entry]) throws(JSONError) {
         guard end <= limits.maximumBytes else { throw JSONError(.sizeLimitExceeded, at: max(limits.maximumBytes, 0)) }
         entries.reserveCapacity(end / 8 + 4)
+        // In bounds: the buffer is used only through `ScratchStack`, which grows before a push passes capacity.
         let result = withUnsafeTemporaryAllocation(of: TapeFrame.self, capacity: 8) {
             frameBuffer -> Result<Void, JSONError> in
             var frames = ScratchStack(frameBuffer)
@@ -59,6 +60,7 @@ extension JSONParser {
                     position += 1
                 } else {
                     frames.push(TapeFrame(entry: entries.count - 1, isObject: isObject))
+                    // In bounds: the push just made `frames.count >= 1`.
                     if isObject { try parseTapeMemberName(into: &entries, frame: frames.element(at: frames.count - 1)) }
                     continue
                 }
@@ -71,6 +73,7 @@ extension JSONParser {
                     try expectEndOfDocument()
                     return
                 }
+                // In bounds: `frames.count > 0` was just checked; nothing pushes while `frame` is used.
                 let frame = frames.element(at: frames.count - 1)
                 frame.pointee.count += 1
                 skipWhitespace()
@@ -89,6 +92,7 @@ extension JSONParser {
                     throw unexpectedByte(at: position)
                 }
                 position += 1
+                // In bounds: `frames.count > 0` was checked at the top of this loop.
                 let closed = frames.pop()
                 entries[closed.entry].count = closed.count
                 entries[closed.entry].end = entries.count
@@ -117,7 +121,7 @@ extension JSONParser {
             try expectLiteral("null")
             kind = .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            // `scanNumber` checks every read against the buffer's count.
+            // In bounds: `scanNumber` checks every read against the buffer's count, which is `end`.
             switch JSONNumber.scanNumber(UnsafeRawBufferPointer(bytes), from: start) {
             case .success(let numberEnd): position = numberEnd
             case .failure(let error): throw error
@@ -207,6 +211,7 @@ extension JSONParser {
         guard bytes[position] == UInt8(ascii: "\"") else { throw unexpectedByte(at: position) }
         let nameOffset = position
         let name = try scanTapeString()
+        // In bounds: `frame` is the top of `frames`, and nothing pushes to `frames` while this runs.
         let memberCount = frame.pointee.count
         if frame.pointee.names != nil {
             let inserted = frame.pointee.names?.insert(tapeString(name)).inserted ?? false
@@ -266,6 +271,7 @@ extension JSONParser {
             // In bounds: the range was recorded within the document.
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[entry.start..<entry.end]), as: UTF8.self)
         }
+        // In bounds: `entry.start - 1` is the string's opening quote, read before within the document.
         var reader = JSONParser(UnsafeRawBufferPointer(bytes), limits: JSONLimits(maximumStringBytes: .max))
         reader.position = entry.start - 1
         // Read successfully once already, so it reads again.

@@ -9,7 +9,7 @@ struct JSONParser {
     var position = 0
 
     init(_ bytes: UnsafeRawBufferPointer, limits: JSONLimits) {
-        // UInt8 is a trivial type with alignment 1, so any raw bytes may be viewed as it.
+        // Safe: UInt8 is a trivial type with alignment 1, so any raw bytes may be viewed as it.
         self.bytes = bytes.assumingMemoryBound(to: UInt8.self)
         self.end = bytes.count
         self.limits = limits
@@ -38,6 +38,7 @@ struct JSONParser {
         guard end <= limits.maximumBytes else { throw JSONError(.sizeLimitExceeded, at: max(limits.maximumBytes, 0)) }
         // Scratch space for small documents lives on the stack; deeper or wider ones spill
         // to the heap.
+        // In bounds: the buffers are used only through `ScratchStack`, which grows before a push passes capacity.
         let result = withUnsafeTemporaryAllocation(of: JSONValue.self, capacity: 16) {
             valueBuffer -> Result<JSONValue, JSONError> in
             withUnsafeTemporaryAllocation(of: JSONObject.Member.self, capacity: 16) {
@@ -193,6 +194,7 @@ struct JSONParser {
             }
             guard byte == closing else { throw unexpectedByte(at: position) }
             position += 1
+            // In bounds: `current.start` <= its stack's count (set at opening); opening `current` pushed a frame.
             if current.kind == .object {
                 value = .object(JSONObject(uniqueMembers: members.popArray(from: current.start), index: current.index))
             } else {
@@ -250,12 +252,14 @@ struct JSONParser {
             frame.index?[name] = memberCount
         } else {
             var position = frame.start
+            // In bounds: `frame.start <= position < members.count` (the loop condition).
             while position < members.count {
                 if members.element(at: position).pointee.key == name { throw JSONError(.duplicateKey, at: nameOffset) }
                 position += 1
             }
             if memberCount + 1 > JSONObject.indexThreshold {
                 var index = [String: Int](minimumCapacity: 2 * (memberCount + 1))
+                // In bounds: `frame.start + offset < frame.start + memberCount == members.count`.
                 for offset in 0..<memberCount { index[members.element(at: frame.start + offset).pointee.key] = offset }
                 index[name] = memberCount
                 frame.index = index
@@ -281,7 +285,7 @@ struct JSONParser {
 
     mutating func parseNumber() throws(JSONError) -> JSONNumber {
         let start = position
-        // `scanNumber` checks every read against the buffer's count.
+        // In bounds: `scanNumber` checks every read against the buffer's count, which is `end`.
         switch JSONNumber.scanNumber(UnsafeRawBufferPointer(bytes), from: start) {
         case .success(let numberEnd): position = numberEnd
         case .failure(let error): throw error

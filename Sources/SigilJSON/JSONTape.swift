@@ -53,6 +53,7 @@ package struct JSONTape: Sendable {
     ///   `JSONValue.parse(_:limits:)` reports it.
     package init(parsing bytes: [UInt8], limits: JSONLimits) throws(JSONError) {
         // withUnsafeBytes rethrows an untyped error; carry the typed one across it.
+        // In bounds: the parser checks every read against `raw.count`.
         let result = bytes.withUnsafeBytes { raw in
             Result { () throws(JSONError) -> [Entry] in
                 var entries: [Entry] = []
@@ -112,6 +113,7 @@ package struct JSONTape: Sendable {
         return name.withUTF8 { name -> Int? in
             var nameIsASCII = true
             for byte in name where byte >= 0x80 { nameIsASCII = false }
+            // In bounds: callers pass `start` as a name entry of the object (or its end), so each step lands on a name.
             return entries.withUnsafeBufferPointer { entries -> Int? in
                 bytes.withUnsafeBufferPointer { bytes -> Int? in
                     var index = start
@@ -129,6 +131,7 @@ package struct JSONTape: Sendable {
                         } else if string(at: index) == String(decoding: name, as: UTF8.self) {
                             return index + 1
                         }
+                        // In bounds: every name entry of an object is followed by its value's entry.
                         let value = entries[index + 1]
                         index = value.kind == .array || value.kind == .object ? value.end : index + 2
                     }
@@ -147,6 +150,7 @@ package struct JSONTape: Sendable {
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[entry.start..<entry.end]), as: UTF8.self)
             }
             // The string was read once already, so this read succeeds.
+            // In bounds: `entry.start - 1` is the string's opening quote; the parser checks reads against `end`.
             var parser = JSONParser(UnsafeRawBufferPointer(bytes), limits: JSONLimits(maximumStringBytes: .max))
             parser.position = entry.start - 1
             return (try? parser.parseString()) ?? ""
@@ -166,6 +170,7 @@ package struct JSONTape: Sendable {
             strings.reserveCapacity(count)
             bytes.withUnsafeBufferPointer { bytes in
                 for element in (index + 1)..<(index + 1 + count) {
+                    // In bounds: every element was just checked to be a string, one entry each.
                     let entry = entries[element]
                     if entry.escaped {
                         strings.append(string(at: element))

@@ -39,6 +39,7 @@ extension JSONValue {
         _ bytes: Bytes,
         limits: JSONLimits = JSONLimits()
     ) throws(JSONError) -> JSONValue where Bytes.Element == UInt8 {
+        // In bounds: the parser checks every read against the buffer's count.
         let result = bytes.withContiguousStorageIfAvailable { buffer in
             Result { () throws(JSONError) -> JSONValue in
                 try parse(UnsafeRawBufferPointer(buffer), limits: limits)

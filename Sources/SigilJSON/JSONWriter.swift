@@ -52,6 +52,7 @@ public struct JSONWriter: Sendable {
     mutating func appendInPlace(_ space: Int, _ body: (inout OutputCursor) -> Void) -> Bool {
         let start = bytes.count
         appendZeros(space)
+        // In bounds: `start <= buffer.count`, and `OutputCursor` drops (and records) any write past the end.
         let end: Int? = bytes.withUnsafeMutableBufferPointer { buffer in
             var cursor = OutputCursor(buffer, at: start)
             body(&cursor)
@@ -86,6 +87,7 @@ public struct JSONWriter: Sendable {
         JSONWriter.zeroPage.withUnsafeBufferPointer { zeros in
             while remaining > 0 {
                 let chunk = min(remaining, zeros.count)
+                // In bounds: `chunk <= zeros.count`.
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: zeros[..<chunk]))
                 remaining -= chunk
             }
@@ -108,6 +110,7 @@ public struct JSONWriter: Sendable {
         var magnitude = value.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes >= 20 digits
         var count = 0
+        // In bounds: a UInt64 has at most 20 decimal digits, so `1 <= count <= 20 < 24 == buffer.count`.
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {
                 count += 1
@@ -125,6 +128,7 @@ public struct JSONWriter: Sendable {
     public mutating func writeRaw(_ text: StaticString) {
         // `withUTF8Buffer` also handles a StaticString holding a single scalar.
         text.withUTF8Buffer { utf8 in
+            // In bounds: `utf8[0]` is read only when `utf8.count == 1`.
             if utf8.count == 1 {
                 bytes.append(utf8[0])
             } else {

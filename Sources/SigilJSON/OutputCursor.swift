@@ -18,6 +18,7 @@ struct OutputCursor {
             overflowed = true
             return
         }
+        // In bounds: `offset < buffer.count` was just checked, and `offset >= 0`.
         buffer[offset] = byte
         offset += 1
     }
@@ -29,6 +30,7 @@ struct OutputCursor {
             if !bytes.isEmpty { overflowed = true }
             return
         }
+        // In bounds: `bytes.count <= buffer.count - offset` was just checked.
         (target + offset).update(from: source, count: bytes.count)
         offset += bytes.count
     }

@@ -25,6 +25,7 @@ struct ScratchStack<Element>: ~Copyable {
     }
 
     deinit {
+        // In bounds: exactly the first `count` elements are initialized.
         base.deinitialize(count: count)
         if ownsMemory { base.deallocate() }
     }
@@ -32,6 +33,7 @@ struct ScratchStack<Element>: ~Copyable {
     /// Pushes an element, growing the storage when full.
     mutating func push(_ element: consuming Element) {
         if count == capacity { grow() }
+        // In bounds: `count < capacity` after the growth above.
         (base + count).initialize(to: element)
         count += 1
     }
@@ -39,17 +41,20 @@ struct ScratchStack<Element>: ~Copyable {
     /// Removes and returns the top element; the stack must not be empty.
     mutating func pop() -> Element {
         count -= 1
+        // In bounds: callers pop only a non-empty stack, so `0 <= count` here.
         return (base + count).move()
     }
 
     /// The element at `position`, which must be below ``count``.
     func element(at position: Int) -> UnsafeMutablePointer<Element> {
+        // In bounds: callers pass `0 <= position < count`.
         base + position
     }
 
     /// Moves the elements from `start` to the top into a new array, exactly sized.
     mutating func popArray(from start: Int) -> [Element] {
         let length = count - start
+        // In bounds: callers pass `start <= count`, so elements `start..<count` are initialized.
         let source = base + start
         // `reserveCapacity` and `append` specialize; `init(unsafeUninitializedCapacity:)`
         // goes through an unspecialized runtime path with a metadata lookup per call.
@@ -63,6 +68,7 @@ struct ScratchStack<Element>: ~Copyable {
     private mutating func grow() {
         let newCapacity = capacity * 2
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        // In bounds: `count == capacity < newCapacity`.
         newBase.moveInitialize(from: base, count: count)
         if ownsMemory { base.deallocate() }
         base = newBase

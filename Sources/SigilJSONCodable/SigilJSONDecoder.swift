@@ -148,6 +148,7 @@ final class ValueDecoder: Decoder {
         _ index: Int, as type: Value.Type, path: [any CodingKey], key: (any CodingKey)?,
         decodingSelf: Bool = false
     ) throws -> Value {
+        // Safe: each cast below runs only after `Value.self ==` its source type, so it is the identity.
         if Value.self == String.self { return unsafeBitCast(try string(index, path: path, key: key), to: Value.self) }
         if Value.self == [String].self {
             return unsafeBitCast(try strings(index, path: path, key: key), to: Value.self)
@@ -415,6 +416,7 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value {
         let index = try member(key)
         if Value.self == [String].self, let strings = decoder.strings(index) {
+            // Safe: `Value.self == [String].self` was just checked, so the cast is the identity.
             return unsafeBitCast(strings, to: Value.self)
         }
         return try decoder.unbox(index, as: type, path: codingPath, key: key)
@@ -612,12 +614,14 @@ enum ExactInteger {
     /// Returns `nil` for any other literal, which `parts` then reads.
     @inline(__always)
     static func plainParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (negative: Bool, magnitude: UInt64)? {
+        // In bounds: `bytes[0]` is read only when `bytes` is not empty.
         let negative = !bytes.isEmpty && bytes[0] == UInt8(ascii: "-")
         let start = negative ? 1 : 0
         let count = bytes.count - start
         guard count > 0, count <= 18 else { return nil }
         var magnitude: UInt64 = 0
         for index in start..<bytes.count {
+            // In bounds: `index` ranges over `start..<bytes.count`.
             let digit = bytes[index] &- UInt8(ascii: "0")
             guard digit < 10 else { return nil }
             magnitude = magnitude &* 10 &+ UInt64(digit)
@@ -630,6 +634,7 @@ enum ExactInteger {
     static func parts(_ bytes: UnsafeBufferPointer<UInt8>) -> (negative: Bool, magnitude: UInt64)? {
         var index = 0
         let end = bytes.count
+        // In bounds: every read in this function is guarded by `index < end`, and `end == bytes.count`.
         let negative = index < end && bytes[index] == UInt8(ascii: "-")
         if negative { index += 1 }
         var mantissa: UInt64 = 0

@@ -245,6 +245,7 @@ final class ValueEncoder: Encoder {
     func node<Value: Encodable>(
         for value: Value, path: [any CodingKey], key: (any CodingKey)?, encodingSelf: Bool = false
     ) throws -> EncodedNode? {
+        // Safe: each cast below runs only after `Value.self ==` its target type, so it is the identity.
         if Value.self == [String].self { return .strings(unsafeBitCast(value, to: [String].self)) }
         if Value.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
         if Value.self == Int.self { return .integer(Int64(unsafeBitCast(value, to: Int.self))) }
@@ -364,6 +365,7 @@ struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
     mutating func encode<Value: Encodable>(_ value: Value, forKey key: Key) throws {
         if Value.self == [String].self {
+            // Safe: `Value.self == [String].self` was just checked, so the cast is the identity.
             object.set(key.stringValue, .strings(unsafeBitCast(value, to: [String].self)))
             return
         }

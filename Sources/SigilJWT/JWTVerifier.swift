@@ -217,6 +217,7 @@ public struct JWTVerifier: Sendable {
         guard let left = a.baseAddress, let right = b.baseAddress else { return true }
         var index = 0
         while index + 8 <= a.count {
+            // In bounds: `index + 8 <= a.count == b.count` is the loop condition.
             if left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 != right.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             {
@@ -225,6 +226,7 @@ public struct JWTVerifier: Sendable {
             index += 8
         }
         while index < a.count {
+            // In bounds: `index < a.count == b.count` is the loop condition.
             if a[index] != b[index] { return false }
             index += 1
         }
