@@ -277,7 +277,7 @@ struct JSONParser {
         let text = literal.utf8Start
         for offset in 0..<literal.utf8CodeUnitCount {
             guard position < end else { throw JSONError(.unexpectedEnd, at: end) }
-            // In bounds: `position < end` was just checked.
+            // In bounds: `position < end` was just checked, and `offset < literal.utf8CodeUnitCount`.
             guard bytes[position] == text[offset] else { throw unexpectedByte(at: position) }
             position += 1
         }
