@@ -101,7 +101,9 @@ package struct JSONTape: Sendable {
     ///   - name: The member name.
     ///   - object: The index of an object entry.
     ///   - start: The index of one of the object's name entries, or the index after its
-    ///     contents (the object's `end`); any other index searches from the first member.
+    ///     contents (the object's `end`); an index outside the object searches from the first
+    ///     member. An index inside the object that is not a name entry gives an unspecified
+    ///     answer, but never a read outside the tape.
     /// - Returns: The index of the member's value entry.
     package func member(named name: String, in object: Int, from start: Int) -> Int? {
         let count = entries[object].count
@@ -113,13 +115,15 @@ package struct JSONTape: Sendable {
         return name.withUTF8 { name -> Int? in
             var nameIsASCII = true
             for byte in name where byte >= 0x80 { nameIsASCII = false }
-            // In bounds: callers pass `start` as a name entry of the object (or its end), so each step lands on a name.
+            // In bounds: every read below is at an index in `first..<end`, which lies within the tape.
             return entries.withUnsafeBufferPointer { entries -> Int? in
                 bytes.withUnsafeBufferPointer { bytes -> Int? in
                     var index = start
                     for _ in 0..<count {
-                        if index == end { index = first }
-                        // In bounds: an object's members follow it on the tape, a name then a value.
+                        if index >= end { index = first }
+                        // A name is a string followed by its value before `end`; only a stray `start` fails this.
+                        guard index + 1 < end, entries[index].kind == .string else { return nil }
+                        // In bounds: `first <= index < end`.
                         let key = entries[index]
                         if key.plain && nameIsASCII {
                             // In bounds: the parser recorded `start...end` within the document.
@@ -131,7 +135,7 @@ package struct JSONTape: Sendable {
                         } else if string(at: index) == String(decoding: name, as: UTF8.self) {
                             return index + 1
                         }
-                        // In bounds: every name entry of an object is followed by its value's entry.
+                        // In bounds: `index + 1 < end`, checked above.
                         let value = entries[index + 1]
                         index = value.kind == .array || value.kind == .object ? value.end : index + 2
                     }

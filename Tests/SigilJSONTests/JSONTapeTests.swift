@@ -32,6 +32,24 @@ struct JSONTapeTests {
         #expect(error.offset == document.offset)
     }
 
+    @Test("a member search from any start index stays on the tape and finds every member from a name or the end")
+    func searchStart() throws {
+        let tape = try Self.tape(#"{"a":1,"b":[2,3],"c":{"d":4}}"#)
+        let end = tape.entries[0].end
+        #expect(end == tape.entries.count)
+        // From a name entry and from the object's end, every member is found.
+        for start in [1, 3, 7, end, 0, end + 5, -1] {
+            for (name, kind) in [("a", JSONTape.Kind.number), ("b", .array), ("c", .object)] {
+                #expect(tape.member(named: name, in: 0, from: start).map { tape.entries[$0].kind } == kind)
+            }
+        }
+        // A start inside the object that is not a name (the last member's value, an array
+        // element) may miss, but it reads only within the tape.
+        for start in 2..<end {
+            if let found = tape.member(named: "c", in: 0, from: start) { #expect(found < end) }
+        }
+    }
+
     @Test("table sizes")
     func counts() {
         #expect(JSONConformanceTests.accepted.count == 63)
