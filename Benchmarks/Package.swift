@@ -30,9 +30,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit.git", exact: "5.8.0"),
     ],
     targets: [
+        // The command-line rules sigil-bench and sigil-dudect share.
+        .target(name: "BenchmarkCommandLine", swiftSettings: strictSettings),
         .executableTarget(
             name: "sigil-bench",
             dependencies: [
+                "BenchmarkCommandLine",
                 .product(name: "SigilSHA2", package: "Sigil"),
                 .product(name: "SigilHMAC", package: "Sigil"),
                 .product(name: "SigilRSA", package: "Sigil"),
@@ -62,6 +65,7 @@ let package = Package(
         .executableTarget(
             name: "sigil-dudect",
             dependencies: [
+                "BenchmarkCommandLine",
                 .product(name: "SigilSHA2", package: "Sigil"),
                 .product(name: "SigilHMAC", package: "Sigil"),
                 .product(name: "SigilRSA", package: "Sigil"),

@@ -1,3 +1,5 @@
+import BenchmarkCommandLine
+
 /// The command line of sigil-dudect.
 struct Options: Sendable {
     /// How long each target is measured.
@@ -31,45 +33,19 @@ struct Options: Sendable {
         Build in release mode: swift run -c release --package-path Benchmarks sigil-dudect
         """
 
-    /// A command line that cannot be run, with the reason (empty for `--help`).
-    struct UsageError: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Reads the arguments (without the program name).
-    static func parse(_ arguments: some Sequence<String>) throws(UsageError) -> Options {
+    /// Reads the options from `arguments` (after the program name).
+    static func parse(_ arguments: inout ArgumentReader) throws(UsageError) -> Options {
         var options = Options()
-        var iterator = arguments.makeIterator()
-        func value(for flag: String) throws(UsageError) -> String {
-            guard let value = iterator.next() else { throw UsageError(description: "\(flag) needs a value") }
-            return value
-        }
-        while let argument = iterator.next() {
+        while let argument = arguments.next() {
             switch argument {
-            case "--seconds":
-                let text = try value(for: argument)
-                guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
-                    throw UsageError(description: "--seconds needs a positive number, not \(text)")
-                }
-                options.budget = .seconds(seconds)
-            case "--samples":
-                let text = try value(for: argument)
-                guard let count = Int(text), count > 0 else {
-                    throw UsageError(description: "--samples needs a positive integer, not \(text)")
-                }
-                options.budget = .samples(count)
-            case "--filter": options.filters.append(try value(for: argument))
-            case "--json": options.jsonPath = try value(for: argument)
+            case "--seconds": options.budget = .seconds(try arguments.positiveNumber(for: argument))
+            case "--samples": options.budget = .samples(try arguments.positiveInteger(for: argument))
+            case "--filter": options.filters.append(try arguments.value(for: argument))
+            case "--json": options.jsonPath = try arguments.value(for: argument)
             case "--list": options.list = true
-            case "--help", "-h": throw UsageError(description: "")
-            default: throw UsageError(description: "unknown argument \(argument)")
+            default: throw UsageError.unhandled(argument)
             }
         }
         return options
-    }
-
-    /// Whether a target is selected by the filters.
-    func selects(_ name: String) -> Bool {
-        filters.isEmpty || filters.contains { name.lowercased().contains($0.lowercased()) }
     }
 }

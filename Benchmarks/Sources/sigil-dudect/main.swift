@@ -1,3 +1,4 @@
+import BenchmarkCommandLine
 import Foundation
 
 // sigil-dudect: a statistical timing test of Sigil's secret-dependent operations (dudect). See
@@ -86,24 +87,9 @@ func duration(_ nanoseconds: Double) -> String {
         : nanoseconds >= 1e3 ? String(format: "%.2f µs", nanoseconds / 1e3) : String(format: "%.1f ns", nanoseconds)
 }
 
-/// Prints to standard error.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
+let options = parseCommandLine(tool: "sigil-dudect", usage: Options.usage, Options.parse)
 
-let options: Options
-do {
-    options = try Options.parse(CommandLine.arguments.dropFirst())
-} catch {
-    if error.description.isEmpty {  // --help
-        print(Options.usage)
-        exit(0)
-    }
-    printError("sigil-dudect: \(error.description)\n\n\(Options.usage)")
-    exit(2)
-}
-
-let targets = allTargets.filter { options.selects($0.name) }
+let targets = allTargets.filter { isSelected($0.name, by: options.filters) }
 if options.list {
     for target in allTargets { print(target.name) }
     exit(0)

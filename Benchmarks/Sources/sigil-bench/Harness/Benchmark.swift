@@ -1,3 +1,4 @@
+import BenchmarkCommandLine
 import Foundation
 
 /// A whole run: builds the rows, measures the selected ones, prints and writes the results.
@@ -32,7 +33,7 @@ struct Benchmark: Sendable {
                 return 1
             }
         }
-        let selected = rows.filter { options.selects($0.name) }
+        let selected = rows.filter { isSelected($0.name, by: options.filters) }
 
         if options.list {
             for row in rows { print(row.name) }

@@ -1,3 +1,5 @@
+import BenchmarkCommandLine
+
 /// The command line of sigil-bench.
 struct Options: Sendable {
     /// A smoke run for CI: few, short repetitions.
@@ -41,42 +43,23 @@ struct Options: Sendable {
         Build in release mode: swift run -c release --package-path Benchmarks sigil-bench
         """
 
-    struct UsageError: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func parse(_ arguments: some Sequence<String>) throws(UsageError) -> Options {
+    /// Reads the options from `arguments` (after the program name).
+    static func parse(_ arguments: inout ArgumentReader) throws(UsageError) -> Options {
         var options = Options()
-        var iterator = arguments.makeIterator()
-        func value(for flag: String) throws(UsageError) -> String {
-            guard let value = iterator.next() else { throw UsageError(description: "\(flag) needs a value") }
-            return value
-        }
-        while let argument = iterator.next() {
+        while let argument = arguments.next() {
             switch argument {
             case "--quick": options.quick = true
-            case "--filter": options.filters.append(try value(for: argument))
-            case "--json": options.jsonPath = try value(for: argument)
+            case "--filter": options.filters.append(try arguments.value(for: argument))
+            case "--json": options.jsonPath = try arguments.value(for: argument)
             case "--markdown": options.markdown = true
             case "--list": options.list = true
             case "--cpu-clock": options.clock = .cpu
-            case "--repetitions":
-                let text = try value(for: argument)
-                guard let count = Int(text), count > 0 else {
-                    throw UsageError(description: "--repetitions needs a positive integer, not \(text)")
-                }
-                options.repetitions = count
-            case "--child-variant": options.childVariant = try value(for: argument)
-            case "--help", "-h": throw UsageError(description: "")
-            default: throw UsageError(description: "unknown argument \(argument)")
+            case "--repetitions": options.repetitions = try arguments.positiveInteger(for: argument)
+            case "--child-variant": options.childVariant = try arguments.value(for: argument)
+            default: throw UsageError.unhandled(argument)
             }
         }
         return options
-    }
-
-    /// Whether a row is selected by the filters.
-    func selects(_ rowName: String) -> Bool {
-        filters.isEmpty || filters.contains { rowName.lowercased().contains($0.lowercased()) }
     }
 
     /// The arguments of a child process serving `variant` (it is told what to time on its input).

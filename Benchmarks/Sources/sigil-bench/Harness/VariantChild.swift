@@ -139,8 +139,3 @@ struct RemoteContender: Contender {
         try child.request(["time", row, name, String(count)])
     }
 }
-
-/// Writes a line to standard error.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
