@@ -56,4 +56,34 @@ package enum ByteWord {
     package static func firstIndex(_ mask: UInt64) -> Int {
         mask.trailingZeroBitCount >> 3
     }
+
+    /// Whether two buffers hold the same bytes, compared a word at a time.
+    ///
+    /// For public data only: it returns at the first difference, so it is not constant-time.
+    ///
+    /// - Parameters:
+    ///   - a: The first bytes.
+    ///   - b: The second bytes.
+    /// - Returns: Whether the counts and the bytes are equal.
+    @inlinable @inline(__always)
+    package static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let left = a.baseAddress, let right = b.baseAddress else { return true }
+        var offset = 0
+        while offset + 8 <= a.count {
+            // In bounds: `offset + 8 <= a.count == b.count` is the loop condition.
+            if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        while offset < a.count {
+            // In bounds: `offset < a.count == b.count` is the loop condition.
+            if a[offset] != b[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
 }

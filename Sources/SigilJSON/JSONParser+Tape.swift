@@ -258,9 +258,9 @@ extension JSONParser {
     private func sameName(_ a: JSONTape.Entry, _ b: JSONTape.Entry) -> Bool {
         if a.plain && b.plain {
             // In bounds: both ranges were recorded within the document.
-            return equalBytes(
-                UnsafeBufferPointer(rebasing: bytes[a.start..<a.end]),
-                UnsafeBufferPointer(rebasing: bytes[b.start..<b.end]))
+            return ByteWord.equal(
+                UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[a.start..<a.end])),
+                UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[b.start..<b.end])))
         }
         return tapeString(a) == tapeString(b)
     }

@@ -127,9 +127,8 @@ package struct JSONTape: Sendable {
                         let key = entries[index]
                         if key.plain && nameIsASCII {
                             // In bounds: the parser recorded `start...end` within the document.
-                            if key.end - key.start == name.count
-                                && equalBytes(UnsafeBufferPointer(rebasing: bytes[key.start..<key.end]), name)
-                            {
+                            let keyBytes = UnsafeBufferPointer(rebasing: bytes[key.start..<key.end])
+                            if ByteWord.equal(UnsafeRawBufferPointer(keyBytes), UnsafeRawBufferPointer(name)) {
                                 return index + 1
                             }
                         } else if string(at: index) == String(decoding: name, as: UTF8.self) {
@@ -247,28 +246,4 @@ package struct JSONTape: Sendable {
                     index: members.count > JSONObject.indexThreshold ? JSONObject.makeIndex(members) : nil))
         }
     }
-}
-
-/// Whether two buffers hold the same bytes, compared a word at a time (public data only; not
-/// constant-time).
-@inline(__always)
-func equalBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard a.count == b.count else { return false }
-    guard let left = UnsafeRawPointer(a.baseAddress), let right = UnsafeRawPointer(b.baseAddress) else { return true }
-    var offset = 0
-    while offset + 8 <= a.count {
-        // In bounds: eight bytes remain from `offset` in both buffers.
-        if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        {
-            return false
-        }
-        offset += 8
-    }
-    while offset < a.count {
-        // In bounds: `offset < a.count == b.count`.
-        if a[offset] != b[offset] { return false }
-        offset += 1
-    }
-    return true
 }

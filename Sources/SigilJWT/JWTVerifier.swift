@@ -201,36 +201,13 @@ public struct JWTVerifier: Sendable {
 
     private func protectedHeader(_ segment: UnsafeRawBufferPointer) throws(JWTError) -> ProtectedHeader {
         for known in configuration.knownHeaders where known.segment.count == segment.count {
-            let same = known.segment.withUnsafeBytes { JWTVerifier.equalBytes($0, segment) }
+            let same = known.segment.withUnsafeBytes { ByteWord.equal($0, segment) }
             if same { return known.header }
         }
         let json = try decodeSegment(segment, "header")
         return try json.withRawBytes { (json) throws(JWTError) in
             try ProtectedHeader(json: json, expectedType: configuration.options.expectedType)
         }
-    }
-
-    /// Whether two equally long buffers hold the same bytes, compared a word at a time.
-    /// (Public data only: this comparison is not constant-time.)
-    static func equalBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
-        guard a.count == b.count else { return false }
-        guard let left = a.baseAddress, let right = b.baseAddress else { return true }
-        var index = 0
-        while index + 8 <= a.count {
-            // In bounds: `index + 8 <= a.count == b.count` is the loop condition.
-            if left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                != right.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            {
-                return false
-            }
-            index += 8
-        }
-        while index < a.count {
-            // In bounds: `index < a.count == b.count` is the loop condition.
-            if a[index] != b[index] { return false }
-            index += 1
-        }
-        return true
     }
 
     private func decodeSegment(_ segment: UnsafeRawBufferPointer, _ name: StaticString) throws(JWTError) -> [UInt8] {
